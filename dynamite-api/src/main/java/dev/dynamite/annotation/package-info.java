@@ -1,0 +1,9 @@
+/**
+ * The annotations a model class is declared with: keys, names and relations.
+ *
+ * <p>Every annotation is retained at run time and read once per class by {@code dev.dynamite.schema.EntityMetadata}.
+ */
+@NullMarked
+package dev.dynamite.annotation;
+
+import org.jspecify.annotations.NullMarked;

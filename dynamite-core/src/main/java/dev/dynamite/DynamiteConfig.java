@@ -1,0 +1,490 @@
+package dev.dynamite;
+
+import dev.dynamite.api.ConfigurationException;
+import dev.dynamite.api.PluginLoadException;
+import dev.dynamite.schema.KeyTypeStrategies;
+import dev.dynamite.spi.KeyTypeStrategy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The configuration of a {@link Dynamite} client: where DynamoDB is, how to talk to it, and which model classes it
+ * manages.
+ *
+ * <p>Every setting but {@link Builder#tables} is optional; unset values fall back to the AWS SDK's defaults (region and
+ * credentials from the environment, the SDK's retry policy). Immutable and thread-safe; credentials never appear in
+ * {@link #toString()}.
+ *
+ * <pre>{@code
+ * DynamiteConfig config = DynamiteConfig.builder()
+ *         .region("us-east-1")
+ *         .endpoint("http://localhost:8000")
+ *         .credentials("test", "test")
+ *         .maxAttempts(3).requestTimeout(Duration.ofSeconds(3)).retryMode(RetryMode.ADAPTIVE)
+ *         .tables(User.class, Order.class)
+ *         .build();
+ * }</pre>
+ */
+public final class DynamiteConfig {
+    /** How long {@code sync()} waits for one table or index to become ACTIVE unless told otherwise. */
+    public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final Pattern TABLE_NAME_CHARS = Pattern.compile("[a-zA-Z0-9_.-]*");
+
+    private final @Nullable String region;
+    private final @Nullable URI endpoint;
+    private final @Nullable String accessKeyId;
+    private final @Nullable String secretAccessKey;
+    private final @Nullable String sessionToken;
+    private final @Nullable Integer maxAttempts;
+    private final @Nullable Duration requestTimeout;
+    private final @Nullable RetryMode retryMode;
+    private final List<Class<?>> tables;
+    private final KeyTypeStrategy keyTypeStrategy;
+    private final String tablePrefix;
+    private final Duration syncTimeout;
+    private final List<Consumer<DynamoDbClientBuilder>> configurers;
+    private final Builder source;
+
+    private DynamiteConfig(Builder b, @Nullable URI endpoint, KeyTypeStrategy strategy) {
+        this.region = b.region;
+        this.endpoint = endpoint;
+        this.accessKeyId = b.accessKeyId;
+        this.secretAccessKey = b.secretAccessKey;
+        this.sessionToken = b.sessionToken;
+        this.maxAttempts = b.maxAttempts;
+        this.requestTimeout = b.requestTimeout;
+        this.retryMode = b.retryMode;
+        this.tables = List.copyOf(b.tables);
+        this.keyTypeStrategy = strategy;
+        this.tablePrefix = b.tablePrefix;
+        this.syncTimeout = b.syncTimeout;
+        this.configurers = List.copyOf(b.configurers);
+        this.source = b.copy();
+    }
+
+    /**
+     * Starts a configuration.
+     *
+     * @return a new, empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding this configuration's values, to derive another configuration from it.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return source.copy();
+    }
+
+    /**
+     * Returns the AWS region, if set.
+     *
+     * @return the region name, or empty to use the SDK's default region chain
+     */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
+    }
+
+    /**
+     * Returns the endpoint override, if set.
+     *
+     * @return the endpoint, or empty to use the region's DynamoDB endpoint
+     */
+    public Optional<URI> endpoint() {
+        return Optional.ofNullable(endpoint);
+    }
+
+    /**
+     * Tells whether static credentials were given.
+     *
+     * @return true if {@link Builder#credentials} was called
+     */
+    public boolean hasStaticCredentials() {
+        return accessKeyId != null;
+    }
+
+    /**
+     * Returns the maximum number of attempts per request, if set.
+     *
+     * @return attempts including the first, or empty for the SDK's default
+     */
+    public Optional<Integer> maxAttempts() {
+        return Optional.ofNullable(maxAttempts);
+    }
+
+    /**
+     * Returns the timeout of one attempt of a request, if set.
+     *
+     * @return the attempt timeout, or empty for none
+     */
+    public Optional<Duration> requestTimeout() {
+        return Optional.ofNullable(requestTimeout);
+    }
+
+    /**
+     * Returns the SDK retry mode, if set.
+     *
+     * @return the retry mode, or empty for the SDK's default
+     */
+    public Optional<RetryMode> retryMode() {
+        return Optional.ofNullable(retryMode);
+    }
+
+    /**
+     * Returns the model classes this client manages.
+     *
+     * @return the model classes, in the order given
+     */
+    public List<Class<?>> tables() {
+        return tables;
+    }
+
+    /**
+     * Returns the key type strategy.
+     *
+     * @return the strategy; {@code "string"} unless configured
+     */
+    public KeyTypeStrategy keyTypeStrategy() {
+        return keyTypeStrategy;
+    }
+
+    /**
+     * Returns the prefix added to every table name.
+     *
+     * @return the prefix; {@code ""} for none
+     */
+    public String tablePrefix() {
+        return tablePrefix;
+    }
+
+    /**
+     * Returns how long {@code sync()} waits for one table or index to become ACTIVE.
+     *
+     * @return the timeout; {@link #DEFAULT_SYNC_TIMEOUT} unless configured
+     */
+    public Duration syncTimeout() {
+        return syncTimeout;
+    }
+
+    List<Consumer<DynamoDbClientBuilder>> configurers() {
+        return configurers;
+    }
+
+    @Nullable String accessKeyId() {
+        return accessKeyId;
+    }
+
+    @Nullable String secretAccessKey() {
+        return secretAccessKey;
+    }
+
+    @Nullable String sessionToken() {
+        return sessionToken;
+    }
+
+    @Override
+    public String toString() {
+        return "DynamiteConfig[region=" + region + ", endpoint=" + endpoint
+                + ", credentials=" + (accessKeyId == null ? "default chain" : "static (hidden)")
+                + ", maxAttempts=" + maxAttempts + ", requestTimeout=" + requestTimeout + ", retryMode=" + retryMode
+                + ", tables=" + tables.stream().map(Class::getSimpleName).toList()
+                + ", keyTypeStrategy=" + keyTypeStrategy.name() + ", tablePrefix='" + tablePrefix + "'"
+                + ", syncTimeout=" + syncTimeout + "]";
+    }
+
+    /**
+     * Builds a {@link DynamiteConfig}; setters return the builder, {@link #build()} checks every value at once. Not
+     * thread-safe.
+     */
+    public static final class Builder {
+        private @Nullable String region;
+        private @Nullable String endpoint;
+        private @Nullable String accessKeyId;
+        private @Nullable String secretAccessKey;
+        private @Nullable String sessionToken;
+        private @Nullable Integer maxAttempts;
+        private @Nullable Duration requestTimeout;
+        private @Nullable RetryMode retryMode;
+        private final List<Class<?>> tables = new ArrayList<>();
+        private @Nullable String keyTypeStrategyName;
+        private @Nullable KeyTypeStrategy keyTypeStrategy;
+        private String tablePrefix = "";
+        private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
+        private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the AWS region, e.g. {@code "us-east-1"}; unset, the SDK's default region chain applies.
+         *
+         * @param region the region name
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /**
+         * Sets an endpoint override, e.g. {@code "http://localhost:8000"} for a local server.
+         *
+         * @param endpoint an absolute http or https URI
+         * @return this builder
+         */
+        public Builder endpoint(String endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * Sets an endpoint override.
+         *
+         * @param endpoint an absolute http or https URI
+         * @return this builder
+         */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint.toString();
+            return this;
+        }
+
+        /**
+         * Sets static credentials; unset, the SDK's default credentials chain applies.
+         *
+         * @param accessKeyId the access key id
+         * @param secretAccessKey the secret access key
+         * @return this builder
+         */
+        public Builder credentials(String accessKeyId, String secretAccessKey) {
+            return credentials(accessKeyId, secretAccessKey, null);
+        }
+
+        /**
+         * Sets static session credentials.
+         *
+         * @param accessKeyId the access key id
+         * @param secretAccessKey the secret access key
+         * @param sessionToken the session token, or {@code null} for long-term credentials
+         * @return this builder
+         */
+        public Builder credentials(String accessKeyId, String secretAccessKey, @Nullable String sessionToken) {
+            this.accessKeyId = accessKeyId;
+            this.secretAccessKey = secretAccessKey;
+            this.sessionToken = sessionToken;
+            return this;
+        }
+
+        /**
+         * Sets the maximum number of attempts per request, the first included.
+         *
+         * @param maxAttempts at least 1
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * Sets the timeout of each attempt of a request (the SDK's {@code apiCallAttemptTimeout}).
+         *
+         * @param requestTimeout a positive duration
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /**
+         * Sets the SDK's retry mode ({@code STANDARD}, {@code ADAPTIVE}, …).
+         *
+         * @param retryMode the retry mode
+         * @return this builder
+         */
+        public Builder retryMode(RetryMode retryMode) {
+            this.retryMode = retryMode;
+            return this;
+        }
+
+        /**
+         * Adds model classes; required, at least one in all. Calls add up.
+         *
+         * @param models the model classes
+         * @return this builder
+         */
+        public Builder tables(Class<?>... models) {
+            this.tables.addAll(Arrays.asList(models));
+            return this;
+        }
+
+        /**
+         * Adds model classes; calls add up.
+         *
+         * @param models the model classes
+         * @return this builder
+         */
+        public Builder tables(List<? extends Class<?>> models) {
+            this.tables.addAll(models);
+            return this;
+        }
+
+        /**
+         * Chooses the key type strategy by name ({@code "string"}, {@code "native"}, or a plugin's name).
+         *
+         * @param name the strategy's name
+         * @return this builder
+         */
+        public Builder keyTypeStrategy(String name) {
+            this.keyTypeStrategyName = name;
+            this.keyTypeStrategy = null;
+            return this;
+        }
+
+        /**
+         * Uses a key type strategy instance; it wins over every discovered strategy.
+         *
+         * @param strategy the strategy
+         * @return this builder
+         */
+        public Builder keyTypeStrategy(KeyTypeStrategy strategy) {
+            this.keyTypeStrategy = strategy;
+            this.keyTypeStrategyName = null;
+            return this;
+        }
+
+        /**
+         * Sets a prefix added to every table name, e.g. {@code "staging_"}.
+         *
+         * @param tablePrefix letters, digits, {@code _ . -}; may be empty
+         * @return this builder
+         */
+        public Builder tablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+            return this;
+        }
+
+        /**
+         * Sets how long {@code sync()} waits for each table or index to become ACTIVE.
+         *
+         * @param syncTimeout a positive duration
+         * @return this builder
+         */
+        public Builder syncTimeout(Duration syncTimeout) {
+            this.syncTimeout = syncTimeout;
+            return this;
+        }
+
+        /**
+         * Adds a customization of the AWS SDK client builder, applied after Dynamite's own settings: the way to any
+         * SDK option this builder has no setter for (HTTP client, interceptors, metrics, …).
+         *
+         * @param configurer called with the SDK's {@code DynamoDbClientBuilder}
+         * @return this builder
+         */
+        public Builder configure(Consumer<DynamoDbClientBuilder> configurer) {
+            this.configurers.add(Objects.requireNonNull(configurer, "configurer"));
+            return this;
+        }
+
+        /**
+         * Checks every value and builds the configuration.
+         *
+         * @return the configuration
+         * @throws ConfigurationException listing every problem found
+         */
+        public DynamiteConfig build() {
+            List<String> problems = new ArrayList<>();
+            if (tables.isEmpty()) {
+                problems.add("tables(...) is required: name at least one model class");
+            }
+            if (tables.contains(null)) {
+                problems.add("tables(...) contains null");
+            }
+            if (region != null && region.isBlank()) {
+                problems.add("region is blank");
+            }
+            URI uri = parseEndpoint(problems);
+            if (accessKeyId != null && (accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isBlank())) {
+                problems.add("credentials need a non-blank access key id and secret access key");
+            }
+            if (maxAttempts != null && maxAttempts < 1) {
+                problems.add("maxAttempts must be at least 1, was " + maxAttempts);
+            }
+            if (requestTimeout != null && (requestTimeout.isNegative() || requestTimeout.isZero())) {
+                problems.add("requestTimeout must be positive, was " + requestTimeout);
+            }
+            if (syncTimeout == null || syncTimeout.isNegative() || syncTimeout.isZero()) {
+                problems.add("syncTimeout must be positive, was " + syncTimeout);
+            }
+            if (tablePrefix == null || !TABLE_NAME_CHARS.matcher(tablePrefix).matches()) {
+                problems.add("tablePrefix may hold only letters, digits, '_', '.' and '-', was '" + tablePrefix + "'");
+            }
+            KeyTypeStrategy strategy = keyTypeStrategy;
+            if (strategy == null) {
+                try {
+                    strategy = KeyTypeStrategies.named(
+                            keyTypeStrategyName == null ? KeyTypeStrategies.DEFAULT : keyTypeStrategyName);
+                } catch (PluginLoadException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new DynamiteConfig(this, uri, strategy);
+        }
+
+        private @Nullable URI parseEndpoint(List<String> problems) {
+            if (endpoint == null) {
+                return null;
+            }
+            try {
+                URI uri = new URI(endpoint);
+                if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    problems.add("endpoint must be an absolute http or https URI, was '" + endpoint + "'");
+                    return null;
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                problems.add("endpoint is not a URI: " + e.getMessage());
+                return null;
+            }
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.region = region;
+            b.endpoint = endpoint;
+            b.accessKeyId = accessKeyId;
+            b.secretAccessKey = secretAccessKey;
+            b.sessionToken = sessionToken;
+            b.maxAttempts = maxAttempts;
+            b.requestTimeout = requestTimeout;
+            b.retryMode = retryMode;
+            b.tables.addAll(tables);
+            b.keyTypeStrategyName = keyTypeStrategyName;
+            b.keyTypeStrategy = keyTypeStrategy;
+            b.tablePrefix = tablePrefix;
+            b.syncTimeout = syncTimeout;
+            b.configurers.addAll(configurers);
+            return b;
+        }
+    }
+}

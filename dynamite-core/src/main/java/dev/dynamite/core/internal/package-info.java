@@ -1,0 +1,5 @@
+/** Internals of the core module; not exported. */
+@NullMarked
+package dev.dynamite.core.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,18 @@
+/**
+ * The Dynamite client: configuration, connection, table sync, the global client registry and model handles.
+ *
+ * <p>Model classes live in the user's module, which must open its model package to this module, e.g.
+ * {@code opens com.example.model to dev.dynamite.core;}.
+ */
+module dev.dynamite.core {
+    requires transitive dev.dynamite.api;
+    requires transitive dev.dynamite.schema;
+    requires transitive software.amazon.awssdk.services.dynamodb;
+    requires software.amazon.awssdk.regions;
+    requires software.amazon.awssdk.auth;
+    requires software.amazon.awssdk.identity.spi;
+    requires software.amazon.awssdk.retries.api;
+    requires static transitive org.jspecify;
+
+    exports dev.dynamite;
+}

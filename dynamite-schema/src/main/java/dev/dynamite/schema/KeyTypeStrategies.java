@@ -1,0 +1,71 @@
+package dev.dynamite.schema;
+
+import dev.dynamite.api.PluginLoadException;
+import dev.dynamite.schema.internal.keys.StringKeyTypeStrategy;
+import dev.dynamite.spi.KeyTypeStrategy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Finds {@link KeyTypeStrategy} plugins through {@link ServiceLoader}.
+ *
+ * <p>Strategies are looked up with the thread's context class loader, so strategies in the module path, the class path
+ * or a module layer of that loader are all found. The order is deterministic: higher {@link
+ * KeyTypeStrategy#priority()} first, then class name; for two strategies of the same name the first in that order
+ * wins. Thread-safe; every call reloads, so call it once per configuration.
+ */
+public final class KeyTypeStrategies {
+    /** The name of the default strategy. */
+    public static final String DEFAULT = StringKeyTypeStrategy.NAME;
+
+    private KeyTypeStrategies() {
+    }
+
+    /**
+     * Returns the strategy registered under a name.
+     *
+     * @param name the strategy's {@link KeyTypeStrategy#name()}, e.g. {@code "native"}
+     * @return the strategy
+     * @throws PluginLoadException if no strategy has that name (the message lists those that exist), or if a
+     *     registered strategy cannot be loaded
+     */
+    public static KeyTypeStrategy named(String name) {
+        KeyTypeStrategy found = available().get(name);
+        if (found == null) {
+            throw new PluginLoadException("No KeyTypeStrategy named '" + name + "'; available: "
+                    + String.join(", ", available().keySet())
+                    + ". Register yours with 'provides dev.dynamite.spi.KeyTypeStrategy with …' in module-info.java"
+                    + " (or META-INF/services on the class path).", null);
+        }
+        return found;
+    }
+
+    /**
+     * Returns every discovered strategy by name, in priority order.
+     *
+     * @return an unmodifiable map from name to strategy
+     * @throws PluginLoadException if a registered strategy cannot be loaded or instantiated
+     */
+    public static Map<String, KeyTypeStrategy> available() {
+        List<KeyTypeStrategy> found = new ArrayList<>();
+        try {
+            for (KeyTypeStrategy strategy : ServiceLoader.load(KeyTypeStrategy.class)) {
+                found.add(strategy);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new PluginLoadException("Cannot load a KeyTypeStrategy plugin: " + e.getMessage(), e);
+        }
+        found.sort(Comparator.comparingInt(KeyTypeStrategy::priority).reversed()
+                .thenComparing(s -> s.getClass().getName()));
+        Map<String, KeyTypeStrategy> byName = new LinkedHashMap<>();
+        for (KeyTypeStrategy strategy : found) {
+            byName.putIfAbsent(strategy.name(), strategy);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+}
