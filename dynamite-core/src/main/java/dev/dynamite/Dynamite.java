@@ -247,18 +247,26 @@ public final class Dynamite implements AutoCloseable {
                     ? AwsBasicCredentials.create(config.accessKeyId(), config.secretAccessKey())
                     : AwsSessionCredentials.create(config.accessKeyId(), config.secretAccessKey(), token)));
         }
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
-        config.requestTimeout().ifPresent(override::apiCallAttemptTimeout);
-        if (config.retryMode().isPresent()) {
+        config.configurers().forEach(c -> c.accept(builder));
+        // Merge into whatever override configuration a configurer set, so its interceptors survive and its own
+        // timeout or retry settings win over ours.
+        ClientOverrideConfiguration current = builder.overrideConfiguration();
+        ClientOverrideConfiguration.Builder override = current == null
+                ? ClientOverrideConfiguration.builder() : current.toBuilder();
+        if (override.apiCallAttemptTimeout() == null) {
+            config.requestTimeout().ifPresent(override::apiCallAttemptTimeout);
+        }
+        boolean retryConfigured = override.retryStrategy() != null || override.retryPolicy() != null
+                || override.retryMode() != null || override.retryStrategyConfigurator() != null;
+        if (!retryConfigured && config.retryMode().isPresent()) {
             var strategy = AwsRetryStrategy.forRetryMode(config.retryMode().get()).toBuilder();
             config.maxAttempts().ifPresent(strategy::maxAttempts);
             override.retryStrategy(strategy.build());
-        } else if (config.maxAttempts().isPresent()) {
+        } else if (!retryConfigured && config.maxAttempts().isPresent()) {
             int attempts = config.maxAttempts().get();
             override.retryStrategy(b -> b.maxAttempts(attempts));
         }
         builder.overrideConfiguration(override.build());
-        config.configurers().forEach(c -> c.accept(builder));
         return builder.build();
     }
 }

@@ -392,8 +392,10 @@ public final class DynamiteConfig {
         }
 
         /**
-         * Adds a customization of the AWS SDK client builder, applied after Dynamite's own settings: the way to any
-         * SDK option this builder has no setter for (HTTP client, interceptors, metrics, …).
+         * Adds a customization of the AWS SDK client builder, applied after Dynamite's region, endpoint and
+         * credentials: the way to any SDK option this builder has no setter for (HTTP client, interceptors, metrics,
+         * …). An override configuration set here keeps its interceptors; {@link #requestTimeout}, {@link #retryMode}
+         * and {@link #maxAttempts} fill in only what it leaves unset.
          *
          * @param configurer called with the SDK's {@code DynamoDbClientBuilder}
          * @return this builder

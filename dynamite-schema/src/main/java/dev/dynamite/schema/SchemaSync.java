@@ -89,22 +89,32 @@ public final class SchemaSync {
      * @throws software.amazon.awssdk.core.exception.SdkException any AWS error but the expected ones, unchanged
      */
     public SyncPlan apply(Schema schema) {
-        Map<String, TableDefinition> created = new LinkedHashMap<>();
         List<TableChange> done = new ArrayList<>();
-        List<TableDefinition> existing = new ArrayList<>();
+        List<TableDefinition> created = new ArrayList<>();
+        Map<TableDefinition, @Nullable TableDescription> seen = new LinkedHashMap<>();
         for (TableDefinition table : schema.tables()) {
-            if (describe(table.name()) == null && create(table)) {
-                created.put(table.name(), table);
+            TableDescription description = describe(table.name());
+            if (description == null && create(table)) {
+                created.add(table);
                 done.add(new TableChange.CreateTable(table));
             } else {
-                existing.add(table);
+                seen.put(table, description);
             }
         }
-        for (TableDefinition table : created.values()) {
-            awaitActive(table.name(), null);
+        for (TableDefinition table : created) {
+            awaitActive(table, null);
         }
-        for (TableDefinition table : existing) {
-            TableDescription description = awaitActive(table.name(), null);
+        for (Map.Entry<TableDefinition, @Nullable TableDescription> entry : seen.entrySet()) {
+            TableDefinition table = entry.getKey();
+            TableDescription description = entry.getValue();
+            if (description == null || pending(description, null) != null) {
+                Waited waited = awaitActive(table, null);
+                description = waited.description();
+                if (waited.created()) {
+                    done.add(new TableChange.CreateTable(table));
+                    continue;
+                }
+            }
             for (TableChange change : compare(table, description)) {
                 if (change instanceof TableChange.AddIndex add) {
                     addIndex(table, add.index());
@@ -161,13 +171,13 @@ public final class SchemaSync {
             LOG.log(Level.INFO, "Adding index {0} to table {1}", index, table.name());
         } catch (DynamoDbException e) {
             // Another process may have added the same index between our DescribeTable and UpdateTable.
-            TableDescription now = awaitActive(table.name(), null);
+            TableDescription now = awaitActive(table, null).description();
             if (findIndex(now, index.partitionKey().name()).isEmpty()) {
                 throw e;
             }
             LOG.log(Level.DEBUG, "Index on {0}.{1} was added concurrently", table.name(), index.partitionKey().name());
         }
-        awaitActive(table.name(), index.partitionKey().name());
+        awaitActive(table, index.partitionKey().name());
     }
 
     private List<TableChange> compare(TableDefinition table, @Nullable TableDescription description) {
@@ -258,22 +268,31 @@ public final class SchemaSync {
         }
     }
 
+    /** What a wait found: the ACTIVE table, and whether the wait had to create it. */
+    private record Waited(TableDescription description, boolean created) {
+    }
+
     /**
      * Polls until the table is ACTIVE and, when {@code indexAttribute} is given, an index on it exists and is ACTIVE;
-     * every index that exists must be ACTIVE too.
+     * every index that exists must be ACTIVE too. A table that is missing (it was DELETING when we tried to create
+     * it, or another process deleted it) is created again.
      */
-    private TableDescription awaitActive(String table, @Nullable String indexAttribute) {
+    private Waited awaitActive(TableDefinition table, @Nullable String indexAttribute) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long delay = FIRST_DELAY_MS;
+        boolean created = false;
         while (true) {
-            TableDescription description = describe(table);
+            TableDescription description = describe(table.name());
+            if (description == null) {
+                created |= create(table);
+            }
             String pending = pending(description, indexAttribute);
             if (pending == null && description != null) {
-                return description;
+                return new Waited(description, created);
             }
             if (System.nanoTime() + delay * 1_000_000 > deadline) {
-                throw new SyncTimeoutException(table, pending == null ? "not found" : pending,
+                throw new SyncTimeoutException(table.name(), pending == null ? "not found" : pending,
                         Duration.ofNanos(System.nanoTime() - start));
             }
             sleep(delay);
