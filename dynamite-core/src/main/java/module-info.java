@@ -12,6 +12,9 @@ module dev.dynamite.core {
     requires software.amazon.awssdk.auth;
     requires software.amazon.awssdk.identity.spi;
     requires software.amazon.awssdk.retries.api;
+    // The SDK's default HTTP client (Apache 5, an automatic module that cannot declare it) uses jdk.net.Sockets;
+    // requiring it here resolves it for applications on the module path.
+    requires jdk.net;
     requires static transitive org.jspecify;
 
     exports dev.dynamite;

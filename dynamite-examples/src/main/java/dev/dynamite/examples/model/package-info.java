@@ -1,0 +1,2 @@
+/** The example's models; opened to {@code dev.dynamite.core}. */
+package dev.dynamite.examples.model;

@@ -1,0 +1,2 @@
+/** Runnable examples of Dynamite. */
+package dev.dynamite.examples;

@@ -1,0 +1,62 @@
+package dev.dynamite.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the BOM: every published module of the reactor is pinned in {@code bom/pom.xml}, and nothing else is. That
+ * the BOM resolves is proven by this very module, which imports it and declares Dynamite without versions.
+ */
+class BomTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
+    private static final Pattern OWN_ARTIFACT = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>");
+    private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+
+    private static String read(Path path) throws IOException {
+        return Files.readString(path).replaceAll("(?s)<!--.*?-->", "");
+    }
+
+    private static String tag(String xml, String name) {
+        Matcher m = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+        return m.find() ? m.group(1).trim() : "";
+    }
+
+    @Test
+    void listsEveryPublishedModuleAndOnlyThose() throws IOException {
+        List<String> published = new ArrayList<>();
+        Matcher modules = MODULE.matcher(read(ROOT.resolve("pom.xml")));
+        while (modules.find()) {
+            String module = modules.group(1).trim();
+            if (module.equals("bom") || module.equals("dynamite-examples")) {
+                continue;   // the BOM itself, and the examples, which are not published
+            }
+            Matcher artifact = OWN_ARTIFACT.matcher(read(ROOT.resolve(module).resolve("pom.xml")));
+            assertThat(artifact.find()).as("artifactId of %s", module).isTrue();
+            published.add(artifact.group(1).trim());
+        }
+
+        String bom = read(ROOT.resolve("bom/pom.xml"));
+        String management = bom.substring(bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
+        List<String> pinned = new ArrayList<>();
+        Matcher dependencies = DEPENDENCY.matcher(management);
+        while (dependencies.find()) {
+            String dependency = dependencies.group(1);
+            assertThat(tag(dependency, "groupId")).isEqualTo("dev.dynamite");
+            assertThat(tag(dependency, "version")).isEqualTo("${project.version}");
+            assertThat(dependency).doesNotContain("<scope>");
+            pinned.add(tag(dependency, "artifactId"));
+        }
+
+        assertThat(published).contains("dynamite-api", "dynamite-schema", "dynamite-core");
+        assertThat(pinned).containsExactlyInAnyOrderElementsOf(published);
+    }
+}

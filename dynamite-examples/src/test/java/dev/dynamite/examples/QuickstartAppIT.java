@@ -1,0 +1,45 @@
+package dev.dynamite.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.dynamite.Dynamite;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Runs the quickstart against the test server, as the README's example command does against its own dynalite. */
+class QuickstartAppIT {
+
+    @Test
+    void connectsSyncsAndPrintsThePlan() {
+        String endpoint = System.getenv("DYNAMITE_TEST_ENDPOINT");
+        if (endpoint == null || endpoint.isBlank()) {
+            fail("DYNAMITE_TEST_ENDPOINT is not set: run the integration tests with scripts/test.sh");
+        }
+        String prefix = "qs_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        QuickstartApp.run(Map.of("DYNAMODB_ENDPOINT", endpoint, "DYNAMITE_TABLE_PREFIX", prefix),
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(output).containsSubsequence(
+                "Connected; global client set: true",
+                "Sync plan:",
+                "- create table " + prefix + "users [HASH id (S)]",
+                "- create table " + prefix + "orders [HASH id (S)] [GSI1_user_id on user_id (S)]",
+                "Database ready: true",
+                "Table " + prefix + "users: ACTIVE, key [id HASH], indexes []",
+                "Table " + prefix + "orders: ACTIVE, key [id HASH], indexes [GSI1_user_id]",
+                "Plan after sync:",
+                "- table " + prefix + "users is up to date",
+                "- table " + prefix + "orders is up to date",
+                "Disconnected; global client set: false");
+        assertThat(output).doesNotContain("test\"", "secret");
+        assertThat(Dynamite.hasGlobalClient()).isFalse();
+    }
+}
