@@ -59,4 +59,14 @@ class BomTest {
         assertThat(published).contains("dynamite-api", "dynamite-schema", "dynamite-core");
         assertThat(pinned).containsExactlyInAnyOrderElementsOf(published);
     }
+
+    @Test
+    void thePublishedBomHasNoParentAndPinsItsOwnVersion() throws IOException {
+        // written by flatten-maven-plugin when the bom module is built, which the reactor does before this module;
+        // ${project.version} in an imported BOM is interpolated against the BOM's own <version>
+        String published = read(ROOT.resolve("bom/.flattened-pom.xml"));
+        assertThat(published).doesNotContain("<parent>", "<build>", "<properties>", "junit", "awssdk");
+        assertThat(published.replace("${project.version}", "")).doesNotContain("${");
+        assertThat(published).contains("<artifactId>dynamite-bom</artifactId>\n  <version>0.1.0-SNAPSHOT</version>");
+    }
 }
