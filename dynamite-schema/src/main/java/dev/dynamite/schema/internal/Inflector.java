@@ -86,8 +86,12 @@ public final class Inflector {
         if (w.endsWith("is") && w.length() > 3) {                 // analysis → analyses, crisis → crises
             return word.substring(0, word.length() - 2) + "es";
         }
-        if (w.endsWith("s") || w.endsWith("x") || w.endsWith("z") || w.endsWith("ch") || w.endsWith("sh")) {
-            return word + "es";                                   // address → addresses, box → boxes
+        if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("as") || w.endsWith("x") || w.endsWith("z")
+                || w.endsWith("ch") || w.endsWith("sh")) {
+            return word + "es";                                   // address → addresses, status → statuses, box → boxes
+        }
+        if (w.endsWith("s")) {
+            return word;                                          // already plural: settings, details
         }
         if (w.endsWith("y") && w.length() > 1 && !isVowel(w.charAt(w.length() - 2))) {
             return word.substring(0, word.length() - 1) + "ies";  // category → categories (but key → keys)

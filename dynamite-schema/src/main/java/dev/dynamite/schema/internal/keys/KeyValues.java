@@ -49,7 +49,14 @@ final class KeyValues {
         if (number instanceof BigDecimal big) {
             return big.toPlainString();
         }
-        if (number instanceof Double || number instanceof Float) {
+        if (number instanceof Float f) {
+            if (f.isNaN() || f.isInfinite()) {
+                throw new IllegalArgumentException("key value " + f + " is not a finite number");
+            }
+            // Float.toString gives the shortest text that reads back as the same float: 1.1f → "1.1"
+            return new BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString();
+        }
+        if (number instanceof Double) {
             double d = number.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException("key value " + d + " is not a finite number");
