@@ -1,35 +1,10 @@
 #!/usr/bin/env bash
-# Runs the example application (module dynamite-examples) against a local dynalite.
+# Runs the example application (module dynamite-examples) against a fresh local dynalite,
+# whose endpoint the example reads from DYNAMODB_ENDPOINT: builds and installs the project
+# without tests, then runs the example on the module path.
 #
 # Usage: scripts/example.sh
-#
-# Starts dynalite (scripts/dynalite.sh start), exports DYNAMODB_ENDPOINT, installs the
-# project without tests, runs `exec:exec` in dynamite-examples, always stops dynalite
-# on exit, and exits with the status of the example run.
 set -euo pipefail
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-DYNALITE="$ROOT/scripts/dynalite.sh"
-
-cleanup() {
-  local rc=$?
-  bash "$DYNALITE" stop || true
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
 command -v mvn >/dev/null 2>&1 || { echo "example.sh: ERROR: 'mvn' not found on PATH" >&2; exit 1; }
-
-DYNAMODB_ENDPOINT="$(bash "$DYNALITE" start)"
-export DYNAMODB_ENDPOINT
-echo "example.sh: using dynalite at DYNAMODB_ENDPOINT=$DYNAMODB_ENDPOINT" >&2
-
-cd "$ROOT"
-mvn -B -q install -DskipTests
-set +e
-mvn -B -q -pl dynamite-examples exec:exec
-status=$?
-set -e
-exit "$status"
+exec bash "$(dirname "${BASH_SOURCE[0]}")/with-dynalite.sh" DYNAMODB_ENDPOINT \
+  bash -c 'mvn -B -q install -DskipTests && mvn -B -q -pl dynamite-examples exec:exec'
