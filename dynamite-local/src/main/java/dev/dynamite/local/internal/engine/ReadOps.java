@@ -1,0 +1,316 @@
+package dev.dynamite.local.internal.engine;
+
+import dev.dynamite.local.internal.expr.Condition;
+import dev.dynamite.local.internal.expr.ExpressionContext;
+import dev.dynamite.local.internal.expr.Expressions;
+import dev.dynamite.local.internal.expr.KeyCondition;
+import dev.dynamite.local.internal.expr.Projection;
+import dev.dynamite.local.internal.value.Value;
+import dev.dynamite.local.internal.value.Values;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.jspecify.annotations.Nullable;
+
+/** Query and Scan: key conditions, filters, projections, Select, Limit, pagination, the 1 MB page and segments. */
+final class ReadOps {
+    static final int PAGE_BYTES = 1024 * 1024;
+    private static final List<String> SELECTS = List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES",
+            "SPECIFIC_ATTRIBUTES", "COUNT");
+
+    private final Engine engine;
+
+    ReadOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** What Query and Scan share once parsed. */
+    private record Read(TableState table, @Nullable IndexState index, @Nullable Condition filter,
+                        @Nullable Projection projection, String select, @Nullable Integer limit, boolean consistent) {
+        KeySchema schema() {
+            return index == null ? table.key : index.key;
+        }
+    }
+
+    Map<String, Object> query(Map<String, Object> request) {
+        Params p = new Params(request);
+        p.required("TableName").tableName("TableName").range("Limit", 1, Integer.MAX_VALUE).oneOf("Select", SELECTS);
+        p.check();
+        String keyText = p.string("KeyConditionExpression");
+        if (keyText == null) {
+            throw DynamoException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        String filterText = p.string("FilterExpression");
+        String projectionText = p.string("ProjectionExpression");
+        ExpressionContext ctx = Requests.context(p, true);
+        KeyCondition keyCondition = Expressions.keyCondition(keyText, ctx);
+        Condition filter = filterText == null ? null : Expressions.condition(filterText, ctx, "FilterExpression");
+        Projection projection = projectionText == null ? null : Expressions.projection(projectionText, ctx);
+        ctx.checkAllUsed();
+        Read read = read(p, filter, projection);
+        KeySchema schema = read.schema();
+
+        if (!keyCondition.partitionAttribute().equals(schema.hashName())) {
+            throw DynamoException.validation("Query condition missed key schema element: " + schema.hashName());
+        }
+        if (keyCondition.sortAttribute() != null && !keyCondition.sortAttribute().equals(schema.rangeName())) {
+            throw DynamoException.validation("Query condition missed key schema element: "
+                    + (schema.rangeName() == null ? keyCondition.sortAttribute() : schema.rangeName()));
+        }
+        Value hash = keyCondition.partitionValue();
+        if (!hash.type().equals(schema.hashType()) || (keyCondition.sortValue() != null
+                && !keyCondition.sortValue().type().equals(schema.rangeType()))
+                || (keyCondition.sortValue2() != null && !keyCondition.sortValue2().type().equals(schema.rangeType()))) {
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: Condition parameter type does not match schema type");
+        }
+        if (keyCondition.sortOp() == KeyCondition.SortOp.BEGINS_WITH && "N".equals(schema.rangeType())) {
+            throw DynamoException.validation("Query key condition not supported");
+        }
+        NavigableMap<Key, Map<String, Value>> range = range(source(read), hash, keyCondition);
+        if (Boolean.FALSE.equals(p.raw("ScanIndexForward"))) {
+            range = range.descendingMap();
+        }
+        Map<String, Object> start = p.map("ExclusiveStartKey");
+        if (start != null) {
+            Key startKey = startKey(read, start);
+            if (Value.compareScalars(startKey.hash(), hash) != 0) {
+                throw DynamoException.validation(
+                        "The provided starting key is outside query boundaries based on provided conditions");
+            }
+            range = range.tailMap(startKey, false);
+        }
+        return page(read, range, keyCondition.sortOp() == KeyCondition.SortOp.BEGINS_WITH ? keyCondition : null, p);
+    }
+
+    Map<String, Object> scan(Map<String, Object> request) {
+        Params p = new Params(request);
+        p.required("TableName").tableName("TableName").range("Limit", 1, Integer.MAX_VALUE).oneOf("Select", SELECTS)
+                .range("Segment", 0, 999_999).range("TotalSegments", 1, 1_000_000);
+        p.check();
+        Integer segment = p.integer("Segment");
+        Integer total = p.integer("TotalSegments");
+        if ((segment == null) != (total == null)) {
+            throw DynamoException.validation(segment == null
+                    ? "The TotalSegments parameter is present but the Segment parameter is not"
+                    : "The Segment parameter is present but the TotalSegments parameter is not");
+        }
+        if (segment != null && segment >= total) {
+            throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter"
+                    + " TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
+        }
+        String filterText = p.string("FilterExpression");
+        String projectionText = p.string("ProjectionExpression");
+        ExpressionContext ctx = Requests.context(p, filterText != null || projectionText != null);
+        Condition filter = filterText == null ? null : Expressions.condition(filterText, ctx, "FilterExpression");
+        Projection projection = projectionText == null ? null : Expressions.projection(projectionText, ctx);
+        ctx.checkAllUsed();
+        Read read = read(p, filter, projection);
+        NavigableMap<Key, Map<String, Value>> range = source(read);
+        if (segment != null) {
+            long width = (1L << 32) / total;
+            long from = width * segment;
+            long to = segment == total - 1 ? 1L << 32 : width * (segment + 1);
+            range = segment(range, from, to);
+        }
+        Map<String, Object> start = p.map("ExclusiveStartKey");
+        if (start != null) {
+            range = range.tailMap(startKey(read, start), false);
+        }
+        return page(read, range, null, p);
+    }
+
+    private Read read(Params p, @Nullable Condition filter, @Nullable Projection projection) {
+        TableState table = engine.activeTable(p.string("TableName"));
+        String indexName = p.string("IndexName");
+        IndexState index = null;
+        if (indexName != null) {
+            index = table.indexes.get(indexName);
+            if (index == null) {
+                throw DynamoException.validation("The table does not have the specified index: " + indexName);
+            }
+            if (index.global && p.bool("ConsistentRead")) {
+                throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");
+            }
+        }
+        String select = p.string("Select");
+        if (select == null) {
+            select = projection != null ? "SPECIFIC_ATTRIBUTES" : index != null ? "ALL_PROJECTED_ATTRIBUTES"
+                    : "ALL_ATTRIBUTES";
+        }
+        if (select.equals("ALL_PROJECTED_ATTRIBUTES") && index == null) {
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not valid"
+                            + " when IndexName is not specified");
+        }
+        if (select.equals("SPECIFIC_ATTRIBUTES") && projection == null) {
+            throw DynamoException.validation("One or more parameter values were invalid: Select type"
+                    + " SPECIFIC_ATTRIBUTES requires ProjectionExpression or AttributesToGet");
+        }
+        if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
+            throw DynamoException.validation("One or more parameter values were invalid: Cannot specify the"
+                    + " ProjectionExpression when choosing to get " + select);
+        }
+        if (index != null && index.global && !index.projectionType.equals("ALL")) {
+            if (select.equals("ALL_ATTRIBUTES")) {
+                throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES"
+                        + " is not supported for global secondary index " + index.name
+                        + " because its projection type is not ALL");
+            }
+            if (projection != null) {
+                for (String attribute : projection.topLevelAttributes()) {
+                    if (!index.projects(attribute, table.key)) {
+                        throw DynamoException.validation("One or more parameter values were invalid: Global secondary"
+                                + " index " + index.name + " does not project " + attribute);
+                    }
+                }
+            }
+        }
+        return new Read(table, index, filter, projection, select, p.integer("Limit"), p.bool("ConsistentRead"));
+    }
+
+    private static NavigableMap<Key, Map<String, Value>> source(Read read) {
+        return read.index() == null ? read.table().items : read.index().entries;
+    }
+
+    private static NavigableMap<Key, Map<String, Value>> range(NavigableMap<Key, Map<String, Value>> source,
+                                                               Value hash, KeyCondition condition) {
+        Key low = Key.partitionBound(hash, -1);
+        Key high = Key.partitionBound(hash, 1);
+        KeyCondition.SortOp op = condition.sortOp();
+        if (op == null) {
+            return source.subMap(low, false, high, false);
+        }
+        Value v = condition.sortValue();
+        return switch (op) {
+            case EQ -> source.subMap(Key.rangeBound(hash, v, -1), false, Key.rangeBound(hash, v, 1), false);
+            case LT -> source.subMap(low, false, Key.rangeBound(hash, v, -1), false);
+            case LE -> source.subMap(low, false, Key.rangeBound(hash, v, 1), false);
+            case GT -> source.subMap(Key.rangeBound(hash, v, 1), false, high, false);
+            case GE -> source.subMap(Key.rangeBound(hash, v, -1), false, high, false);
+            case BETWEEN -> {
+                Value upper = condition.sortValue2();
+                if (Value.compareScalars(v, upper) > 0) {
+                    throw DynamoException.validation("Invalid KeyConditionExpression: The BETWEEN operator requires"
+                            + " upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {"
+                            + v.type() + ":" + text(v) + "}, upper bound operand: AttributeValue: {" + upper.type() + ":"
+                            + text(upper) + "}");
+                }
+                yield source.subMap(Key.rangeBound(hash, v, -1), false, Key.rangeBound(hash, upper, 1), false);
+            }
+            case BEGINS_WITH -> source.subMap(Key.rangeBound(hash, v, -1), false, high, false);
+        };
+    }
+
+    private static String text(Value v) {
+        return v instanceof Value.N n ? n.text() : v instanceof Value.S s ? s.value() : v.toString();
+    }
+
+    private static NavigableMap<Key, Map<String, Value>> segment(NavigableMap<Key, Map<String, Value>> source,
+                                                                 long from, long to) {
+        NavigableMap<Key, Map<String, Value>> result = new java.util.TreeMap<>();
+        // entries are ordered by segment position first, so the segment is a contiguous run
+        for (Map.Entry<Key, Map<String, Value>> e : source.entrySet()) {
+            long position = e.getKey().segmentPosition();
+            if (position >= to) {
+                break;
+            }
+            if (position >= from) {
+                result.put(e.getKey(), e.getValue());
+            }
+        }
+        return result;
+    }
+
+    private Key startKey(Read read, Map<String, Object> json) {
+        Map<String, Value> start = Values.item(json);
+        KeySchema tableKey = read.table().key;
+        Key tablePosition = tableKey.keyOf(start);
+        int expected = (tableKey.rangeName() == null ? 1 : 2);
+        if (read.index() != null) {
+            for (String attribute : read.index().keyAttributes()) {
+                if (!tableKey.isKeyAttribute(attribute)) {
+                    expected++;
+                }
+            }
+        }
+        if (tablePosition == null || start.size() != expected) {
+            throw DynamoException.validation("The provided starting key is invalid: The provided key element does not"
+                    + " match the schema");
+        }
+        if (read.index() == null) {
+            return tablePosition;
+        }
+        Key entry = read.index().entryKey(start, tablePosition);
+        if (entry == null) {
+            throw DynamoException.validation("The provided starting key is invalid: The provided key element does not"
+                    + " match the schema");
+        }
+        return entry;
+    }
+
+    private Map<String, Object> page(Read read, NavigableMap<Key, Map<String, Value>> range,
+                                     @Nullable KeyCondition beginsWith, Params p) {
+        List<Object> items = new ArrayList<>();
+        int scanned = 0;
+        int count = 0;
+        long bytes = 0;
+        int consumedBytes = 0;
+        Map<String, Value> last = null;
+        Key lastKey = null;
+        boolean truncated = false;
+        long now = engine.now();
+        for (Map.Entry<Key, Map<String, Value>> e : range.entrySet()) {
+            Map<String, Value> stored = e.getValue();
+            if (beginsWith != null && !Key.beginsWith(e.getKey().range() == null ? new Value.Null()
+                    : e.getKey().range(), beginsWith.sortValue())) {
+                if (Boolean.FALSE.equals(p.raw("ScanIndexForward"))) {
+                    continue;
+                }
+                break;
+            }
+            if (read.table().expired(stored, now)) {
+                continue;
+            }
+            Map<String, Value> item = stored;
+            if (read.index() != null && !read.index().global && read.select().equals("ALL_ATTRIBUTES")) {
+                item = read.table().get(e.getKey().tail());
+            }
+            scanned++;
+            int size = Value.itemSize(item);
+            bytes += size;
+            consumedBytes += size;
+            last = item;
+            lastKey = e.getKey();
+            if (read.filter() == null || read.filter().test(item)) {
+                count++;
+                if (!read.select().equals("COUNT")) {
+                    items.add(Values.toJson(read.projection() == null ? item : read.projection().apply(item)));
+                }
+            }
+            if ((read.limit() != null && scanned >= read.limit()) || bytes >= PAGE_BYTES) {
+                truncated = true;
+                break;
+            }
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        if (!read.select().equals("COUNT")) {
+            response.put("Items", items);
+        }
+        response.put("Count", BigDecimal.valueOf(count));
+        response.put("ScannedCount", BigDecimal.valueOf(scanned));
+        if (truncated && last != null) {
+            Map<String, Value> key = new LinkedHashMap<>(read.table().key.project(last));
+            if (read.index() != null) {
+                key.putAll(read.index().key.project(last));
+            }
+            response.put("LastEvaluatedKey", Values.toJson(key));
+        }
+        Requests.consumed(p, response, read.table().name, Requests.readUnits(consumedBytes, read.consistent()));
+        return response;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.dynamite.local.internal.engine;
+
+import dev.dynamite.local.internal.expr.ExpressionContext;
+import dev.dynamite.local.internal.value.Value;
+import dev.dynamite.local.internal.value.Values;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** What item operations share: keys, items and expression parameters read and checked as DynamoDB does. */
+final class Requests {
+    static final int MAX_ITEM_SIZE = 400 * 1024;
+
+    private Requests() {
+    }
+
+    /** The expression context of a request, with DynamoDB's checks of the two maps. */
+    static ExpressionContext context(Params p, boolean anyExpression) {
+        Map<String, Object> names = p.map("ExpressionAttributeNames");
+        Map<String, Object> values = p.map("ExpressionAttributeValues");
+        if (names != null && !anyExpression) {
+            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (values != null && !anyExpression) {
+            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
+        }
+        if (names != null && names.isEmpty()) {
+            throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+        }
+        if (values != null && values.isEmpty()) {
+            throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+        }
+        Map<String, String> nameMap = null;
+        if (names != null) {
+            nameMap = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : names.entrySet()) {
+                nameMap.put(e.getKey(), (String) e.getValue());
+            }
+        }
+        Map<String, Value> valueMap = null;
+        if (values != null) {
+            valueMap = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : values.entrySet()) {
+                try {
+                    valueMap.put(e.getKey(), Values.value(e.getValue()));
+                } catch (DynamoException invalid) {
+                    throw DynamoException.validation("ExpressionAttributeValues contains invalid value: "
+                            + invalid.getMessage() + " for key " + e.getKey());
+                }
+            }
+        }
+        return new ExpressionContext(nameMap, valueMap);
+    }
+
+    /** Reads and checks the {@code Key} parameter against the table's key schema. */
+    static Map<String, Value> key(KeySchema schema, @Nullable Map<String, Object> json) {
+        Map<String, Value> key = Values.item(json);
+        int expected = schema.rangeName() == null ? 1 : 2;
+        if (key.size() != expected) {
+            throw DynamoException.validation("The provided key element does not match the schema");
+        }
+        checkKeyPiece(key, schema.hashName(), schema.hashType(), true, false);
+        if (schema.rangeName() != null) {
+            checkKeyPiece(key, schema.rangeName(), schema.rangeType(), false, false);
+        }
+        return key;
+    }
+
+    /** Checks an item to be written: key present and typed, index keys typed, size within 400 KB. */
+    static void checkItem(TableState table, Map<String, Value> item) {
+        checkKeyPiece(item, table.key.hashName(), table.key.hashType(), true, true);
+        if (table.key.rangeName() != null) {
+            checkKeyPiece(item, table.key.rangeName(), table.key.rangeType(), false, true);
+        }
+        for (IndexState index : table.indexes.values()) {
+            checkIndexKey(item, index, index.key.hashName(), index.key.hashType());
+            if (index.key.rangeName() != null) {
+                checkIndexKey(item, index, index.key.rangeName(), index.key.rangeType());
+            }
+        }
+        if (Value.itemSize(item) > MAX_ITEM_SIZE) {
+            throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+        }
+    }
+
+    private static void checkIndexKey(Map<String, Value> item, IndexState index, String attribute, String type) {
+        Value v = item.get(attribute);
+        if (v != null && !v.type().equals(type)) {
+            throw DynamoException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
+                    + attribute + " Expected: " + type + " Actual: " + v.type() + " IndexName: " + index.name);
+        }
+        if (v instanceof Value.S s && s.value().isEmpty()) {
+            throw DynamoException.validation("One or more parameter values are not valid. A value specified for a"
+                    + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain an"
+                    + " empty string value. IndexName: " + index.name + ", IndexKey: " + attribute);
+        }
+    }
+
+    private static void checkKeyPiece(Map<String, Value> item, String attribute, String type, boolean hash,
+                                      boolean inItem) {
+        Value v = item.get(attribute);
+        if (v == null) {
+            throw DynamoException.validation(inItem
+                    ? "One or more parameter values were invalid: Missing the key " + attribute + " in the item"
+                    : "The provided key element does not match the schema");
+        }
+        if (!v.type().equals(type)) {
+            throw DynamoException.validation(inItem
+                    ? "One or more parameter values were invalid: Type mismatch for key " + attribute + " expected: "
+                            + type + " actual: " + v.type()
+                    : "The provided key element does not match the schema");
+        }
+        boolean empty = (v instanceof Value.S s && s.value().isEmpty()) || (v instanceof Value.B b
+                && b.value().length() == 0);
+        if (empty) {
+            throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key"
+                    + " attribute cannot contain an empty " + (type.equals("S") ? "string" : "binary") + " value. Key: "
+                    + attribute);
+        }
+        int size = v.size();
+        if (hash && size > 2048) {
+            throw DynamoException.validation("One or more parameter values were invalid: Size of hashkey has exceeded"
+                    + " the maximum size limit of2048 bytes");
+        }
+        if (!hash && size > 1024) {
+            throw DynamoException.validation("One or more parameter values were invalid: Aggregated size of all range"
+                    + " keys has exceeded the size limit of 1024 bytes");
+        }
+    }
+
+    /** The {@code ConsumedCapacity} of an operation, when the request asks for it. */
+    static void consumed(Params p, Map<String, Object> response, String table, double units) {
+        String mode = p.string("ReturnConsumedCapacity");
+        if (mode != null && !mode.equals("NONE")) {
+            Map<String, Object> capacity = new LinkedHashMap<>();
+            capacity.put("TableName", table);
+            capacity.put("CapacityUnits", BigDecimal.valueOf(units));
+            if (mode.equals("INDEXES")) {
+                capacity.put("Table", Map.of("CapacityUnits", BigDecimal.valueOf(units)));
+            }
+            response.put("ConsumedCapacity", capacity);
+        }
+    }
+
+    /** Write capacity units of an item: 1 per KB, rounded up. */
+    static double writeUnits(@Nullable Map<String, Value> a, @Nullable Map<String, Value> b) {
+        int size = Math.max(a == null ? 0 : Value.itemSize(a), b == null ? 0 : Value.itemSize(b));
+        return Math.max(1, (size + 1023) / 1024);
+    }
+
+    /** Read capacity units: 1 per 4 KB, halved for eventually consistent reads. */
+    static double readUnits(int size, boolean consistent) {
+        double units = Math.max(1, (size + 4095) / 4096);
+        return consistent ? units : units / 2;
+    }
+
+    static List<String> returnValues(String... allowed) {
+        return List.of(allowed);
+    }
+}

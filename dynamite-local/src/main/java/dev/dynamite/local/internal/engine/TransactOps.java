@@ -1,0 +1,172 @@
+package dev.dynamite.local.internal.engine;
+
+import dev.dynamite.local.internal.expr.ExpressionContext;
+import dev.dynamite.local.internal.expr.Expressions;
+import dev.dynamite.local.internal.expr.Projection;
+import dev.dynamite.local.internal.value.Value;
+import dev.dynamite.local.internal.value.Values;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems (all or nothing, one cancellation reason per action, idempotent by client request token) and
+ * TransactGetItems (a consistent snapshot). Both run under the engine lock, so they are atomic with respect to every
+ * other operation.
+ */
+final class TransactOps {
+    static final int MAX_ACTIONS = 100;
+    static final long TOKEN_TTL_MILLIS = 10 * 60 * 1000;
+    static final int MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+    /** A client request token already used: the request it came with and when, to answer a retry the same. */
+    record Token(Map<String, Object> request, long at) {
+    }
+
+    private final Engine engine;
+    private final ItemOps itemOps;
+
+    TransactOps(Engine engine, ItemOps itemOps) {
+        this.engine = engine;
+        this.itemOps = itemOps;
+    }
+
+    Map<String, Object> transactWriteItems(Map<String, Object> request) {
+        Params p = new Params(request);
+        p.required("TransactItems");
+        List<Object> actions = p.list("TransactItems");
+        if (actions != null && (actions.isEmpty() || actions.size() > MAX_ACTIONS)) {
+            p.violation("[...]", "TransactItems", actions.isEmpty()
+                    ? "Member must have length greater than or equal to 1"
+                    : "Member must have length less than or equal to " + MAX_ACTIONS);
+        }
+        p.check();
+        String token = p.string("ClientRequestToken");
+        long now = engine.now();
+        if (token != null) {
+            engine.tokens.values().removeIf(t -> now - t.at() > TOKEN_TTL_MILLIS);
+            Token previous = engine.tokens.get(token);
+            if (previous != null) {
+                if (!previous.request().equals(request)) {
+                    throw new DynamoException("IdempotentParameterMismatchException", "Request params do not match with"
+                            + " the previous request with the same idempotency token", 400);
+                }
+                return Map.of();
+            }
+        }
+        List<ItemOps.Write> writes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int bytes = 0;
+        for (Object o : actions) {
+            Map<?, ?> action = (Map<?, ?>) o;
+            if (action.size() != 1) {
+                throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            }
+            Map.Entry<?, ?> entry = action.entrySet().iterator().next();
+            @SuppressWarnings("unchecked")
+            Params ap = new Params((Map<String, Object>) entry.getValue());
+            ItemOps.Write write = switch ((String) entry.getKey()) {
+                case "Put" -> itemOps.parsePut(ap);
+                case "Update" -> itemOps.parseUpdate(ap);
+                case "Delete" -> itemOps.parseDelete(ap);
+                case "ConditionCheck" -> {
+                    if (ap.string("ConditionExpression") == null) {
+                        throw DynamoException.validation("1 validation error detected: Value null at"
+                                + " 'transactItems.member.conditionCheck.conditionExpression' failed to satisfy"
+                                + " constraint: Member must not be null");
+                    }
+                    yield itemOps.parseConditionCheck(ap);
+                }
+                default -> throw DynamoException.validation(
+                        "TransactItems can only contain one of Check, Put, Update or Delete");
+            };
+            if (!seen.add(write.table().name + "\u0000" + write.key())) {
+                throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            if (write.item() != null) {
+                bytes += Value.itemSize(write.item());
+            }
+            writes.add(write);
+        }
+        if (bytes > MAX_TRANSACTION_BYTES) {
+            throw DynamoException.validation("Transaction size exceeded the maximum allowed size of 4 MB");
+        }
+        List<Map<String, Value>> results = new ArrayList<>();
+        List<Object> reasons = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        boolean cancelled = false;
+        for (ItemOps.Write write : writes) {
+            write.table().sweepExpired(now);
+            try {
+                results.add(itemOps.prepare(write));
+                reasons.add(Map.of("Code", "None"));
+                codes.add("None");
+            } catch (DynamoException e) {
+                cancelled = true;
+                results.add(null);
+                Map<String, Object> reason = new LinkedHashMap<>();
+                String code = e.type().equals("ConditionalCheckFailedException") ? "ConditionalCheckFailed"
+                        : e.type().equals("ValidationException") ? "ValidationError" : e.type();
+                reason.put("Code", code);
+                reason.put("Message", e.getMessage());
+                if (e.details().get("Item") != null) {
+                    reason.put("Item", e.details().get("Item"));
+                }
+                reasons.add(reason);
+                codes.add(code);
+            }
+        }
+        if (cancelled) {
+            throw new DynamoException("TransactionCanceledException", "Transaction cancelled, please refer"
+                    + " cancellation reasons for specific reasons " + codes, 400, Map.of("CancellationReasons", reasons));
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            itemOps.commit(writes.get(i), results.get(i));
+        }
+        if (token != null) {
+            engine.tokens.put(token, new Token(request, now));
+        }
+        return Map.of();
+    }
+
+    Map<String, Object> transactGetItems(Map<String, Object> request) {
+        Params p = new Params(request);
+        p.required("TransactItems");
+        List<Object> actions = p.list("TransactItems");
+        if (actions != null && (actions.isEmpty() || actions.size() > MAX_ACTIONS)) {
+            p.violation("[...]", "TransactItems", actions.isEmpty()
+                    ? "Member must have length greater than or equal to 1"
+                    : "Member must have length less than or equal to " + MAX_ACTIONS);
+        }
+        p.check();
+        List<Object> responses = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Object o : actions) {
+            Map<?, ?> action = (Map<?, ?>) o;
+            if (!(action.get("Get") instanceof Map<?, ?> get)) {
+                throw DynamoException.validation("TransactItems can only contain Get");
+            }
+            @SuppressWarnings("unchecked")
+            Params gp = new Params((Map<String, Object>) get);
+            gp.required("TableName").required("Key");
+            gp.check();
+            String projectionText = gp.string("ProjectionExpression");
+            ExpressionContext ctx = Requests.context(gp, projectionText != null);
+            Projection projection = projectionText == null ? null : Expressions.projection(projectionText, ctx);
+            ctx.checkAllUsed();
+            TableState table = engine.activeTable(gp.string("TableName"));
+            Map<String, Value> key = Requests.key(table.key, gp.map("Key"));
+            Key position = table.key.keyOf(key);
+            if (!seen.add(table.name + "\u0000" + position)) {
+                throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            Map<String, Value> item = itemOps.visible(table, table.get(position));
+            responses.add(item == null ? Map.of()
+                    : Map.of("Item", Values.toJson(projection == null ? item : projection.apply(item))));
+        }
+        return Map.of("Responses", responses);
+    }
+}
