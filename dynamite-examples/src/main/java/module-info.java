@@ -5,6 +5,7 @@
  */
 module dev.dynamite.examples {
     requires dev.dynamite.core;
+    requires dev.dynamite.local;
 
     opens dev.dynamite.examples.model to dev.dynamite.core;
 }

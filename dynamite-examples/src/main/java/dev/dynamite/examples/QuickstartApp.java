@@ -4,6 +4,7 @@ import dev.dynamite.Dynamite;
 import dev.dynamite.DynamiteConfig;
 import dev.dynamite.examples.model.Order;
 import dev.dynamite.examples.model.User;
+import dev.dynamite.local.DynamoDbLocal;
 import java.io.PrintStream;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -13,9 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * The seed's "basic application setup": configure a client from the environment, connect, show what sync will do,
  * sync, and show the tables it made.
  *
- * <p>Environment: {@code DYNAMODB_ENDPOINT} (a local server such as dynalite; unset, the region's DynamoDB),
- * {@code AWS_REGION} (default {@code us-east-1}), {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (default
- * {@code test}/{@code test} when an endpoint is set, else the SDK's credentials chain), {@code DYNAMITE_TABLE_PREFIX}.
+ * <p>By default it runs on dynamite-local, the embedded engine, in-process: nothing to install or start. Environment:
+ * {@code DYNAMODB_ENDPOINT} (any DynamoDB-compatible endpoint, e.g. a dynalite or a real region's; set, the embedded
+ * engine is not used), {@code AWS_REGION} (default {@code us-east-1}), {@code AWS_ACCESS_KEY_ID}/{@code
+ * AWS_SECRET_ACCESS_KEY} (default {@code test}/{@code test} with an endpoint, else the SDK's credentials chain),
+ * {@code DYNAMITE_TABLE_PREFIX}.
  */
 public final class QuickstartApp {
     private QuickstartApp() {
@@ -37,7 +40,19 @@ public final class QuickstartApp {
      * @param out where to print what happens
      */
     public static void run(Map<String, String> env, PrintStream out) {
-        DynamiteConfig config = configFrom(env);
+        String endpoint = env.get("DYNAMODB_ENDPOINT");
+        if (endpoint != null && !endpoint.isBlank()) {
+            out.println("Backend: " + endpoint);
+            run(configFrom(env).build(), out);
+            return;
+        }
+        try (DynamoDbLocal local = DynamoDbLocal.create()) {
+            out.println("Backend: dynamite-local, the embedded engine (set DYNAMODB_ENDPOINT to use another)");
+            run(configFrom(env).configure(local::configure).build(), out);
+        }
+    }
+
+    private static void run(DynamiteConfig config, PrintStream out) {
         out.println("Configuration: " + config);
         try (Dynamite dynamite = new Dynamite(config)) {
             dynamite.connect();
@@ -61,7 +76,7 @@ public final class QuickstartApp {
         out.println("Disconnected; global client set: " + Dynamite.hasGlobalClient());
     }
 
-    static DynamiteConfig configFrom(Map<String, String> env) {
+    static DynamiteConfig.Builder configFrom(Map<String, String> env) {
         DynamiteConfig.Builder builder = DynamiteConfig.builder()
                 .region(env.getOrDefault("AWS_REGION", "us-east-1"))
                 .tablePrefix(env.getOrDefault("DYNAMITE_TABLE_PREFIX", ""))
@@ -76,6 +91,6 @@ public final class QuickstartApp {
         } else if (endpoint != null && !endpoint.isBlank()) {
             builder.credentials("test", "test");
         }
-        return builder.build();
+        return builder;
     }
 }

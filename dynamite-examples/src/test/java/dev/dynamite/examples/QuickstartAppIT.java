@@ -15,7 +15,23 @@ import org.junit.jupiter.api.Test;
 class QuickstartAppIT {
 
     @Test
-    void connectsSyncsAndPrintsThePlan() {
+    void runsOnTheEmbeddedEngineByDefault() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        QuickstartApp.run(Map.of(), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).containsSubsequence(
+                "Backend: dynamite-local, the embedded engine",
+                "- create table users [HASH id (S)]",
+                "- create table orders [HASH id (S)] [GSI1_user_id on user_id (S)]",
+                "Database ready: true",
+                "Table orders: ACTIVE, key [id HASH], indexes [GSI1_user_id]",
+                "- table orders is up to date",
+                "Disconnected; global client set: false");
+    }
+
+    @Test
+    void connectsSyncsAndPrintsThePlanOnAnEndpoint() {
         String endpoint = System.getenv("DYNAMITE_TEST_ENDPOINT");
         if (endpoint == null || endpoint.isBlank()) {
             fail("DYNAMITE_TEST_ENDPOINT is not set: run the integration tests with scripts/test.sh");
@@ -28,6 +44,7 @@ class QuickstartAppIT {
 
         String output = buffer.toString(StandardCharsets.UTF_8);
         assertThat(output).containsSubsequence(
+                "Backend: " + endpoint,
                 "Connected; global client set: true",
                 "Sync plan:",
                 "- create table " + prefix + "users [HASH id (S)]",

@@ -113,8 +113,29 @@ public final class DynamoDbLocal implements AutoCloseable {
      * @return a pre-configured builder
      */
     public DynamoDbClientBuilder clientBuilder() {
-        return DynamoDbClient.builder()
-                .httpClient(httpClient)
+        DynamoDbClientBuilder builder = DynamoDbClient.builder();
+        configure(builder);
+        return builder;
+    }
+
+    /**
+     * Points an SDK client builder at this engine, in-process: its HTTP client, region {@code us-east-1}, static
+     * dummy credentials and a placeholder endpoint. The one line that puts any code built on the AWS SDK, Dynamite
+     * included, on the embedded engine:
+     *
+     * <pre>{@code
+     * DynamoDbLocal local = DynamoDbLocal.create();
+     * Dynamite dynamite = new Dynamite(DynamiteConfig.builder().tables(User.class).configure(local::configure).build());
+     * }</pre>
+     *
+     * @param builder the builder to change; other settings are left as they are
+     * @throws IllegalStateException if this engine is closed
+     */
+    public void configure(DynamoDbClientBuilder builder) {
+        synchronized (lock) {
+            checkOpen();
+        }
+        builder.httpClient(httpClient)
                 .region(Region.US_EAST_1)
                 .endpointOverride(IN_PROCESS_ENDPOINT)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
@@ -138,7 +159,7 @@ public final class DynamoDbLocal implements AutoCloseable {
             }
             HttpTransport started = HttpTransport.start(protocol, host, port);
             server = started;
-            LOG.log(System.Logger.Level.INFO, "DynamoDB-compatible endpoint: {0}", started.endpoint());
+            LOG.log(System.Logger.Level.DEBUG, "DynamoDB-compatible endpoint: {0}", started.endpoint());
             return started.endpoint();
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.dynamite.local.DynamoDbLocal;
 import dev.dynamite.local.internal.json.Json;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * and on dynalite ({@code DYNAMITE_TEST_ENDPOINT}), and each response of dynamite-local must equal dynalite's after
  * normalizing what legitimately differs (table ids, timestamps, the per-run table prefix). Scenarios dynalite cannot
  * run (transactions, TTL) are marked {@code localOnly} and checked against DynamoDB's documented answers.
+ *
+ * <p>Reads whose split into pages or segments is the server's choice (the item order of a Scan, the items of a
+ * Scan segment) are compared whole: a step with {@code pages} or {@code segments} reads every page of every segment
+ * and compares the items as one list (see {@link Scenario.Step}). An {@code expect}ed {@code error} is an error code
+ * in DynamoDB's namespace for it ({@link #qualifiedType(String)}).
  */
 class ConformanceIT {
     static final List<String> FILES = List.of("tables.json", "items.json", "conditions.json", "updates.json",
@@ -160,8 +166,7 @@ class ConformanceIT {
                     if (e.getKey() == dynalite && step.departs() != null) {
                         continue;
                     }
-                    String body = Json.write(substitute(step.request(), e.getValue()));
-                    Backend.Response r = e.getKey().call(step.op(), body);
+                    Backend.Response r = answer(e.getKey(), e.getValue(), step);
                     Object normalized = normalize(r, e.getValue(), step);
                     answers.put(e.getKey(), normalized);
                     if (step.expect() != null) {
@@ -179,6 +184,60 @@ class ConformanceIT {
             }
         }
 
+        /**
+         * The answer of a backend to a step: one call, or for {@code pages} and {@code segments} every page of every
+         * segment merged into one answer (the first failing page answers for the whole).
+         */
+        @SuppressWarnings("unchecked")
+        private static Backend.Response answer(Backend backend, String prefix, Scenario.Step step) {
+            Map<String, Object> request = (Map<String, Object>) substitute(step.request(), prefix);
+            if (!step.pages() && step.segments() == 0) {
+                return backend.call(step.op(), Json.write(request));
+            }
+            List<Object> items = new ArrayList<>();
+            BigDecimal count = BigDecimal.ZERO;
+            BigDecimal scanned = BigDecimal.ZERO;
+            int segments = Math.max(1, step.segments());
+            for (int segment = 0; segment < segments; segment++) {
+                Map<String, Object> page = new LinkedHashMap<>(request);
+                if (step.segments() > 0) {
+                    page.put("Segment", segment);
+                    page.put("TotalSegments", segments);
+                }
+                for (int n = 0; ; n++) {
+                    Backend.Response r = backend.call(step.op(), Json.write(page));
+                    if (r.status() != 200) {
+                        return r;
+                    }
+                    Map<String, Object> body = (Map<String, Object>) Json.parse(r.body());
+                    if (body.get("Items") instanceof List<?> list) {
+                        items.addAll(list);
+                    }
+                    count = count.add(number(body.get("Count")));
+                    scanned = scanned.add(number(body.get("ScannedCount")));
+                    Object last = body.get("LastEvaluatedKey");
+                    if (last == null || !step.pages()) {
+                        break;
+                    }
+                    if (n == 1000) {
+                        throw new IllegalStateException(step.op() + " on " + backend + " never ends: " + r.body());
+                    }
+                    page.put("ExclusiveStartKey", last);
+                }
+            }
+            Map<String, Object> merged = new LinkedHashMap<>();
+            if (!"COUNT".equals(request.get("Select"))) {
+                merged.put("Items", items);
+            }
+            merged.put("Count", count);
+            merged.put("ScannedCount", scanned);
+            return new Backend.Response(200, Json.write(merged));
+        }
+
+        private static BigDecimal number(@Nullable Object n) {
+            return n instanceof BigDecimal d ? d : BigDecimal.ZERO;
+        }
+
         @SuppressWarnings("unchecked")
         private static void assertExpected(String where, Object actual, Map<String, Object> expect) {
             Map<String, Object> response = (Map<String, Object>) actual;
@@ -190,11 +249,19 @@ class ConformanceIT {
             Map<String, Object> body = (Map<String, Object>) response.get("body");
             if (error != null) {
                 assertThat(String.valueOf(body.get("__type"))).as(where + ": " + body)
-                        .isEqualTo("com.amazonaws.dynamodb.v20120810#" + error);
+                        .isEqualTo(qualifiedType(String.valueOf(error)));
             }
             Object message = expect.get("message");
             if (message != null) {
-                assertThat(String.valueOf(body.get("message"))).as(where).isEqualTo(message);
+                // DynamoDB spells the member Message in some error bodies (TransactionCanceledException)
+                Object actualMessage = body.containsKey("message") ? body.get("message") : body.get("Message");
+                assertThat(String.valueOf(actualMessage)).as(where + ": " + body).isEqualTo(message);
+            }
+            Object members = expect.get("members");
+            if (members != null) {
+                ((Map<String, Object>) members).forEach((member, value) ->
+                        assertThat(Json.write(canonical(body.get(member)))).as(where + ": member " + member)
+                                .isEqualTo(Json.write(canonical(value))));
             }
             Object expectedBody = expect.get("body");
             if (expectedBody != null) {
@@ -203,9 +270,37 @@ class ConformanceIT {
         }
     }
 
+    /**
+     * The {@code __type} DynamoDB answers for an error code: {@code ValidationException} comes from the request
+     * validation layer ({@code com.amazon.coral.validate#}), the protocol's own errors from
+     * {@code com.amazon.coral.service#}, every other error from the DynamoDB namespace. A code that already has a
+     * namespace ({@code ns#Code}) is taken as it is.
+     */
+    static String qualifiedType(String error) {
+        if (error.contains("#")) {
+            return error;
+        }
+        return switch (error) {
+            case "ValidationException" -> "com.amazon.coral.validate#" + error;
+            case "SerializationException", "UnknownOperationException", "MissingAuthenticationTokenException",
+                    "IncompleteSignatureException", "InvalidSignatureException", "UnrecognizedClientException",
+                    "AccessDeniedException" -> "com.amazon.coral.service#" + error;
+            default -> "com.amazonaws.dynamodb.v20120810#" + error;
+        };
+    }
+
+    /**
+     * The request as sent: {@code $name} strings become the prefixed table names, and an object
+     * {@code {"$repeat": "x", "times": n}} becomes the string {@code x} repeated n times (for values near the size
+     * limits, which would otherwise bloat the scenario files).
+     */
     static Object substitute(Object json, String prefix) {
         if (json instanceof String s) {
             return s.startsWith("$") ? prefix + s.substring(1) : s;
+        }
+        if (json instanceof Map<?, ?> map && map.get("$repeat") instanceof String text
+                && map.get("times") instanceof Number times && map.size() == 2) {
+            return text.repeat(times.intValue());
         }
         if (json instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -235,7 +330,8 @@ class ConformanceIT {
         if (json instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> {
-                String key = String.valueOf(k);
+                // member names may be table names (BatchGetItem's Responses): options name them as $table
+                String key = String.valueOf(k).replace(prefix, "$");
                 if (VOLATILE.contains(key) || step.ignore().contains(key)) {
                     return;
                 }
@@ -245,7 +341,7 @@ class ConformanceIT {
                     sorted.sort(Comparator.comparing(o -> Json.write(canonical(o))));
                     value = sorted;
                 }
-                out.put(key.replace(prefix, "$"), value);
+                out.put(key, value);
             });
             return out;
         }

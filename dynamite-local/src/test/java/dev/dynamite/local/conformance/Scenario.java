@@ -25,15 +25,25 @@ record Scenario(String file, String name, List<String> tables, @Nullable String 
      * One request.
      *
      * @param op the operation, e.g. {@code PutItem}
-     * @param request the request body; {@code $name} in strings stands for the fixture table {@code name}
+     * @param request the request body; {@code $name} in strings stands for the fixture table {@code name}, and
+     *     {@code {"$repeat": "x", "times": n}} for the string {@code x} repeated n times
      * @param unordered member names whose lists are compared as sets (Scan results, ListTables, …)
-     * @param expect what the response must be, as {@code {"status": 200, "body": {...}}} or with only a
-     *     {@code "error"} type; checked on every backend that runs the step
+     * @param expect what the response must be, checked on every backend that runs the step: any of {@code status},
+     *     {@code error} (the error code), {@code message} (the error message), {@code body} (the whole normalized body)
+     *     and {@code members} (some members of the body, each compared whole)
      * @param departs why dynalite departs from DynamoDB here: the step is then checked on dynamite-local only
      * @param ignore member names dropped from both responses before comparing (e.g. values dynalite cannot know)
+     * @param pages whether to read every page of a Query or Scan: the request is repeated with each
+     *     {@code LastEvaluatedKey} as {@code ExclusiveStartKey} until there is none, and the pages are compared as one
+     *     answer ({@code Items} joined, {@code Count} and {@code ScannedCount} summed), since where a page ends
+     *     depends on the server's item order
+     * @param segments for a parallel Scan, the number of segments to read, each with all its pages: the request is
+     *     repeated with {@code Segment} 0 to n-1 and {@code TotalSegments} n, and the segments are compared as one
+     *     answer as for {@code pages}, since which items fall in which segment is the server's choice; 0 for a
+     *     single request
      */
     record Step(String op, Map<String, Object> request, List<String> unordered, @Nullable Map<String, Object> expect,
-                @Nullable String departs, List<String> ignore) {
+                @Nullable String departs, List<String> ignore, boolean pages, int segments) {
     }
 
     @SuppressWarnings("unchecked")
@@ -49,9 +59,12 @@ record Scenario(String file, String name, List<String> tables, @Nullable String 
                 List<Step> steps = new ArrayList<>();
                 for (Object st : (List<Object>) s.get("steps")) {
                     Map<String, Object> step = (Map<String, Object>) st;
+                    Object segments = step.get("segments");
                     steps.add(new Step((String) step.get("op"), (Map<String, Object>) step.get("request"),
                             strings(step.get("unordered")), (Map<String, Object>) step.get("expect"),
-                            (String) step.get("departs"), strings(step.get("ignore"))));
+                            (String) step.get("departs"), strings(step.get("ignore")),
+                            Boolean.TRUE.equals(step.get("pages")),
+                            segments == null ? 0 : ((Number) segments).intValue()));
                 }
                 scenarios.add(new Scenario(file, (String) s.get("name"), strings(s.get("tables")),
                         (String) s.get("localOnly"), steps));

@@ -35,6 +35,7 @@ public final class Engine implements Operations {
 
     @Override
     public Map<String, Object> execute(String operation, Map<String, Object> request) {
+        Shapes.check(operation, request);
         return switch (operation) {
             case "CreateTable" -> write(() -> tableOps.createTable(request));
             case "DescribeTable" -> read(() -> tableOps.describeTable(request));

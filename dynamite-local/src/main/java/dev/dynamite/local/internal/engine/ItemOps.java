@@ -10,14 +10,15 @@ import dev.dynamite.local.internal.value.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** PutItem, GetItem, UpdateItem and DeleteItem; also the single-item steps of batches and transactions. */
 final class ItemOps {
-    private static final List<String> PUT_DELETE_RETURNS = List.of("NONE", "ALL_OLD");
-    private static final List<String> UPDATE_RETURNS = List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW",
+    static final List<String> CAPACITY = List.of("INDEXES", "TOTAL", "NONE");
+    static final List<String> METRICS = List.of("SIZE", "NONE");
+    private static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE",
             "UPDATED_NEW");
+    private static final List<String> ON_FAILURE = List.of("ALL_OLD", "NONE");
 
     private final Engine engine;
 
@@ -33,41 +34,44 @@ final class ItemOps {
 
     Map<String, Object> putItem(Map<String, Object> request) {
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName").required("Item")
-                .oneOf("ReturnValues", List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
+        p.oneOf("ReturnConsumedCapacity", CAPACITY).required("TableName").tableName("TableName").required("Item")
+                .oneOf("ReturnValues", RETURN_VALUES).oneOf("ReturnItemCollectionMetrics", METRICS)
+                .oneOf("ReturnValuesOnConditionCheckFailure", ON_FAILURE);
         p.check();
-        String returns = returnValues(p, PUT_DELETE_RETURNS, "PutItem");
-        Write write = parsePut(p);
+        Write write = parsePut(p, true);
         Map<String, Value> old = apply(write);
-        return response(p, write.table(), returns.equals("ALL_OLD") ? old : null,
+        return response(p, write.table(), "ALL_OLD".equals(p.string("ReturnValues")) ? old : null,
                 Requests.writeUnits(old, write.item()));
     }
 
     Map<String, Object> deleteItem(Map<String, Object> request) {
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName").required("Key")
-                .oneOf("ReturnValues", List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
+        p.oneOf("ReturnConsumedCapacity", CAPACITY).required("TableName").tableName("TableName")
+                .oneOf("ReturnValues", RETURN_VALUES).oneOf("ReturnItemCollectionMetrics", METRICS).required("Key")
+                .oneOf("ReturnValuesOnConditionCheckFailure", ON_FAILURE);
         p.check();
-        String returns = returnValues(p, PUT_DELETE_RETURNS, "DeleteItem");
-        Write write = parseDelete(p);
+        Write write = parseDelete(p, true);
         Map<String, Value> old = apply(write);
-        return response(p, write.table(), returns.equals("ALL_OLD") ? old : null, Requests.writeUnits(old, null));
+        return response(p, write.table(), "ALL_OLD".equals(p.string("ReturnValues")) ? old : null,
+                Requests.writeUnits(old, null));
     }
 
     Map<String, Object> updateItem(Map<String, Object> request) {
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName").required("Key").oneOf("ReturnValues", UPDATE_RETURNS);
+        p.oneOf("ReturnConsumedCapacity", CAPACITY).required("TableName").tableName("TableName")
+                .oneOf("ReturnItemCollectionMetrics", METRICS).oneOf("ReturnValues", RETURN_VALUES).required("Key")
+                .oneOf("ReturnValuesOnConditionCheckFailure", ON_FAILURE);
         p.check();
         String returns = p.string("ReturnValues") == null ? "NONE" : p.string("ReturnValues");
         Write write = parseUpdate(p);
         Map<String, Value> old = apply(write);
         Map<String, Value> now = write.table().get(write.key());
+        Update update = write.update();
         Map<String, Value> returned = switch (returns) {
             case "ALL_OLD" -> old;
             case "ALL_NEW" -> now;
-            case "UPDATED_OLD" -> old == null ? null : only(old, write.update() == null ? Set.of()
-                    : write.update().topLevelAttributes());
-            case "UPDATED_NEW" -> only(now, write.update() == null ? Set.of() : write.update().topLevelAttributes());
+            case "UPDATED_OLD" -> old == null || update == null ? null : update.updatedPaths().apply(old);
+            case "UPDATED_NEW" -> now == null || update == null ? null : update.updatedPaths().apply(now);
             default -> null;
         };
         return response(p, write.table(), returned, Requests.writeUnits(old, now));
@@ -75,14 +79,16 @@ final class ItemOps {
 
     Map<String, Object> getItem(Map<String, Object> request) {
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName").required("Key");
+        p.oneOf("ReturnConsumedCapacity", CAPACITY).required("TableName").tableName("TableName").required("Key");
         p.check();
+        Requests.expressionParams(p, "ProjectionExpression");
+        Map<String, Value> keyValues = Values.item(p.map("Key"));
         String projectionText = p.string("ProjectionExpression");
-        ExpressionContext ctx = Requests.context(p, projectionText != null);
+        ExpressionContext ctx = Requests.context(p, false);
         Projection projection = projectionText == null ? null : Expressions.projection(projectionText, ctx);
         ctx.checkAllUsed();
         TableState table = engine.activeTable(p.string("TableName"));
-        Map<String, Value> key = Requests.key(table.key, p.map("Key"));
+        Map<String, Value> key = Requests.key(table.key, keyValues);
         Map<String, Value> item = visible(table, table.get(table.key.keyOf(key)));
         Map<String, Object> response = new LinkedHashMap<>();
         if (item != null) {
@@ -98,41 +104,56 @@ final class ItemOps {
         return item == null || table.expired(item, engine.now()) ? null : item;
     }
 
-    Write parsePut(Params p) {
-        String conditionText = p.string("ConditionExpression");
-        ExpressionContext ctx = Requests.context(p, conditionText != null);
-        Condition condition = conditionText == null ? null
-                : Expressions.condition(conditionText, ctx, "ConditionExpression");
-        ctx.checkAllUsed();
-        TableState table = engine.activeTable(p.string("TableName"));
+    /**
+     * Reads a put: the checks DynamoDB makes before looking at the table (placeholders, values, ReturnValues of a
+     * single PutItem, size, the condition), then the table's key schema.
+     *
+     * @param single a PutItem request (batches and transactions have no ReturnValues)
+     */
+    Write parsePut(Params p, boolean single) {
+        Requests.expressionParams(p, "ConditionExpression");
         Map<String, Value> item = Values.item(p.map("Item"));
+        if (single) {
+            checkReturnValues(p);
+        }
+        Requests.checkSize(item);
+        Condition condition = condition(p);
+        TableState table = engine.activeTable(p.string("TableName"));
         Requests.checkItem(table, item);
         Key key = table.key.keyOf(item);
         return new Write(table, key, table.key.project(item), condition, Write.Kind.PUT, item, null,
                 returnOld(p));
     }
 
-    Write parseDelete(Params p) {
-        String conditionText = p.string("ConditionExpression");
-        ExpressionContext ctx = Requests.context(p, conditionText != null);
-        Condition condition = conditionText == null ? null
-                : Expressions.condition(conditionText, ctx, "ConditionExpression");
-        ctx.checkAllUsed();
+    /**
+     * Reads a delete.
+     *
+     * @param single a DeleteItem request (batches and transactions have no ReturnValues)
+     */
+    Write parseDelete(Params p, boolean single) {
+        Requests.expressionParams(p, "ConditionExpression");
+        Map<String, Value> keyValues = Values.item(p.map("Key"));
+        if (single) {
+            checkReturnValues(p);
+        }
+        Condition condition = condition(p);
         TableState table = engine.activeTable(p.string("TableName"));
-        Map<String, Value> key = Requests.key(table.key, p.map("Key"));
+        Map<String, Value> key = Requests.key(table.key, keyValues);
         return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.DELETE, null, null, returnOld(p));
     }
 
     Write parseUpdate(Params p) {
+        Requests.expressionParams(p, "UpdateExpression", "ConditionExpression");
+        Map<String, Value> keyValues = Values.item(p.map("Key"));
         String conditionText = p.string("ConditionExpression");
         String updateText = p.string("UpdateExpression");
-        ExpressionContext ctx = Requests.context(p, conditionText != null || updateText != null);
+        ExpressionContext ctx = Requests.context(p, true);
         Update update = updateText == null ? null : Expressions.update(updateText, ctx);
         Condition condition = conditionText == null ? null
                 : Expressions.condition(conditionText, ctx, "ConditionExpression");
         ctx.checkAllUsed();
         TableState table = engine.activeTable(p.string("TableName"));
-        Map<String, Value> key = Requests.key(table.key, p.map("Key"));
+        Map<String, Value> key = Requests.key(table.key, keyValues);
         if (update != null) {
             for (String attribute : update.topLevelAttributes()) {
                 if (table.key.isKeyAttribute(attribute)) {
@@ -145,14 +166,29 @@ final class ItemOps {
     }
 
     Write parseConditionCheck(Params p) {
+        Requests.expressionParams(p, "ConditionExpression");
+        Map<String, Value> keyValues = Values.item(p.map("Key"));
+        Condition condition = condition(p);
+        TableState table = engine.activeTable(p.string("TableName"));
+        Map<String, Value> key = Requests.key(table.key, keyValues);
+        return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.CHECK, null, null, returnOld(p));
+    }
+
+    /** The request's ConditionExpression, checking its placeholders. */
+    private static @Nullable Condition condition(Params p) {
         String conditionText = p.string("ConditionExpression");
-        ExpressionContext ctx = Requests.context(p, conditionText != null);
+        ExpressionContext ctx = Requests.context(p, true);
         Condition condition = conditionText == null ? null
                 : Expressions.condition(conditionText, ctx, "ConditionExpression");
         ctx.checkAllUsed();
-        TableState table = engine.activeTable(p.string("TableName"));
-        Map<String, Value> key = Requests.key(table.key, p.map("Key"));
-        return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.CHECK, null, null, returnOld(p));
+        return condition;
+    }
+
+    private static void checkReturnValues(Params p) {
+        String returns = p.string("ReturnValues");
+        if (returns != null && !returns.equals("ALL_OLD") && !returns.equals("NONE")) {
+            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
     }
 
     /**
@@ -203,34 +239,10 @@ final class ItemOps {
         return "ALL_OLD".equals(p.string("ReturnValuesOnConditionCheckFailure"));
     }
 
-    private static String returnValues(Params p, List<String> allowed, String operation) {
-        String returns = p.string("ReturnValues");
-        if (returns == null) {
-            return "NONE";
-        }
-        if (!allowed.contains(returns)) {
-            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
-        return returns;
-    }
-
-    private static @Nullable Map<String, Value> only(@Nullable Map<String, Value> item, Set<String> attributes) {
-        if (item == null) {
-            return null;
-        }
-        Map<String, Value> out = new LinkedHashMap<>();
-        item.forEach((k, v) -> {
-            if (attributes.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
-    }
-
     private static Map<String, Object> response(Params p, TableState table, @Nullable Map<String, Value> attributes,
                                                 double units) {
         Map<String, Object> response = new LinkedHashMap<>();
-        if (attributes != null && !attributes.isEmpty()) {
+        if (attributes != null) {
             response.put("Attributes", Values.toJson(attributes));
         }
         Requests.consumed(p, response, table.name, units);

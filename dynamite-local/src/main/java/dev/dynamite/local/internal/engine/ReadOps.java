@@ -1,5 +1,6 @@
 package dev.dynamite.local.internal.engine;
 
+import dev.dynamite.local.internal.expr.CompiledCondition;
 import dev.dynamite.local.internal.expr.Condition;
 import dev.dynamite.local.internal.expr.ExpressionContext;
 import dev.dynamite.local.internal.expr.Expressions;
@@ -18,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /** Query and Scan: key conditions, filters, projections, Select, Limit, pagination, the 1 MB page and segments. */
 final class ReadOps {
     static final int PAGE_BYTES = 1024 * 1024;
-    private static final List<String> SELECTS = List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES",
-            "SPECIFIC_ATTRIBUTES", "COUNT");
+    private static final List<String> SELECTS = List.of("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES",
+            "ALL_PROJECTED_ATTRIBUTES");
 
     private final Engine engine;
 
@@ -37,8 +38,11 @@ final class ReadOps {
 
     Map<String, Object> query(Map<String, Object> request) {
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName").range("Limit", 1, Integer.MAX_VALUE).oneOf("Select", SELECTS);
+        p.oneOf("Select", SELECTS).tableName("IndexName").oneOf("ReturnConsumedCapacity", ItemOps.CAPACITY)
+                .required("TableName").tableName("TableName").range("Limit", 1, Integer.MAX_VALUE);
         p.check();
+        Requests.expressionParams(p, "ProjectionExpression", "FilterExpression", "KeyConditionExpression");
+        startKeyValues(p);
         String keyText = p.string("KeyConditionExpression");
         if (keyText == null) {
             throw DynamoException.validation(
@@ -48,56 +52,75 @@ final class ReadOps {
         String projectionText = p.string("ProjectionExpression");
         ExpressionContext ctx = Requests.context(p, true);
         KeyCondition keyCondition = Expressions.keyCondition(keyText, ctx);
-        Condition filter = filterText == null ? null : Expressions.condition(filterText, ctx, "FilterExpression");
+        CompiledCondition filter = filterText == null ? null
+                : Expressions.condition(filterText, ctx, "FilterExpression");
         Projection projection = projectionText == null ? null : Expressions.projection(projectionText, ctx);
         ctx.checkAllUsed();
         Read read = read(p, filter, projection);
         KeySchema schema = read.schema();
-
-        if (!keyCondition.partitionAttribute().equals(schema.hashName())) {
-            throw DynamoException.validation("Query condition missed key schema element: " + schema.hashName());
-        }
-        if (keyCondition.sortAttribute() != null && !keyCondition.sortAttribute().equals(schema.rangeName())) {
-            throw DynamoException.validation("Query condition missed key schema element: "
-                    + (schema.rangeName() == null ? keyCondition.sortAttribute() : schema.rangeName()));
-        }
+        Map<String, Value> start = startKeyValues(read, p.map("ExclusiveStartKey"), false);
+        keyCondition = checkKeyCondition(schema, keyCondition);
         Value hash = keyCondition.partitionValue();
-        if (!hash.type().equals(schema.hashType()) || (keyCondition.sortValue() != null
-                && !keyCondition.sortValue().type().equals(schema.rangeType()))
-                || (keyCondition.sortValue2() != null && !keyCondition.sortValue2().type().equals(schema.rangeType()))) {
-            throw DynamoException.validation(
-                    "One or more parameter values were invalid: Condition parameter type does not match schema type");
+        if (start != null) {
+            Map<String, Value> tableStart = read.table().key.project(start);
+            try {
+                Requests.key(read.table().key, tableStart);
+            } catch (DynamoException e) {
+                throw DynamoException.validation("The provided starting key is invalid: " + e.getMessage());
+            }
+            boolean sameHash = Value.compareScalars(start.get(schema.hashName()), hash) == 0;
+            if (keyCondition.sortOp() == null) {
+                if (!sameHash) {
+                    throw DynamoException.validation(
+                            "The provided starting key is outside query boundaries based on provided conditions");
+                }
+            } else {
+                if (!keyCondition.sortMatches(start.get(schema.rangeName()))) {
+                    throw DynamoException.validation("The provided starting key does not match the range key"
+                            + " predicate");
+                }
+                if (!sameHash) {
+                    throw DynamoException.validation(
+                            "The query can return at most one row and cannot be restarted");
+                }
+            }
         }
-        if (keyCondition.sortOp() == KeyCondition.SortOp.BEGINS_WITH && "N".equals(schema.rangeType())) {
-            throw DynamoException.validation("Query key condition not supported");
+        if (filter != null) {
+            for (String attribute : new String[] {schema.hashName(), schema.rangeName()}) {
+                if (attribute != null && filter.topLevelAttributes().contains(attribute)) {
+                    throw DynamoException.validation("Filter Expression can only contain non-primary key attributes:"
+                            + " Primary key attribute: " + attribute);
+                }
+            }
         }
+        checkProjectedSelect(read);
         NavigableMap<Key, Map<String, Value>> range = range(source(read), hash, keyCondition);
         if (Boolean.FALSE.equals(p.raw("ScanIndexForward"))) {
             range = range.descendingMap();
         }
-        Map<String, Object> start = p.map("ExclusiveStartKey");
         if (start != null) {
-            Key startKey = startKey(read, start);
-            if (Value.compareScalars(startKey.hash(), hash) != 0) {
-                throw DynamoException.validation(
-                        "The provided starting key is outside query boundaries based on provided conditions");
-            }
-            range = range.tailMap(startKey, false);
+            range = range.tailMap(position(read, start), false);
         }
         return page(read, range, keyCondition.sortOp() == KeyCondition.SortOp.BEGINS_WITH ? keyCondition : null, p);
     }
 
     Map<String, Object> scan(Map<String, Object> request) {
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName").range("Limit", 1, Integer.MAX_VALUE).oneOf("Select", SELECTS)
-                .range("Segment", 0, 999_999).range("TotalSegments", 1, 1_000_000);
+        p.oneOf("Select", SELECTS).tableName("IndexName").range("TotalSegments", 1, 1_000_000)
+                .oneOf("ReturnConsumedCapacity", ItemOps.CAPACITY).required("TableName").tableName("TableName")
+                .range("Segment", 0, 999_999).range("Limit", 1, Integer.MAX_VALUE);
         p.check();
+        Requests.expressionParams(p, "ProjectionExpression", "FilterExpression");
+        startKeyValues(p);
         Integer segment = p.integer("Segment");
         Integer total = p.integer("TotalSegments");
-        if ((segment == null) != (total == null)) {
-            throw DynamoException.validation(segment == null
-                    ? "The TotalSegments parameter is present but the Segment parameter is not"
-                    : "The Segment parameter is present but the TotalSegments parameter is not");
+        if (segment != null && total == null) {
+            throw DynamoException.validation("The TotalSegments parameter is required but was not present in the"
+                    + " request when Segment parameter is present");
+        }
+        if (total != null && segment == null) {
+            throw DynamoException.validation("The Segment parameter is required but was not present in the request"
+                    + " when parameter TotalSegments is present");
         }
         if (segment != null && segment >= total) {
             throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter"
@@ -105,11 +128,21 @@ final class ReadOps {
         }
         String filterText = p.string("FilterExpression");
         String projectionText = p.string("ProjectionExpression");
-        ExpressionContext ctx = Requests.context(p, filterText != null || projectionText != null);
+        ExpressionContext ctx = Requests.context(p, true);
         Condition filter = filterText == null ? null : Expressions.condition(filterText, ctx, "FilterExpression");
         Projection projection = projectionText == null ? null : Expressions.projection(projectionText, ctx);
         ctx.checkAllUsed();
         Read read = read(p, filter, projection);
+        Map<String, Value> start = startKeyValues(read, p.map("ExclusiveStartKey"), true);
+        checkProjectedSelect(read);
+        if (start != null) {
+            Map<String, Value> tableStart = read.table().key.project(start);
+            try {
+                Requests.key(read.table().key, tableStart);
+            } catch (DynamoException e) {
+                throw DynamoException.validation("The provided starting key is invalid: " + e.getMessage());
+            }
+        }
         NavigableMap<Key, Map<String, Value>> range = source(read);
         if (segment != null) {
             long width = (1L << 32) / total;
@@ -117,11 +150,27 @@ final class ReadOps {
             long to = segment == total - 1 ? 1L << 32 : width * (segment + 1);
             range = segment(range, from, to);
         }
-        Map<String, Object> start = p.map("ExclusiveStartKey");
         if (start != null) {
-            range = range.tailMap(startKey(read, start), false);
+            range = range.tailMap(position(read, start), false);
         }
         return page(read, range, null, p);
+    }
+
+    /** Checks the values of ExclusiveStartKey as DynamoDB does before looking at the table. */
+    private static void startKeyValues(Params p) {
+        Map<String, Object> start = p.map("ExclusiveStartKey");
+        if (start == null) {
+            return;
+        }
+        try {
+            Values.item(start);
+        } catch (DynamoException e) {
+            String message = e.getMessage();
+            boolean bare = message.contains("contains duplicates") || message.contains("number set")
+                    || message.contains("numeric value") || message.contains("significant digits")
+                    || message.contains("number with magnitude");
+            throw bare ? e : DynamoException.validation("The provided starting key is invalid: " + message);
+        }
     }
 
     private Read read(Params p, @Nullable Condition filter, @Nullable Projection projection) {
@@ -156,11 +205,6 @@ final class ReadOps {
                     + " ProjectionExpression when choosing to get " + select);
         }
         if (index != null && index.global && !index.projectionType.equals("ALL")) {
-            if (select.equals("ALL_ATTRIBUTES")) {
-                throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES"
-                        + " is not supported for global secondary index " + index.name
-                        + " because its projection type is not ALL");
-            }
             if (projection != null) {
                 for (String attribute : projection.topLevelAttributes()) {
                     if (!index.projects(attribute, table.key)) {
@@ -226,11 +270,21 @@ final class ReadOps {
         return result;
     }
 
-    private Key startKey(Read read, Map<String, Object> json) {
+    /**
+     * Checks an ExclusiveStartKey against the table's and the index's key, as DynamoDB does: the right number of
+     * attributes, then each key attribute of the table or index present and of its type.
+     *
+     * @param scan whether the read is a Scan (whose wording differs for a table without index)
+     * @return the start key, or null if the request has none
+     */
+    private static @Nullable Map<String, Value> startKeyValues(Read read, @Nullable Map<String, Object> json,
+                                                               boolean scan) {
+        if (json == null) {
+            return null;
+        }
         Map<String, Value> start = Values.item(json);
         KeySchema tableKey = read.table().key;
-        Key tablePosition = tableKey.keyOf(start);
-        int expected = (tableKey.rangeName() == null ? 1 : 2);
+        int expected = tableKey.rangeName() == null ? 1 : 2;
         if (read.index() != null) {
             for (String attribute : read.index().keyAttributes()) {
                 if (!tableKey.isKeyAttribute(attribute)) {
@@ -238,19 +292,78 @@ final class ReadOps {
                 }
             }
         }
-        if (tablePosition == null || start.size() != expected) {
-            throw DynamoException.validation("The provided starting key is invalid: The provided key element does not"
-                    + " match the schema");
+        if (start.size() != expected) {
+            throw DynamoException.validation(scan && read.index() == null
+                    ? "The provided starting key is invalid: The provided key element does not match the schema"
+                    : "The provided starting key is invalid");
         }
-        if (read.index() == null) {
-            return tablePosition;
+        if (!scan || read.index() != null) {
+            KeySchema schema = read.schema();
+            checkStartPiece(start, schema.hashName(), schema.hashType(), true);
+            if (schema.rangeName() != null) {
+                checkStartPiece(start, schema.rangeName(), schema.rangeType(), false);
+            }
         }
-        Key entry = read.index().entryKey(start, tablePosition);
-        if (entry == null) {
-            throw DynamoException.validation("The provided starting key is invalid: The provided key element does not"
-                    + " match the schema");
+        return start;
+    }
+
+    private static void checkStartPiece(Map<String, Value> start, String attribute, String type, boolean hash) {
+        if (!start.containsKey(attribute)) {
+            throw DynamoException.validation("The provided starting key is invalid");
         }
-        return entry;
+        Requests.checkKeyPiece(start, attribute, type, hash, false);
+    }
+
+    /** The position of a checked start key in the table or index order. */
+    private static Key position(Read read, Map<String, Value> start) {
+        Key tablePosition = read.table().key.keyOf(start);
+        return read.index() == null ? tablePosition : read.index().entryKey(start, tablePosition);
+    }
+
+    /**
+     * Checks a key condition against the key schema of the table or index, attribute by attribute as DynamoDB does,
+     * and returns it with its partition key condition first.
+     */
+    private static KeyCondition checkKeyCondition(KeySchema schema, KeyCondition condition) {
+        String first = condition.partitionAttribute();
+        String second = condition.sortAttribute();
+        int count = second == null ? 1 : 2;
+        if (schema.rangeName() == null && count > 1) {
+            throw DynamoException.validation("Query key condition not supported");
+        }
+        if (!schema.hashName().equals(first) && !schema.hashName().equals(second)) {
+            throw DynamoException.validation("Query condition missed key schema element: " + schema.hashName());
+        }
+        KeyCondition oriented = condition.orientedTo(schema.hashName());
+        if (!oriented.partitionValue().type().equals(schema.hashType())) {
+            throw typeMismatch();
+        }
+        if (oriented.sortAttribute() != null) {
+            if (!oriented.sortAttribute().equals(schema.rangeName())) {
+                throw DynamoException.validation("Query condition missed key schema element: " + schema.rangeName());
+            }
+            if (!oriented.sortValue().type().equals(schema.rangeType()) || (oriented.sortValue2() != null
+                    && !oriented.sortValue2().type().equals(schema.rangeType()))) {
+                throw typeMismatch();
+            }
+        }
+        return oriented;
+    }
+
+    private static DynamoException typeMismatch() {
+        return DynamoException.validation(
+                "One or more parameter values were invalid: Condition parameter type does not match schema type");
+    }
+
+    /** ALL_ATTRIBUTES cannot be read from a global index that does not project them all. */
+    private static void checkProjectedSelect(Read read) {
+        IndexState index = read.index();
+        if (index != null && index.global && !index.projectionType.equals("ALL")
+                && read.select().equals("ALL_ATTRIBUTES")) {
+            throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES"
+                    + " is not supported for global secondary index " + index.name
+                    + " because its projection type is not ALL");
+        }
     }
 
     private Map<String, Object> page(Read read, NavigableMap<Key, Map<String, Value>> range,

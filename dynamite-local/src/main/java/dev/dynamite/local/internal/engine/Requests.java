@@ -16,31 +16,70 @@ final class Requests {
     private Requests() {
     }
 
-    /** The expression context of a request, with DynamoDB's checks of the two maps. */
-    static ExpressionContext context(Params p, boolean anyExpression) {
-        Map<String, Object> names = p.map("ExpressionAttributeNames");
-        Map<String, Object> values = p.map("ExpressionAttributeValues");
-        if (names != null && !anyExpression) {
+    /**
+     * Checks that the placeholder maps come with expressions that can use them: names with any expression, values
+     * with any expression but a projection. Operations without value expressions (GetItem, BatchGetItem) have no
+     * {@code ExpressionAttributeValues} member at all, and ignore it as DynamoDB ignores unknown members.
+     *
+     * @param expressions the operation's expression members, in DynamoDB's order, e.g. {@code UpdateExpression,
+     *     ConditionExpression}
+     */
+    static void expressionParams(Params p, String... expressions) {
+        boolean any = false;
+        List<String> valueExpressions = new java.util.ArrayList<>(expressions.length);
+        boolean anyValueExpression = false;
+        for (String expression : expressions) {
+            boolean present = p.raw(expression) != null;
+            any |= present;
+            if (!expression.equals("ProjectionExpression")) {
+                valueExpressions.add(expression);
+                anyValueExpression |= present;
+            }
+        }
+        if (p.raw("ExpressionAttributeNames") != null && !any) {
             throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
         }
-        if (values != null && !anyExpression) {
-            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
+        if (!valueExpressions.isEmpty() && p.raw("ExpressionAttributeValues") != null && !anyValueExpression) {
+            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is")
+                    + " null");
         }
-        if (names != null && names.isEmpty()) {
-            throw DynamoException.validation("ExpressionAttributeNames must not be empty");
-        }
-        if (values != null && values.isEmpty()) {
-            throw DynamoException.validation("ExpressionAttributeValues must not be empty");
-        }
+    }
+
+    /**
+     * The expression context of a request, with DynamoDB's checks of the two maps: not empty, well-formed
+     * placeholders, valid values.
+     *
+     * @param withValues whether the operation has an {@code ExpressionAttributeValues} member (GetItem has not)
+     */
+    static ExpressionContext context(Params p, boolean withValues) {
+        Map<String, Object> names = p.map("ExpressionAttributeNames");
+        Map<String, Object> values = withValues ? p.map("ExpressionAttributeValues") : null;
         Map<String, String> nameMap = null;
         if (names != null) {
+            if (names.isEmpty()) {
+                throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+            }
             nameMap = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : names.entrySet()) {
+                if (!placeholder(e.getKey(), '#')) {
+                    throw DynamoException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key:"
+                            + " \"" + e.getKey() + "\"");
+                }
                 nameMap.put(e.getKey(), (String) e.getValue());
             }
         }
         Map<String, Value> valueMap = null;
         if (values != null) {
+            if (values.isEmpty()) {
+                throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+            }
+            for (String key : values.keySet()) {
+                if (!placeholder(key, ':')) {
+                    throw DynamoException.validation("ExpressionAttributeValues contains invalid key: Syntax error;"
+                            + " key: \"" + key + "\"");
+                }
+            }
             valueMap = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : values.entrySet()) {
                 try {
@@ -54,9 +93,22 @@ final class Requests {
         return new ExpressionContext(nameMap, valueMap);
     }
 
-    /** Reads and checks the {@code Key} parameter against the table's key schema. */
-    static Map<String, Value> key(KeySchema schema, @Nullable Map<String, Object> json) {
-        Map<String, Value> key = Values.item(json);
+    /** {@code #name} or {@code :value}: the sigil, then one or more letters, digits or underscores. */
+    private static boolean placeholder(String key, char sigil) {
+        if (key.length() < 2 || key.charAt(0) != sigil) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks a key (already read as values) against the table's key schema. */
+    static Map<String, Value> key(KeySchema schema, Map<String, Value> key) {
         int expected = schema.rangeName() == null ? 1 : 2;
         if (key.size() != expected) {
             throw DynamoException.validation("The provided key element does not match the schema");
@@ -66,6 +118,13 @@ final class Requests {
             checkKeyPiece(key, schema.rangeName(), schema.rangeType(), false, false);
         }
         return key;
+    }
+
+    /** Checks the size of an item to be written: at most 400 KB. */
+    static void checkSize(Map<String, Value> item) {
+        if (Value.itemSize(item) > MAX_ITEM_SIZE) {
+            throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+        }
     }
 
     /** Checks an item to be written: key present and typed, index keys typed, size within 400 KB. */
@@ -80,9 +139,7 @@ final class Requests {
                 checkIndexKey(item, index, index.key.rangeName(), index.key.rangeType());
             }
         }
-        if (Value.itemSize(item) > MAX_ITEM_SIZE) {
-            throw DynamoException.validation("Item size has exceeded the maximum allowed size");
-        }
+        checkSize(item);
     }
 
     private static void checkIndexKey(Map<String, Value> item, IndexState index, String attribute, String type) {
@@ -98,7 +155,7 @@ final class Requests {
         }
     }
 
-    private static void checkKeyPiece(Map<String, Value> item, String attribute, String type, boolean hash,
+    static void checkKeyPiece(Map<String, Value> item, String attribute, String type, boolean hash,
                                       boolean inItem) {
         Value v = item.get(attribute);
         if (v == null) {
@@ -115,9 +172,9 @@ final class Requests {
         boolean empty = (v instanceof Value.S s && s.value().isEmpty()) || (v instanceof Value.B b
                 && b.value().length() == 0);
         if (empty) {
-            throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key"
-                    + " attribute cannot contain an empty " + (type.equals("S") ? "string" : "binary") + " value. Key: "
-                    + attribute);
+            throw DynamoException.validation((inItem ? "One or more parameter values are not valid." : "One or more"
+                    + " parameter values were invalid:") + " The AttributeValue for a key attribute cannot contain an"
+                    + " empty " + (type.equals("S") ? "string" : "binary") + " value. Key: " + attribute);
         }
         int size = v.size();
         if (hash && size > 2048) {
@@ -132,16 +189,38 @@ final class Requests {
 
     /** The {@code ConsumedCapacity} of an operation, when the request asks for it. */
     static void consumed(Params p, Map<String, Object> response, String table, double units) {
-        String mode = p.string("ReturnConsumedCapacity");
-        if (mode != null && !mode.equals("NONE")) {
-            Map<String, Object> capacity = new LinkedHashMap<>();
-            capacity.put("TableName", table);
-            capacity.put("CapacityUnits", BigDecimal.valueOf(units));
-            if (mode.equals("INDEXES")) {
-                capacity.put("Table", Map.of("CapacityUnits", BigDecimal.valueOf(units)));
-            }
+        Map<String, Object> capacity = capacity(p, table, units);
+        if (capacity != null) {
             response.put("ConsumedCapacity", capacity);
         }
+    }
+
+    /** Adds a table's {@code ConsumedCapacity} to a batch's list, when the request asks for it. */
+    static void consumed(Params p, List<Object> perTable, String table, double units) {
+        Map<String, Object> capacity = capacity(p, table, units);
+        if (capacity != null) {
+            perTable.add(capacity);
+        }
+    }
+
+    private static @Nullable Map<String, Object> capacity(Params p, String table, double units) {
+        String mode = p.string("ReturnConsumedCapacity");
+        if (mode == null || mode.equals("NONE")) {
+            return null;
+        }
+        Map<String, Object> capacity = new LinkedHashMap<>();
+        capacity.put("CapacityUnits", number(units));
+        capacity.put("TableName", table);
+        if (mode.equals("INDEXES")) {
+            capacity.put("Table", Map.of("CapacityUnits", number(units)));
+        }
+        return capacity;
+    }
+
+    /** A capacity as DynamoDB writes it: {@code 1}, {@code 0.5}. */
+    static BigDecimal number(double units) {
+        BigDecimal n = BigDecimal.valueOf(units).stripTrailingZeros();
+        return n.scale() < 0 ? n.setScale(0) : n;
     }
 
     /** Write capacity units of an item: 1 per KB, rounded up. */

@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 /** CreateTable, DescribeTable, DeleteTable, ListTables, UpdateTable and the TTL operations. */
 final class TableOps {
     private static final List<String> BILLING_MODES = List.of("PROVISIONED", "PAY_PER_REQUEST");
-    private static final List<String> PROJECTION_TYPES = List.of("ALL", "KEYS_ONLY", "INCLUDE");
+    private static final List<String> PROJECTION_TYPES = List.of("ALL", "INCLUDE", "KEYS_ONLY");
+    private static final List<String> ATTRIBUTE_TYPES = List.of("B", "N", "S");
+    private static final List<String> KEY_TYPES = List.of("HASH", "RANGE");
+    private static final java.math.BigDecimal MAX_CAPACITY = java.math.BigDecimal.valueOf(1_000_000_000_000L);
 
     private final Engine engine;
 
@@ -22,37 +25,34 @@ final class TableOps {
     }
 
     Map<String, Object> createTable(Map<String, Object> request) {
+        String name = Params.requiredTableName(request);
         Params p = new Params(request);
-        p.required("AttributeDefinitions").required("TableName").tableName("TableName").required("KeySchema")
-                .oneOf("BillingMode", BILLING_MODES);
-        List<Object> keySchema = p.list("KeySchema");
-        if (keySchema != null && (keySchema.isEmpty() || keySchema.size() > 2)) {
-            p.violation(String.valueOf(keySchema), "KeySchema", keySchema.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to 2");
-        }
-        p.check();
-        String name = p.string("TableName");
+        checkCreateParams(p);
         String billing = p.string("BillingMode") == null ? "PROVISIONED" : p.string("BillingMode");
         Map<String, Object> throughput = p.map("ProvisionedThroughput");
-        if (billing.equals("PAY_PER_REQUEST") && throughput != null) {
-            throw invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is"
-                    + " PAY_PER_REQUEST");
-        }
-        if (billing.equals("PROVISIONED") && (throughput == null || throughput.get("ReadCapacityUnits") == null
-                || throughput.get("WriteCapacityUnits") == null)) {
-            throw invalid("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is"
-                    + " PROVISIONED");
+        if (billing.equals("PAY_PER_REQUEST")) {
+            if (throughput != null) {
+                throw invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is"
+                        + " PAY_PER_REQUEST");
+            }
+        } else {
+            if (throughput == null || throughput.get("ReadCapacityUnits") == null
+                    || throughput.get("WriteCapacityUnits") == null) {
+                throw invalid("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is"
+                        + " PROVISIONED");
+            }
+            checkCapacityBounds(throughput);
         }
         Map<String, String> definitions = new LinkedHashMap<>();
         for (Object o : p.list("AttributeDefinitions")) {
             Map<?, ?> d = (Map<?, ?>) o;
             definitions.put((String) d.get("AttributeName"), (String) d.get("AttributeType"));
         }
-        KeySchema key = keySchema(keySchema, definitions);
+        List<Object> keySchema = p.list("KeySchema");
+        KeySchema key = keySchema(keySchema, definitions, true);
         List<Object> lsis = p.list("LocalSecondaryIndexes");
         List<Object> gsis = p.list("GlobalSecondaryIndexes");
-        if (lsis == null && gsis == null && keySchema.size() != definitions.size()) {
+        if (lsis == null && gsis == null && keySchema.size() != p.list("AttributeDefinitions").size()) {
             throw invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in"
                     + " AttributeDefinitions");
         }
@@ -71,7 +71,7 @@ final class TableOps {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> lsi = (Map<String, Object>) o;
                 String indexName = (String) lsi.get("IndexName");
-                KeySchema indexKey = keySchema(list(lsi.get("KeySchema")), definitions);
+                KeySchema indexKey = keySchema(list(lsi.get("KeySchema")), definitions, false);
                 if (indexKey.rangeName() == null) {
                     throw invalid("Index KeySchema does not have a range key for index: " + indexName);
                 }
@@ -80,7 +80,7 @@ final class TableOps {
                             + " index: " + indexName + ". index hash key: " + indexKey.hashName() + ", table hash key: "
                             + key.hashName());
                 }
-                indexes.add(index(lsi, indexName, false, indexKey, null, indexNames, 0));
+                indexes.add(index(lsi, indexName, false, indexKey, billing, indexNames, 0));
             }
             if (lsis.size() > 5) {
                 throw invalid("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
@@ -94,17 +94,8 @@ final class TableOps {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> gsi = (Map<String, Object>) o;
                 String indexName = (String) gsi.get("IndexName");
-                KeySchema indexKey = keySchema(list(gsi.get("KeySchema")), definitions);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> indexThroughput = (Map<String, Object>) gsi.get("ProvisionedThroughput");
-                if (billing.equals("PAY_PER_REQUEST") && indexThroughput != null) {
-                    throw invalid("ProvisionedThroughput should not be specified for index: " + indexName
-                            + " when BillingMode is PAY_PER_REQUEST");
-                }
-                if (billing.equals("PROVISIONED") && indexThroughput == null) {
-                    throw invalid("ProvisionedThroughput must be specified for index: " + indexName);
-                }
-                indexes.add(index(gsi, indexName, true, indexKey, indexThroughput, indexNames, 0));
+                KeySchema indexKey = keySchema(list(gsi.get("KeySchema")), definitions, false);
+                indexes.add(index(gsi, indexName, true, indexKey, billing, indexNames, 0));
             }
             if (gsis.size() > 20) {
                 throw invalid("GlobalSecondaryIndex count exceeds the per-table limit of 20");
@@ -129,7 +120,103 @@ final class TableOps {
         engine.tables.put(name, table);
         Map<String, Object> description = table.describe(now);
         description.put("TableStatus", "CREATING");
+        creating(description.get("GlobalSecondaryIndexes"));
         return Map.of("TableDescription", description);
+    }
+
+    /** Marks the indexes of a table being created as CREATING too, as DynamoDB answers CreateTable. */
+    @SuppressWarnings("unchecked")
+    private static void creating(@Nullable Object globalIndexes) {
+        if (globalIndexes instanceof List<?> list) {
+            for (Object index : list) {
+                Map<String, Object> description = (Map<String, Object>) index;
+                description.put("IndexStatus", "CREATING");
+                description.remove("Backfilling");
+            }
+        }
+    }
+
+    /** The member constraints of CreateTable, in the order DynamoDB reports them. */
+    private static void checkCreateParams(Params p) {
+        List<Object> definitions = p.list("AttributeDefinitions");
+        p.required("AttributeDefinitions");
+        if (definitions != null) {
+            for (int i = 0; i < definitions.size(); i++) {
+                if (definitions.get(i) instanceof Map<?, ?> d) {
+                    String at = "attributeDefinitions." + (i + 1) + ".member.";
+                    p.notNullAt(d.get("AttributeName"), at + "attributeName");
+                    p.notNullAt(d.get("AttributeType"), at + "attributeType");
+                    p.oneOfAt(d.get("AttributeType"), at + "attributeType", ATTRIBUTE_TYPES);
+                }
+            }
+        }
+        p.patternAt(p.raw("TableName"), "tableName");
+        p.oneOf("BillingMode", BILLING_MODES);
+        checkThroughput(p, p.raw("ProvisionedThroughput"), "provisionedThroughput");
+        checkKeySchema(p, p.raw("KeySchema"), "keySchema", true);
+        checkIndexes(p, p.raw("LocalSecondaryIndexes"), "localSecondaryIndexes", false);
+        checkIndexes(p, p.raw("GlobalSecondaryIndexes"), "globalSecondaryIndexes", true);
+        p.check();
+    }
+
+    private static void checkThroughput(Params p, @Nullable Object throughput, String path) {
+        if (throughput instanceof Map<?, ?> t) {
+            for (String units : List.of("WriteCapacityUnits", "ReadCapacityUnits")) {
+                p.notNullAt(t.get(units), path + "." + Params.member(units));
+                p.minAt(t.get(units), path + "." + Params.member(units), 1);
+            }
+        }
+    }
+
+    private static void checkKeySchema(Params p, @Nullable Object keySchema, String path, boolean table) {
+        p.notNullAt(keySchema, path);
+        p.minLengthAt(keySchema, path, 1);
+        p.maxLengthAt(keySchema, path, 2);
+        if (keySchema instanceof List<?> elements) {
+            for (int i = 0; i < elements.size(); i++) {
+                if (elements.get(i) instanceof Map<?, ?> e) {
+                    String at = path + "." + (i + 1) + ".member.";
+                    p.notNullAt(e.get("AttributeName"), at + "attributeName");
+                    p.notNullAt(e.get("KeyType"), at + "keyType");
+                    if (table) {
+                        p.oneOfAt(e.get("KeyType"), at + "keyType", KEY_TYPES);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkIndexes(Params p, @Nullable Object indexes, String path, boolean global) {
+        if (!(indexes instanceof List<?> list)) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> index)) {
+                continue;
+            }
+            String at = path + "." + (i + 1) + ".member.";
+            p.notNullAt(index.get("IndexName"), at + "indexName");
+            p.nameAt(index.get("IndexName"), at + "indexName");
+            checkKeySchema(p, index.get("KeySchema"), at + "keySchema", false);
+            Object projection = index.get("Projection");
+            p.notNullAt(projection, at + "projection");
+            if (projection instanceof Map<?, ?> pr) {
+                p.oneOfAt(pr.get("ProjectionType"), at + "projection.projectionType", PROJECTION_TYPES);
+                p.minLengthAt(pr.get("NonKeyAttributes"), at + "projection.nonKeyAttributes", 1);
+            }
+            if (global) {
+                checkThroughput(p, index.get("ProvisionedThroughput"), at + "provisionedThroughput");
+            }
+        }
+    }
+
+    private static void checkCapacityBounds(Map<String, Object> throughput) {
+        for (String units : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
+            if (throughput.get(units) instanceof java.math.BigDecimal n && n.compareTo(MAX_CAPACITY) > 0) {
+                throw DynamoException.validation("Given value " + n.toPlainString() + " for " + units
+                        + " is out of bounds");
+            }
+        }
     }
 
     Map<String, Object> describeTable(Map<String, Object> request) {
@@ -161,6 +248,8 @@ final class TableOps {
         }
         Map<String, Object> description = table.describe(now);
         description.put("TableStatus", "DELETING");
+        // DynamoDB drops the global indexes first: DeleteTable's answer no longer lists them
+        description.remove("GlobalSecondaryIndexes");
         long delay = engine.options.deleteTableDelay().toMillis();
         if (delay == 0) {
             engine.tables.remove(name);
@@ -200,10 +289,73 @@ final class TableOps {
     }
 
     Map<String, Object> updateTable(Map<String, Object> request) {
+        String name = Params.requiredTableName(request);
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName").oneOf("BillingMode", BILLING_MODES);
+        p.patternAt(name, "tableName");
+        checkThroughput(p, p.raw("ProvisionedThroughput"), "provisionedThroughput");
+        p.oneOf("BillingMode", BILLING_MODES);
+        List<Object> updates = p.list("GlobalSecondaryIndexUpdates");
+        if (updates != null) {
+            for (int i = 0; i < updates.size(); i++) {
+                if (!(updates.get(i) instanceof Map<?, ?> update)) {
+                    continue;
+                }
+                String at = "globalSecondaryIndexUpdates." + (i + 1) + ".member.";
+                if (update.get("Update") instanceof Map<?, ?> u) {
+                    p.notNullAt(u.get("IndexName"), at + "update.indexName");
+                    p.nameAt(u.get("IndexName"), at + "update.indexName");
+                    p.notNullAt(u.get("ProvisionedThroughput"), at + "update.provisionedThroughput");
+                    checkThroughput(p, u.get("ProvisionedThroughput"), at + "update.provisionedThroughput");
+                }
+                if (update.get("Create") instanceof Map<?, ?> c) {
+                    p.notNullAt(c.get("Projection"), at + "create.projection");
+                    if (c.get("Projection") instanceof Map<?, ?> pr) {
+                        p.oneOfAt(pr.get("ProjectionType"), at + "create.projection.projectionType",
+                                PROJECTION_TYPES);
+                        p.minLengthAt(pr.get("NonKeyAttributes"), at + "create.projection.nonKeyAttributes", 1);
+                    }
+                    p.notNullAt(c.get("IndexName"), at + "create.indexName");
+                    p.nameAt(c.get("IndexName"), at + "create.indexName");
+                    checkThroughput(p, c.get("ProvisionedThroughput"), at + "create.provisionedThroughput");
+                    checkKeySchema(p, c.get("KeySchema"), at + "create.keySchema", false);
+                }
+                if (update.get("Delete") instanceof Map<?, ?> d) {
+                    p.notNullAt(d.get("IndexName"), at + "delete.indexName");
+                    p.nameAt(d.get("IndexName"), at + "delete.indexName");
+                }
+            }
+        }
         p.check();
-        String name = p.string("TableName");
+        String billing = p.string("BillingMode");
+        Map<String, Object> throughput = p.map("ProvisionedThroughput");
+        if (throughput == null && billing == null && (updates == null || updates.isEmpty())
+                && request.get("StreamSpecification") == null && request.get("SSESpecification") == null) {
+            throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+                    + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+        if ("PROVISIONED".equals(billing) && throughput == null) {
+            throw invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+        }
+        if (throughput != null) {
+            checkCapacityBounds(throughput);
+        }
+        if (updates != null) {
+            Set<String> updated = new LinkedHashSet<>();
+            for (Object o : updates) {
+                Map<?, ?> update = (Map<?, ?>) o;
+                Map<?, ?> action = update.get("Update") instanceof Map<?, ?> u ? u
+                        : update.get("Create") instanceof Map<?, ?> c ? c
+                        : update.get("Delete") instanceof Map<?, ?> d ? d : null;
+                if (action == null) {
+                    throw invalid("One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create,"
+                            + " GlobalSecondaryIndexUpdate.Delete must not be null");
+                }
+                if (!updated.add(String.valueOf(action.get("IndexName")))) {
+                    throw invalid("Only one global secondary index update per index is allowed simultaneously."
+                            + " Index: " + action.get("IndexName"));
+                }
+            }
+        }
         TableState table = lookup(name);
         if (table == null) {
             throw DynamoException.notFound("Requested resource not found: Table: " + name + " not found");
@@ -213,12 +365,23 @@ final class TableOps {
             throw DynamoException.inUse("Attempt to change a resource which is still in use: Table is being "
                     + (table.status(now).equals("CREATING") ? "created" : "updated") + ": " + name);
         }
-        List<Object> updates = p.list("GlobalSecondaryIndexUpdates");
-        String billing = p.string("BillingMode");
-        Map<String, Object> throughput = p.map("ProvisionedThroughput");
-        if (updates == null && billing == null && throughput == null) {
-            throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
-                    + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        String effectiveBilling = billing == null ? table.billingMode : billing;
+        if (throughput != null && effectiveBilling.equals("PAY_PER_REQUEST")) {
+            throw invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is"
+                    + " PAY_PER_REQUEST");
+        }
+        boolean switching = billing != null && !billing.equals(table.billingMode);
+        Map<String, Object> oldThroughput = table.provisionedThroughput;
+        if (throughput != null && !switching && oldThroughput != null
+                && sameNumber(throughput.get("ReadCapacityUnits"), oldThroughput.get("ReadCapacityUnits"))
+                && sameNumber(throughput.get("WriteCapacityUnits"), oldThroughput.get("WriteCapacityUnits"))) {
+            throw DynamoException.validation("The provisioned throughput for the table will not change. The requested"
+                    + " value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                    + text(oldThroughput.get("ReadCapacityUnits")) + ". Requested ReadCapacityUnits: "
+                    + text(throughput.get("ReadCapacityUnits")) + ". Current WriteCapacityUnits provisioned for the"
+                    + " table: " + text(oldThroughput.get("WriteCapacityUnits")) + ". Requested WriteCapacityUnits: "
+                    + text(throughput.get("WriteCapacityUnits")) + ". Refer to the Amazon DynamoDB Developer Guide for"
+                    + " current limits and how to request higher limits.");
         }
         Map<String, String> definitions = new LinkedHashMap<>(table.attributeTypes);
         List<Object> newDefinitions = p.list("AttributeDefinitions");
@@ -234,9 +397,17 @@ final class TableOps {
             }
         }
         long delay = engine.options.updateTableDelay().toMillis();
-        String effectiveBilling = billing == null ? table.billingMode : billing;
+        String created = null;
+        Map<String, Object> deleted = null;
         if (updates != null) {
-            if (updates.size() > 1) {
+            int changes = 0;
+            for (Object o : updates) {
+                Map<?, ?> update = (Map<?, ?>) o;
+                if (update.get("Create") != null || update.get("Delete") != null) {
+                    changes++;
+                }
+            }
+            if (changes > 1) {
                 throw new DynamoException("LimitExceededException", "Subscriber limit exceeded: Only 1 online index"
                         + " can be created or deleted simultaneously per table", 400);
             }
@@ -250,21 +421,13 @@ final class TableOps {
                     if (table.indexes.containsKey(indexName)) {
                         throw invalid("Attempting to create an index which already exists");
                     }
-                    KeySchema indexKey = keySchema(list(create.get("KeySchema")), definitions);
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> indexThroughput = (Map<String, Object>) create.get("ProvisionedThroughput");
-                    if (effectiveBilling.equals("PAY_PER_REQUEST") && indexThroughput != null) {
-                        throw invalid("ProvisionedThroughput should not be specified for index: " + indexName
-                                + " when BillingMode is PAY_PER_REQUEST");
-                    }
-                    if (effectiveBilling.equals("PROVISIONED") && indexThroughput == null) {
-                        throw invalid("ProvisionedThroughput must be specified for index: " + indexName);
-                    }
-                    IndexState index = index(create, indexName, true, indexKey, indexThroughput,
+                    KeySchema indexKey = keySchema(list(create.get("KeySchema")), definitions, false);
+                    IndexState index = index(create, indexName, true, indexKey, effectiveBilling,
                             new LinkedHashSet<>(table.indexes.keySet()), now + delay);
                     table.attributeTypes.putAll(definitions);
                     table.indexes.put(indexName, index);
                     table.items.forEach((k, item) -> index.add(item, k, table.key));
+                    created = indexName;
                 } else if (delete != null) {
                     String indexName = (String) delete.get("IndexName");
                     IndexState removed = table.indexes.get(indexName);
@@ -272,12 +435,16 @@ final class TableOps {
                         throw DynamoException.notFound("Requested resource not found: Index: " + indexName
                                 + " not found for table: " + name);
                     }
+                    deleted = globalDescription(table.describe(now), indexName);
                     table.indexes.remove(indexName);
                 }
             }
         }
         if (billing != null) {
             table.billingMode = billing;
+            if (billing.equals("PAY_PER_REQUEST")) {
+                table.provisionedThroughput = null;
+            }
         }
         if (throughput != null) {
             table.provisionedThroughput = throughput;
@@ -285,21 +452,92 @@ final class TableOps {
         table.updatingUntil = now + delay;
         Map<String, Object> description = table.describe(now);
         description.put("TableStatus", "UPDATING");
+        if (created != null && description.get("GlobalSecondaryIndexes") instanceof List<?> globals) {
+            for (Object o : globals) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> index = (Map<String, Object>) o;
+                if (created.equals(index.get("IndexName"))) {
+                    // the answer describes the index as it starts: being created, not yet backfilled
+                    index.put("IndexStatus", "CREATING");
+                    index.put("Backfilling", Boolean.FALSE);
+                    index.put("IndexSizeBytes", java.math.BigDecimal.ZERO);
+                    index.put("ItemCount", java.math.BigDecimal.ZERO);
+                }
+            }
+        }
+        if (deleted != null) {
+            // the answer still describes the index, as being deleted
+            deleted.put("IndexStatus", "DELETING");
+            @SuppressWarnings("unchecked")
+            List<Object> globals = (List<Object>) description.computeIfAbsent("GlobalSecondaryIndexes",
+                    k -> new ArrayList<>());
+            globals.add(deleted);
+        }
+        if (throughput != null && !switching && oldThroughput != null) {
+            // the new capacity applies once the update completes: the answer still shows the old one
+            @SuppressWarnings("unchecked")
+            Map<String, Object> shown = (Map<String, Object>) description.get("ProvisionedThroughput");
+            shown.put("ReadCapacityUnits", oldThroughput.get("ReadCapacityUnits"));
+            shown.put("WriteCapacityUnits", oldThroughput.get("WriteCapacityUnits"));
+            boolean increase = compare(throughput, oldThroughput, "ReadCapacityUnits") > 0
+                    || compare(throughput, oldThroughput, "WriteCapacityUnits") > 0;
+            boolean decrease = compare(throughput, oldThroughput, "ReadCapacityUnits") < 0
+                    || compare(throughput, oldThroughput, "WriteCapacityUnits") < 0;
+            if (increase) {
+                shown.put("LastIncreaseDateTime", TableState.seconds(now));
+            }
+            if (decrease) {
+                shown.put("LastDecreaseDateTime", TableState.seconds(now));
+            }
+        }
         return Map.of("TableDescription", description);
     }
 
+    @SuppressWarnings("unchecked")
+    private static @Nullable Map<String, Object> globalDescription(Map<String, Object> table, String indexName) {
+        if (table.get("GlobalSecondaryIndexes") instanceof List<?> globals) {
+            for (Object index : globals) {
+                if (indexName.equals(((Map<String, Object>) index).get("IndexName"))) {
+                    return (Map<String, Object>) index;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameNumber(@Nullable Object a, @Nullable Object b) {
+        return a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y && x.compareTo(y) == 0;
+    }
+
+    private static int compare(Map<String, Object> a, Map<String, Object> b, String units) {
+        return ((java.math.BigDecimal) a.get(units)).compareTo((java.math.BigDecimal) b.get(units));
+    }
+
+    private static String text(@Nullable Object number) {
+        return number instanceof java.math.BigDecimal n ? n.toPlainString() : String.valueOf(number);
+    }
+
     Map<String, Object> updateTimeToLive(Map<String, Object> request) {
+        String name = Params.requiredTableName(request);
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName").required("TimeToLiveSpecification");
+        p.patternAt(name, "tableName");
+        p.required("TimeToLiveSpecification");
+        Map<String, Object> given = p.map("TimeToLiveSpecification");
+        if (given != null) {
+            Map<String, Object> spec = given;
+            p.notNullAt(spec.get("AttributeName"), "timeToLiveSpecification.attributeName");
+            p.minLengthAt(spec.get("AttributeName"), "timeToLiveSpecification.attributeName", 1);
+            p.maxLengthAt(spec.get("AttributeName"), "timeToLiveSpecification.attributeName", 255);
+            p.notNullAt(spec.get("Enabled"), "timeToLiveSpecification.enabled");
+        }
         p.check();
-        TableState table = engine.activeTable(p.string("TableName"));
+        TableState table = lookup(name);
+        if (table == null) {
+            throw DynamoException.notFound("Requested resource not found: Table: " + name + " not found");
+        }
         Map<String, Object> spec = p.map("TimeToLiveSpecification");
         String attribute = (String) spec.get("AttributeName");
         boolean enabled = Boolean.TRUE.equals(spec.get("Enabled"));
-        if (attribute == null || attribute.isEmpty()) {
-            throw DynamoException.validation("1 validation error detected: Value null at"
-                    + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
-        }
         if (enabled == table.ttlEnabled) {
             throw DynamoException.validation("TimeToLive is already " + (enabled ? "enabled" : "disabled"));
         }
@@ -337,10 +575,11 @@ final class TableOps {
     }
 
     private static String tableNameParam(Map<String, Object> request) {
+        String name = Params.requiredTableName(request);
         Params p = new Params(request);
-        p.required("TableName").tableName("TableName");
+        p.patternAt(name, "tableName");
         p.check();
-        return p.string("TableName");
+        return name;
     }
 
     private static DynamoException invalid(String message) {
@@ -357,7 +596,7 @@ final class TableOps {
                 + " constraint: Member must not be null");
     }
 
-    private static KeySchema keySchema(List<Object> elements, Map<String, String> definitions) {
+    private static KeySchema keySchema(List<Object> elements, Map<String, String> definitions, boolean table) {
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
         for (Object o : elements) {
@@ -365,7 +604,7 @@ final class TableOps {
             names.add((String) e.get("AttributeName"));
             types.add((String) e.get("KeyType"));
         }
-        if (names.size() > definitions.size()) {
+        if (table && names.size() > definitions.size()) {
             throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
         }
         for (String n : names) {
@@ -385,26 +624,17 @@ final class TableOps {
         if (names.size() == 2 && !"RANGE".equals(types.get(1))) {
             throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
         }
-        for (String n : names) {
-            String type = definitions.get(n);
-            if (!List.of("S", "N", "B").contains(type)) {
-                throw invalid("Member must satisfy enum value set: [B, N, S]");
-            }
-        }
         String range = names.size() == 2 ? names.get(1) : null;
         return new KeySchema(names.get(0), definitions.get(names.get(0)), range,
                 range == null ? null : definitions.get(range));
     }
 
     private static IndexState index(Map<String, Object> spec, String indexName, boolean global, KeySchema key,
-                                    @Nullable Map<String, Object> throughput, Set<String> names, long activeAt) {
+                                    String billing, Set<String> names, long activeAt) {
         Map<?, ?> projection = (Map<?, ?>) spec.get("Projection");
         String projectionType = projection == null ? null : (String) projection.get("ProjectionType");
         if (projectionType == null) {
             throw invalid("Unknown ProjectionType: null");
-        }
-        if (!PROJECTION_TYPES.contains(projectionType)) {
-            throw invalid("Unknown ProjectionType: " + projectionType);
         }
         List<String> nonKey = new ArrayList<>();
         Object attributes = projection.get("NonKeyAttributes");
@@ -414,8 +644,17 @@ final class TableOps {
             }
             l.forEach(a -> nonKey.add((String) a));
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> throughput = global ? (Map<String, Object>) spec.get("ProvisionedThroughput") : null;
+        if (global && billing.equals("PAY_PER_REQUEST") && throughput != null) {
+            throw invalid("ProvisionedThroughput should not be specified for index: " + indexName
+                    + " when BillingMode is PAY_PER_REQUEST");
+        }
         if (!names.add(indexName)) {
             throw invalid("Duplicate index name: " + indexName);
+        }
+        if (global && billing.equals("PROVISIONED") && throughput == null) {
+            throw invalid("ProvisionedThroughput must be specified for index: " + indexName);
         }
         return new IndexState(indexName, global, key, projectionType, nonKey, throughput, activeAt);
     }

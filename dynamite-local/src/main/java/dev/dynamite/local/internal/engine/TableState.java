@@ -89,13 +89,14 @@ final class TableState {
         return old;
     }
 
-    /** Whether TTL has expired this item: the TTL attribute is a number of epoch seconds in the past. */
+    /** Whether TTL has expired this item: the TTL attribute is a number of epoch seconds before now. */
     boolean expired(Map<String, Value> item, long nowMillis) {
         if (!ttlEnabled || ttlAttribute == null) {
             return false;
         }
+        // DynamoDB: expired when the epoch seconds stored are less than the current time
         return item.get(ttlAttribute) instanceof Value.N n
-                && n.value().compareTo(BigDecimal.valueOf(nowMillis / 1000)) <= 0;
+                && n.value().compareTo(BigDecimal.valueOf(nowMillis).movePointLeft(3)) < 0;
     }
 
     /** Deletes expired items; DynamoDB does this in the background, here it runs on writes, at most once a second. */

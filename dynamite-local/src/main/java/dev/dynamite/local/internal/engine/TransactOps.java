@@ -36,14 +36,10 @@ final class TransactOps {
 
     Map<String, Object> transactWriteItems(Map<String, Object> request) {
         Params p = new Params(request);
-        p.required("TransactItems");
-        List<Object> actions = p.list("TransactItems");
-        if (actions != null && (actions.isEmpty() || actions.size() > MAX_ACTIONS)) {
-            p.violation("[...]", "TransactItems", actions.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to " + MAX_ACTIONS);
-        }
+        p.oneOf("ReturnConsumedCapacity", ItemOps.CAPACITY).oneOf("ReturnItemCollectionMetrics", ItemOps.METRICS)
+                .required("TransactItems").length("TransactItems", 1, MAX_ACTIONS).length("ClientRequestToken", 1, 36);
         p.check();
+        List<Object> actions = p.list("TransactItems");
         String token = p.string("ClientRequestToken");
         long now = engine.now();
         if (token != null) {
@@ -60,8 +56,8 @@ final class TransactOps {
         List<ItemOps.Write> writes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int bytes = 0;
-        for (Object o : actions) {
-            Map<?, ?> action = (Map<?, ?>) o;
+        for (int i = 0; i < actions.size(); i++) {
+            Map<?, ?> action = (Map<?, ?>) actions.get(i);
             if (action.size() != 1) {
                 throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
             }
@@ -69,13 +65,13 @@ final class TransactOps {
             @SuppressWarnings("unchecked")
             Params ap = new Params((Map<String, Object>) entry.getValue());
             ItemOps.Write write = switch ((String) entry.getKey()) {
-                case "Put" -> itemOps.parsePut(ap);
+                case "Put" -> itemOps.parsePut(ap, false);
                 case "Update" -> itemOps.parseUpdate(ap);
-                case "Delete" -> itemOps.parseDelete(ap);
+                case "Delete" -> itemOps.parseDelete(ap, false);
                 case "ConditionCheck" -> {
                     if (ap.string("ConditionExpression") == null) {
-                        throw DynamoException.validation("1 validation error detected: Value null at"
-                                + " 'transactItems.member.conditionCheck.conditionExpression' failed to satisfy"
+                        throw DynamoException.validation("1 validation error detected: Value null at 'transactItems."
+                                + (i + 1) + ".member.conditionCheck.conditionExpression' failed to satisfy"
                                 + " constraint: Member must not be null");
                     }
                     yield itemOps.parseConditionCheck(ap);
@@ -134,14 +130,10 @@ final class TransactOps {
 
     Map<String, Object> transactGetItems(Map<String, Object> request) {
         Params p = new Params(request);
-        p.required("TransactItems");
-        List<Object> actions = p.list("TransactItems");
-        if (actions != null && (actions.isEmpty() || actions.size() > MAX_ACTIONS)) {
-            p.violation("[...]", "TransactItems", actions.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to " + MAX_ACTIONS);
-        }
+        p.oneOf("ReturnConsumedCapacity", ItemOps.CAPACITY).required("TransactItems")
+                .length("TransactItems", 1, MAX_ACTIONS);
         p.check();
+        List<Object> actions = p.list("TransactItems");
         List<Object> responses = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Object o : actions) {
@@ -153,12 +145,14 @@ final class TransactOps {
             Params gp = new Params((Map<String, Object>) get);
             gp.required("TableName").required("Key");
             gp.check();
+            Requests.expressionParams(gp, "ProjectionExpression");
+            Map<String, Value> keyValues = Values.item(gp.map("Key"));
             String projectionText = gp.string("ProjectionExpression");
-            ExpressionContext ctx = Requests.context(gp, projectionText != null);
+            ExpressionContext ctx = Requests.context(gp, false);
             Projection projection = projectionText == null ? null : Expressions.projection(projectionText, ctx);
             ctx.checkAllUsed();
             TableState table = engine.activeTable(gp.string("TableName"));
-            Map<String, Value> key = Requests.key(table.key, gp.map("Key"));
+            Map<String, Value> key = Requests.key(table.key, keyValues);
             Key position = table.key.keyOf(key);
             if (!seen.add(table.name + "\u0000" + position)) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");

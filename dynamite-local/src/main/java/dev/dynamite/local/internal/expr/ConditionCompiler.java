@@ -45,11 +45,16 @@ final class ConditionCompiler extends Resolver {
      * @throws DynamoException a {@code ValidationException} with DynamoDB's wording
      */
     static Condition compile(Ast.Cond ast, ExpressionContext ctx, String kind) {
+        return compileTopLevel(ast, ctx, kind).condition;
+    }
+
+    /** Compiles a parsed condition, keeping the top-level attributes it reads. */
+    static CompiledCondition compileTopLevel(Ast.Cond ast, ExpressionContext ctx, String kind) {
         ConditionCompiler compiler = new ConditionCompiler(ctx, kind);
         Condition condition = compiler.cond(ast);
         compiler.failWithFirst(compiler.unknownFunction, compiler.misusedFunction, compiler.reserved,
                 compiler.condition);
-        return condition;
+        return new CompiledCondition(condition, compiler.heads);
     }
 
     @Override

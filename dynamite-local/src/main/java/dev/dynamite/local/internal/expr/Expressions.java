@@ -3,6 +3,7 @@ package dev.dynamite.local.internal.expr;
 import dev.dynamite.local.internal.engine.DynamoException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses DynamoDB's expressions once into compiled forms that evaluate fast against any number of items. Every
@@ -23,9 +24,9 @@ public final class Expressions {
      * @throws DynamoException a {@code ValidationException}, e.g. {@code Invalid ConditionExpression: Syntax error;
      *     token: "=", near: "a = = :v"}
      */
-    public static Condition condition(String text, ExpressionContext ctx, String kind) {
+    public static CompiledCondition condition(String text, ExpressionContext ctx, String kind) {
         notEmpty(text, kind);
-        return ConditionCompiler.compile(Parser.condition(text, kind), ctx, kind);
+        return ConditionCompiler.compileTopLevel(Parser.condition(text, kind), ctx, kind);
     }
 
     /**
@@ -91,7 +92,7 @@ public final class Expressions {
     /** Resolves the paths of a projection: reserved words, then undefined names, then overlaps and conflicts. */
     private static final class ProjectionCompiler extends Resolver {
         final PathChecks checks = new PathChecks();
-        String undefined;
+        @Nullable String undefined;
 
         ProjectionCompiler(ExpressionContext ctx) {
             super(ctx, "ProjectionExpression");

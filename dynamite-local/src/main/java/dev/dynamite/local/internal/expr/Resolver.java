@@ -2,7 +2,9 @@ package dev.dynamite.local.internal.expr;
 
 import dev.dynamite.local.internal.engine.DynamoException;
 import dev.dynamite.local.internal.value.Value;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 abstract class Resolver {
     final ExpressionContext ctx;
     final String kind;
+    /** The top-level attribute of every path resolved, in the order met. */
+    final Set<String> heads = new LinkedHashSet<>();
     @Nullable String reserved;
 
     Resolver(ExpressionContext ctx, String kind) {
@@ -54,6 +58,7 @@ abstract class Resolver {
                 names[i] = name;
             }
         }
+        heads.add(names[0]);
         return new Path(names, indexes);
     }
 

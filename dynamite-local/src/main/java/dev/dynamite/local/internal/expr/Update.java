@@ -76,10 +76,13 @@ public final class Update {
         for (int i = 0; i < actions.length; i++) {
             perform(root, actions[i], newValues[i]);
         }
-        Map<String, Value> result = new LinkedHashMap<>(root.entries.size() * 2);
         for (Map.Entry<String, Object> e : root.entries.entrySet()) {
-            result.put(e.getKey(), freeze(e.getValue()));
+            if (!(e.getValue() instanceof Value)) {
+                e.setValue(freeze(e.getValue()));
+            }
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Value> result = (Map<String, Value>) (Map<String, ?>) root.entries;
         return result;
     }
 

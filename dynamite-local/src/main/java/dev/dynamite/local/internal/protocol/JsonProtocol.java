@@ -162,7 +162,18 @@ public final class JsonProtocol {
         }
         @SuppressWarnings("unchecked") // Json reads every object as a LinkedHashMap<String, Object>
         Map<String, Object> input = (Map<String, Object>) map;
+        dropNullMembers(input);
         return call(operation, input, headers, responseType);
+    }
+
+    /** Removes members whose value is {@code null}, at every depth: DynamoDB treats them as absent. */
+    private static void dropNullMembers(@Nullable Object value) {
+        if (value instanceof Map<?, ?> map) {
+            map.values().removeIf(member -> member == null);
+            map.values().forEach(JsonProtocol::dropNullMembers);
+        } else if (value instanceof List<?> list) {
+            list.forEach(JsonProtocol::dropNullMembers);
+        }
     }
 
     private ProtocolResponse call(String operation, Map<String, Object> input, Map<String, String> headers,
@@ -451,9 +462,10 @@ public final class JsonProtocol {
             @Nullable String message, Map<String, Object> details) {
         Map<String, Object> body = new LinkedHashMap<>(4);
         body.put("__type", type);
-        if (message != null && !message.isEmpty()) {
-            // DynamoDB spells it "Message" in serialization errors and "message" everywhere else
-            body.put(type.endsWith("#SerializationException") ? "Message" : "message", message);
+        if (message != null && !message.isEmpty() && !type.endsWith("#UnknownOperationException")) {
+            // DynamoDB spells it "Message" in serialization errors and cancelled transactions, "message" elsewhere
+            body.put(type.endsWith("#SerializationException") || type.endsWith("#TransactionCanceledException")
+                    ? "Message" : "message", message);
         }
         details.forEach(body::putIfAbsent);
         return respond(status, headers, responseType, Json.write(body).getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,187 @@
+package dev.dynamite.local.bench;
+
+import dev.dynamite.local.DynamoDbLocal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * Throughput of PutItem, GetItem and Query (pages of 100 items) through the AWS SDK on three backends, measured in
+ * one run: dynamite-local in-process, dynamite-local over HTTP, and dynalite. {@code -Dbench.threads=N} client
+ * threads (default 1) share one SDK client and issue requests back to back; each figure is operations per second
+ * after a warm-up.
+ *
+ * <p>Run with {@code scripts/bench-local.sh} (starts dynalite, builds, runs this class).
+ */
+public final class LocalBenchmark {
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure", 5));
+    private static final int PRELOADED = 1000;
+    private static final int THREADS = Integer.getInteger("bench.threads", 1);
+
+    private LocalBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args the dynalite endpoint, e.g. {@code http://127.0.0.1:4567}
+     * @throws InterruptedException if interrupted while waiting for a table
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: LocalBenchmark <dynalite endpoint>");
+        }
+        Map<String, Map<String, Double>> results = new LinkedHashMap<>();
+        try (DynamoDbLocal local = DynamoDbLocal.create()) {
+            URI http = local.startHttp(0);
+            Map<String, DynamoDbClient> backends = new LinkedHashMap<>();
+            backends.put("dynamite-local in-process", local.client());
+            backends.put("dynamite-local HTTP", sdk(http));
+            backends.put("dynalite", sdk(URI.create(args[0])));
+            // the ceiling: the SDK alone, every response replayed from memory without touching the engine
+            backends.put("SDK only (replayed responses)", local.clientBuilder()
+                    .httpClient(new ReplayHttpClient(local.httpClient())).build());
+            for (Map.Entry<String, DynamoDbClient> backend : backends.entrySet()) {
+                boolean replay = backend.getKey().startsWith("SDK only");
+                results.put(backend.getKey(), run(backend.getKey(), replay ? local.client() : backend.getValue(),
+                        backend.getValue()));
+                if (backend.getValue() != local.client()) {
+                    backend.getValue().close();
+                }
+            }
+        }
+        print(results);
+    }
+
+    private static DynamoDbClient sdk(URI endpoint) {
+        return DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .build();
+    }
+
+    /** Creates and fills the table with {@code setup}, then measures {@code client}. */
+    private static Map<String, Double> run(String name, DynamoDbClient setup, DynamoDbClient client)
+            throws InterruptedException {
+        String table = "bench_" + System.nanoTime();
+        setup.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+        while (setup.describeTable(b -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
+            Thread.sleep(50);
+        }
+        for (int i = 0; i < PRELOADED; i++) {
+            setup.putItem(item(table, "p" + (i / 100), i % 100));
+        }
+        Map<String, Double> figures = new LinkedHashMap<>();
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        figures.put("PutItem", measure(() -> {
+            long n = next.getAndIncrement();
+            client.putItem(item(table, "w" + (n % 5000), n));
+        }));
+        figures.put("GetItem", measure(() -> {
+            int i = ThreadLocalRandom.current().nextInt(PRELOADED);
+            client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("p" + (i / 100)),
+                    "sk", AttributeValue.fromN(Integer.toString(i % 100)))));
+        }));
+        figures.put("Query (100 items)", measure(() -> {
+            int p = ThreadLocalRandom.current().nextInt(PRELOADED / 100);
+            int count = client.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p" + p)))).count();
+            if (count != 100) {
+                throw new IllegalStateException(name + ": a page held " + count + " items, not 100");
+            }
+        }));
+        setup.deleteTable(b -> b.tableName(table));
+        System.out.printf(Locale.ROOT, "%-28s %s%n", name, figures);
+        return figures;
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.PutItemRequest item(String table, String pk,
+                                                                                      long sk) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(pk));
+        item.put("sk", AttributeValue.fromN(Long.toString(sk)));
+        item.put("name", AttributeValue.fromS("item " + sk));
+        item.put("email", AttributeValue.fromS("user" + sk + "@example.com"));
+        item.put("score", AttributeValue.fromN("1234.5678"));
+        item.put("active", AttributeValue.fromBool(true));
+        item.put("tags", AttributeValue.fromSs(List.of("a", "b", "c")));
+        item.put("created", AttributeValue.fromS("2026-11-25T12:00:00Z"));
+        item.put("count", AttributeValue.fromN(Long.toString(sk * 7)));
+        item.put("nested", AttributeValue.fromM(Map.of("x", AttributeValue.fromN("1"),
+                "y", AttributeValue.fromS("two"))));
+        return software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(table).item(item)
+                .build();
+    }
+
+    private static double measure(Runnable op) {
+        Thread[] threads = new Thread[THREADS];
+        long[] counts = new long[THREADS];
+        long warmupEnd = System.nanoTime() + WARMUP.toNanos();
+        long end = warmupEnd + MEASURE.toNanos();
+        for (int t = 0; t < THREADS; t++) {
+            int slot = t;
+            threads[t] = new Thread(() -> {
+                while (System.nanoTime() < warmupEnd) {
+                    op.run();
+                }
+                long ops = 0;
+                while (System.nanoTime() < end) {
+                    op.run();
+                    ops++;
+                }
+                counts[slot] = ops;
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return total / (MEASURE.toNanos() / 1e9);
+    }
+
+    private static void print(Map<String, Map<String, Double>> results) {
+        Map<String, Double> baseline = results.get("dynalite");
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "| %-28s | %-18s | %12s | %14s |", "backend", "operation", "ops/s",
+                "× dynalite"));
+        lines.add("|------------------------------|--------------------|--------------|----------------|");
+        results.forEach((backend, figures) -> figures.forEach((op, opsPerSecond) -> lines.add(String.format(
+                Locale.ROOT, "| %-28s | %-18s | %12.0f | %13.1f× |", backend, op, opsPerSecond,
+                opsPerSecond / baseline.get(op)))));
+        System.out.println();
+        System.out.println("client threads: " + THREADS + ", warm-up " + WARMUP.toSeconds() + " s, measured "
+                + MEASURE.toSeconds() + " s per figure, " + Runtime.getRuntime().availableProcessors() + " cores");
+        lines.forEach(System.out::println);
+    }
+}
