@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param partitionKey the index's partition key
  */
 public record IndexDefinition(String name, KeyAttribute partitionKey) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param name the index name, {@code GSI{N}_{attribute}}
+     * @param partitionKey the index's partition key
+     */
     public IndexDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");

@@ -10,7 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * @param type {@code S}, {@code N} or {@code B}
  */
 public record KeyAttribute(String name, ScalarAttributeType type) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param name the attribute name as stored
+     * @param type {@code S}, {@code N} or {@code B}
+     */
     public KeyAttribute {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

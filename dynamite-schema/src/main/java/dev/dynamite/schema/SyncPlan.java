@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
  * @param changes the changes; a table that needs nothing has one {@link TableChange.UpToDate}
  */
 public record SyncPlan(List<TableChange> changes) {
-    /** Copies the list of changes. */
+    /**
+     * Copies the list of changes.
+     *
+     * @param changes the changes; a table that needs nothing has one {@link TableChange.UpToDate}
+     */
     public SyncPlan {
         changes = List.copyOf(changes);
     }

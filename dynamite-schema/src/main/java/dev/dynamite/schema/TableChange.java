@@ -20,7 +20,11 @@ public sealed interface TableChange {
      * @param definition the table to create
      */
     record CreateTable(TableDefinition definition) implements TableChange {
-        /** Checks the definition is present. */
+        /**
+         * Checks the definition is present.
+         *
+         * @param definition the table to create
+         */
         public CreateTable {
             Objects.requireNonNull(definition, "definition");
         }
@@ -43,7 +47,12 @@ public sealed interface TableChange {
      * @param index the index to add
      */
     record AddIndex(String table, IndexDefinition index) implements TableChange {
-        /** Checks no component is null. */
+        /**
+         * Checks no component is null.
+         *
+         * @param table the table name
+         * @param index the index to add
+         */
         public AddIndex {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(index, "index");
@@ -62,7 +71,12 @@ public sealed interface TableChange {
      * @param problem what differs, e.g. "HASH key is userId (S), the model declares id (S)"
      */
     record KeyMismatch(String table, String problem) implements TableChange {
-        /** Checks no component is null. */
+        /**
+         * Checks no component is null.
+         *
+         * @param table the table name
+         * @param problem what differs, e.g. "HASH key is userId (S), the model declares id (S)"
+         */
         public KeyMismatch {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(problem, "problem");
@@ -80,7 +94,11 @@ public sealed interface TableChange {
      * @param table the table name
      */
     record UpToDate(String table) implements TableChange {
-        /** Checks the name is present. */
+        /**
+         * Checks the name is present.
+         *
+         * @param table the table name
+         */
         public UpToDate {
             Objects.requireNonNull(table, "table");
         }

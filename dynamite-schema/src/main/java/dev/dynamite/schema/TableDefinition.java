@@ -17,7 +17,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record TableDefinition(String name, @Nullable Class<?> model, KeyAttribute partitionKey,
                               @Nullable KeyAttribute sortKey, List<IndexDefinition> indexes) {
-    /** Checks the required components and copies the index list. */
+    /**
+     * Checks the required components and copies the index list.
+     *
+     * @param name the full table name
+     * @param model the model stored in it, or {@code null} for a many-to-many pivot table
+     * @param partitionKey the HASH key
+     * @param sortKey the RANGE key, or {@code null}
+     * @param indexes the global secondary indexes, in the order they are numbered
+     */
     public TableDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");

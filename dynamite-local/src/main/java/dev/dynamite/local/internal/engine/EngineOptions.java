@@ -15,7 +15,14 @@ import java.util.function.LongSupplier;
  */
 public record EngineOptions(Duration createTableDelay, Duration updateTableDelay, Duration deleteTableDelay,
                             LongSupplier clock) {
-    /** Checks that no component is null or negative. */
+    /**
+     * Checks that no component is null or negative.
+     *
+     * @param createTableDelay time a new table stays CREATING
+     * @param updateTableDelay time an updated table (and a new index) stays UPDATING / CREATING
+     * @param deleteTableDelay time a deleted table stays DELETING
+     * @param clock the current time in epoch milliseconds
+     */
     public EngineOptions {
         Objects.requireNonNull(clock, "clock");
         for (Duration d : new Duration[] {createTableDelay, updateTableDelay, deleteTableDelay}) {
