@@ -45,13 +45,14 @@ public final class LocalBenchmark {
      * @param args the dynalite endpoint, e.g. {@code http://127.0.0.1:4567}
      * @throws InterruptedException if interrupted while waiting for a table
      */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, java.io.IOException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: LocalBenchmark <dynalite endpoint>");
         }
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         try (DynamoDbLocal local = DynamoDbLocal.create()) {
             URI http = local.startHttp(0);
+            ReplayHttpServer replayServer = new ReplayHttpServer(http);
             Map<String, DynamoDbClient> backends = new LinkedHashMap<>();
             backends.put("dynamite-local in-process", local.client());
             backends.put("dynamite-local HTTP", sdk(http));
@@ -59,14 +60,17 @@ public final class LocalBenchmark {
             // the ceiling: the SDK alone, every response replayed from memory without touching the engine
             backends.put("SDK only (replayed responses)", local.clientBuilder()
                     .httpClient(new ReplayHttpClient(local.httpClient())).build());
+            // the HTTP ceiling: the SDK and its HTTP client against a server that replays recorded responses
+            backends.put("SDK + HTTP only (replayed)", sdk(replayServer.endpoint()));
             for (Map.Entry<String, DynamoDbClient> backend : backends.entrySet()) {
-                boolean replay = backend.getKey().startsWith("SDK only");
+                boolean replay = backend.getKey().startsWith("SDK");
                 results.put(backend.getKey(), run(backend.getKey(), replay ? local.client() : backend.getValue(),
                         backend.getValue()));
                 if (backend.getValue() != local.client()) {
                     backend.getValue().close();
                 }
             }
+            replayServer.close();
         }
         print(results);
     }
