@@ -182,7 +182,7 @@ class DynamoDbLocalTest {
 
         @Override
         public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this test clock keeps UTC");
         }
 
         @Override

@@ -152,12 +152,12 @@ class ThirdPartyStrategyTest {
 
                 @Override
                 public AttributeValue encode(Object value) {
-                    throw new UnsupportedOperationException();
+                    throw new UnsupportedOperationException("never called: the constructor throws");
                 }
 
                 @Override
                 public Object decode(AttributeValue value, Class<?> javaType) {
-                    throw new UnsupportedOperationException();
+                    throw new UnsupportedOperationException("never called: the constructor throws");
                 }
             }
             """;
