@@ -3,6 +3,8 @@
  *
  * <p>Model classes live in the user's module, which must open its model package to this module, e.g.
  * {@code opens com.example.model to dev.dynamite.core;}.
+ *
+ * @uses dev.dynamite.spi.CodecProvider
  */
 module dev.dynamite.core {
     requires transitive dev.dynamite.api;
@@ -18,4 +20,6 @@ module dev.dynamite.core {
     requires static transitive org.jspecify;
 
     exports dev.dynamite;
+
+    uses dev.dynamite.spi.CodecProvider;
 }

@@ -56,7 +56,7 @@ class BomTest {
             pinned.add(tag(dependency, "artifactId"));
         }
 
-        assertThat(published).contains("dynamite-api", "dynamite-schema", "dynamite-core", "dynamite-local");
+        assertThat(published).contains("dynamite-api", "dynamite-schema", "dynamite-core", "dynamite-codec-jackson", "dynamite-local");
         assertThat(pinned).containsExactlyInAnyOrderElementsOf(published);
     }
 

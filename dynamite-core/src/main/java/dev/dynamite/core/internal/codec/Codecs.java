@@ -1,0 +1,220 @@
+package dev.dynamite.core.internal.codec;
+
+import dev.dynamite.annotation.Codec;
+import dev.dynamite.api.CodecNotFoundException;
+import dev.dynamite.api.InvalidModelException;
+import dev.dynamite.api.PluginLoadException;
+import dev.dynamite.spi.AttributeCodec;
+import dev.dynamite.spi.CodecLookup;
+import dev.dynamite.spi.CodecProvider;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The codec registry: finds the {@link AttributeCodec} of a type or of a model field.
+ *
+ * <p>Precedence: {@code @Codec} on the field, then the providers in order (explicitly given ones first, then those
+ * found with {@link ServiceLoader}, each group by {@link CodecProvider#priority()} descending, then class name), then
+ * the built-in codecs of {@link BuiltInCodecs}. Answers are cached per {@link Type}; thread-safe.
+ */
+public final class Codecs implements CodecLookup {
+    /** Priority descending, then class name: the deterministic order of providers. */
+    static final Comparator<CodecProvider> ORDER = Comparator.comparingInt(CodecProvider::priority).reversed()
+            .thenComparing(p -> p.getClass().getName());
+
+    private final List<CodecProvider> providers;
+    private final ConcurrentMap<Type, AttributeCodec<?>> byType = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, AttributeCodec<?>> byCodecClass = new ConcurrentHashMap<>();
+
+    private Codecs(List<CodecProvider> providers) {
+        this.providers = List.copyOf(providers);
+    }
+
+    /**
+     * Returns a registry of the providers found with {@link ServiceLoader} and the built-in codecs.
+     *
+     * @return the registry
+     * @throws PluginLoadException if a registered provider cannot be loaded or instantiated
+     */
+    public static Codecs discover() {
+        return discover(List.of());
+    }
+
+    /**
+     * Returns a registry of explicit providers, which win over those found with {@link ServiceLoader}, and the
+     * built-in codecs. A discovered provider of the same class as an explicit one is dropped.
+     *
+     * @param explicit providers given by the configuration
+     * @return the registry
+     * @throws PluginLoadException if a registered provider cannot be loaded or instantiated
+     */
+    public static Codecs discover(List<? extends CodecProvider> explicit) {
+        return combine(explicit, load(ServiceLoader.load(CodecProvider.class)));
+    }
+
+    /**
+     * Returns a registry of exactly these providers (nothing discovered) and the built-in codecs.
+     *
+     * @param providers the providers, in any order (they are sorted by priority, then class name)
+     * @return the registry
+     */
+    public static Codecs of(List<? extends CodecProvider> providers) {
+        return combine(providers, List.of());
+    }
+
+    static Codecs combine(List<? extends CodecProvider> explicit, List<CodecProvider> discovered) {
+        List<CodecProvider> ordered = new ArrayList<>(explicit);
+        ordered.sort(ORDER);
+        Set<Class<?>> explicitClasses = new HashSet<>();
+        for (CodecProvider provider : explicit) {
+            explicitClasses.add(provider.getClass());
+        }
+        for (CodecProvider provider : discovered) {
+            if (!explicitClasses.contains(provider.getClass())) {
+                ordered.add(provider);
+            }
+        }
+        return new Codecs(ordered);
+    }
+
+    /** Loads and sorts providers; the source is a {@link ServiceLoader} except in tests. */
+    static List<CodecProvider> load(Iterable<CodecProvider> source) {
+        List<CodecProvider> found = new ArrayList<>();
+        try {
+            for (CodecProvider provider : source) {
+                found.add(provider);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new PluginLoadException("Cannot load a dev.dynamite.spi.CodecProvider plugin: " + e.getMessage()
+                    + ". Check that it is public, has a public no-arg constructor, and is registered with 'provides"
+                    + " dev.dynamite.spi.CodecProvider with …' (module path) or META-INF/services (class path).", e);
+        }
+        found.sort(ORDER);
+        return found;
+    }
+
+    /**
+     * Returns the providers in the order they are asked.
+     *
+     * @return an unmodifiable list
+     */
+    public List<CodecProvider> providers() {
+        return providers;
+    }
+
+    /**
+     * Returns the codec of a type: the first provider's answer, else the built-in codec; cached per type.
+     *
+     * @param type a class or a parameterized type
+     * @param <T> the Java type
+     * @return the codec
+     * @throws CodecNotFoundException if nothing handles the type; its model is the type's raw class and it names no
+     *     field (use {@link #codecFor(Class, Field)} for a model field)
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> AttributeCodec<T> codecFor(Type type) {
+        AttributeCodec<?> cached = byType.get(type);
+        if (cached != null) {
+            return (AttributeCodec<T>) cached;
+        }
+        // not computeIfAbsent: container codecs look up their element codecs recursively
+        AttributeCodec<?> found = find(type);
+        AttributeCodec<?> raced = byType.putIfAbsent(type, found);
+        return (AttributeCodec<T>) (raced != null ? raced : found);
+    }
+
+    private AttributeCodec<?> find(Type type) {
+        for (CodecProvider provider : providers) {
+            Optional<AttributeCodec<?>> answer = provider.codecFor(type, this);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        AttributeCodec<?> builtIn = BuiltInCodecs.forType(type, this);
+        if (builtIn == null) {
+            throw new CodecNotFoundException(BuiltInCodecs.rawClass(type), null, type);
+        }
+        return builtIn;
+    }
+
+    /**
+     * Returns the codec of a model field: the codec named by its {@code @Codec}, else {@link #codecFor(Type)} of its
+     * generic type.
+     *
+     * @param model the model class
+     * @param field a field declared in the model or a superclass
+     * @param <T> the field's type
+     * @return the codec
+     * @throws CodecNotFoundException naming model, field and the field's type if nothing handles it (the cause says
+     *     which nested type had no codec)
+     * @throws InvalidModelException if the {@code @Codec} class is not public, abstract, or has no public no-arg
+     *     constructor, or its constructor fails
+     */
+    @SuppressWarnings("unchecked")
+    public <T> AttributeCodec<T> codecFor(Class<?> model, Field field) {
+        Codec explicit = field.getAnnotation(Codec.class);
+        if (explicit != null) {
+            Class<? extends AttributeCodec<?>> codecClass = explicit.value();
+            AttributeCodec<?> cached = byCodecClass.get(codecClass);
+            if (cached == null) {
+                AttributeCodec<?> created = instantiate(model, field, codecClass);
+                cached = byCodecClass.putIfAbsent(codecClass, created);
+                if (cached == null) {
+                    cached = created;
+                }
+            }
+            return (AttributeCodec<T>) cached;
+        }
+        try {
+            return codecFor(field.getGenericType());
+        } catch (CodecNotFoundException e) {
+            CodecNotFoundException named = new CodecNotFoundException(model, field.getName(), field.getGenericType());
+            named.initCause(e);
+            throw named;
+        }
+    }
+
+    private static AttributeCodec<?> instantiate(Class<?> model, Field field, Class<? extends AttributeCodec<?>> type) {
+        String where = "@Codec(" + type.getName() + ".class)";
+        if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())
+                || type.isInterface()) {
+            throw new InvalidModelException(model, field.getName(), where
+                    + " must name a public, non-abstract class with a public no-arg constructor");
+        }
+        Constructor<? extends AttributeCodec<?>> constructor;
+        try {
+            constructor = type.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new InvalidModelException(model, field.getName(), where
+                    + " has no public no-arg constructor; add one");
+        }
+        try {
+            return constructor.newInstance();
+        } catch (IllegalAccessException e) {
+            InvalidModelException failure = new InvalidModelException(model, field.getName(), where
+                    + " cannot be instantiated: its package must be exported (or opened) to dev.dynamite.core");
+            failure.initCause(e);
+            throw failure;
+        } catch (InvocationTargetException | InstantiationException e) {
+            Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+            InvalidModelException failure = new InvalidModelException(model, field.getName(), where
+                    + " failed in its constructor: " + cause);
+            failure.initCause(cause);
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.dynamite.core.internal.codec;
+
+import dev.dynamite.spi.AttributeCodec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Numbers stored as {@code N} with full precision. DynamoDB numbers have at most 38 significant digits and a magnitude
+ * between 1E-130 and 1E+126; values outside are rejected with {@link IllegalArgumentException} on encode rather than
+ * by DynamoDB. Floating-point values are written as the shortest decimal that reads back as the same value (plain
+ * unless that is longer than 24 characters; {@code -0.0} is written as {@code 0}); NaN and infinities are rejected.
+ * {@code BigDecimal}s keep their scale ({@code 1.50} stays {@code 1.50}) unless that needs more than 38 digits.
+ */
+final class NumberCodec<T extends Number> implements AttributeCodec<T> {
+    static final int MAX_DIGITS = 38;
+    static final int MIN_EXPONENT = -130;
+    static final int MAX_EXPONENT = 125;
+    private static final int PLAIN_LIMIT = 24;
+
+    static final NumberCodec<Byte> BYTE = new NumberCodec<>("Byte",
+            v -> Byte.toString(v), d -> d.byteValueExact());
+    static final NumberCodec<Short> SHORT = new NumberCodec<>("Short",
+            v -> Short.toString(v), d -> d.shortValueExact());
+    static final NumberCodec<Integer> INTEGER = new NumberCodec<>("Integer",
+            v -> Integer.toString(v), d -> d.intValueExact());
+    static final NumberCodec<Long> LONG = new NumberCodec<>("Long",
+            v -> Long.toString(v), d -> d.longValueExact());
+    static final NumberCodec<Float> FLOAT = new NumberCodec<>("Float",
+            v -> shortest(v), d -> d.floatValue());
+    static final NumberCodec<Double> DOUBLE = new NumberCodec<>("Double",
+            v -> shortest(v), d -> d.doubleValue());
+    static final NumberCodec<BigDecimal> BIG_DECIMAL = new NumberCodec<>("BigDecimal",
+            NumberCodec::checked, d -> d);
+    static final NumberCodec<BigInteger> BIG_INTEGER = new NumberCodec<>("BigInteger",
+            v -> checked(new BigDecimal(v)), d -> d.toBigIntegerExact());
+
+    private static final Map<Class<?>, NumberCodec<?>> BY_TYPE = Map.of(
+            Byte.class, BYTE, Short.class, SHORT, Integer.class, INTEGER, Long.class, LONG,
+            Float.class, FLOAT, Double.class, DOUBLE, BigDecimal.class, BIG_DECIMAL, BigInteger.class, BIG_INTEGER);
+
+    private final String name;
+    private final Function<T, String> format;
+    private final Function<BigDecimal, T> parse;
+
+    private NumberCodec(String name, Function<T, String> format, Function<BigDecimal, T> parse) {
+        this.name = name;
+        this.format = format;
+        this.parse = parse;
+    }
+
+    static boolean isNumberType(Class<?> type) {
+        return BY_TYPE.containsKey(type);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <N extends Number> NumberCodec<N> of(Class<?> type) {
+        return (NumberCodec<N>) BY_TYPE.get(type);
+    }
+
+    /** Returns the {@code N} text of a value. */
+    String text(T value) {
+        return format.apply(value);
+    }
+
+    /** Parses the {@code N} text of a value. */
+    T parse(String text) {
+        BigDecimal decimal;
+        try {
+            decimal = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("cannot read '" + text + "' as a number", e);
+        }
+        try {
+            return parse.apply(decimal);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the stored number " + text + " does not fit in " + name, e);
+        }
+    }
+
+    @Override
+    public AttributeValue encode(T value) {
+        return AttributeValue.fromN(text(value));
+    }
+
+    @Override
+    public T decode(AttributeValue value) {
+        Attributes.expect(value, AttributeValue.Type.N, name);
+        return parse(value.n());
+    }
+
+    @Override
+    public String toString() {
+        return name + "Codec";
+    }
+
+    /** The text of a decimal within DynamoDB's limits; its scale is kept unless that needs more than 38 digits. */
+    static String checked(BigDecimal value) {
+        if (value.signum() == 0) {
+            return value.scale() >= 0 && value.precision() <= MAX_DIGITS ? value.toPlainString() : "0";
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.precision() > MAX_DIGITS) {
+            throw new IllegalArgumentException("DynamoDB numbers have at most 38 significant digits; " + value
+                    + " has " + stripped.precision());
+        }
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        if (exponent < MIN_EXPONENT || exponent > MAX_EXPONENT) {
+            throw new IllegalArgumentException("DynamoDB numbers lie between 1E-130 and 9.99…E+125 in magnitude; "
+                    + value + " does not");
+        }
+        return (value.precision() <= MAX_DIGITS ? value : stripped).toString();
+    }
+
+    /** Plain text ({@code 100}, {@code 0.001}) unless that is long; then scientific ({@code 1E-100}). */
+    private static String decimalText(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        checked(stripped);
+        String plain = stripped.toPlainString();
+        return plain.length() <= PLAIN_LIMIT ? plain : stripped.toString();
+    }
+
+    static String shortest(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("DynamoDB cannot store " + value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == value) {
+                return decimalText(rounded);
+            }
+        }
+        return decimalText(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    }
+
+    static String shortest(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException("DynamoDB cannot store " + value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 1; digits < 9; digits++) {
+            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (rounded.floatValue() == value) {
+                return decimalText(rounded);
+            }
+        }
+        return decimalText(exact.round(new MathContext(9, RoundingMode.HALF_EVEN)));
+    }
+}
