@@ -7,6 +7,7 @@ import dev.dynamite.annotation.Index;
 import dev.dynamite.annotation.IndexSort;
 import dev.dynamite.annotation.ManyToMany;
 import dev.dynamite.annotation.Name;
+import dev.dynamite.annotation.NonAttribute;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelNotRegisteredException;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Read once per class from its annotations and cached; {@link #of(Class)} is cheap after the first call and
  * thread-safe. Fields of the class and its superclasses are read, superclass fields first; {@code static},
- * {@code transient} and relation fields are not persisted.
+ * {@code transient}, {@code @NonAttribute} and relation fields are not persisted.
  *
  * <pre>{@code
  * EntityMetadata meta = EntityMetadata.of(User.class);
@@ -68,7 +69,8 @@ public final class EntityMetadata {
      * @return its metadata
      * @throws ModelNotRegisteredException if no field is annotated {@code @PrimaryKey} or {@code @Index}
      * @throws InvalidModelException if the annotations contradict each other (two partition keys, two sort keys, two
-     *     fields with one attribute name, a relation on a field of the wrong type, a blank name, …)
+     *     fields with one attribute name, a relation on a field of the wrong type, a blank name, a
+     *     {@code @NonAttribute} field that is a key, carries {@code @Name} or holds a relation, …)
      */
     public static EntityMetadata of(Class<?> type) {
         return CACHE.get(type);
@@ -159,6 +161,10 @@ public final class EntityMetadata {
                     continue;
                 }
                 String name = field.getName();
+                if (field.isAnnotationPresent(NonAttribute.class)) {
+                    checkNonAttribute(type, field);
+                    continue;
+                }
                 if (attributes.containsKey(name) || relations.stream().anyMatch(r -> r.field().equals(name))) {
                     throw new InvalidModelException(type, name, "declared twice in the class hierarchy ("
                             + declaring.getName() + " hides an inherited field); rename one of them");
@@ -217,6 +223,23 @@ public final class EntityMetadata {
         }
         return new EntityMetadata(type, tableName(type), partitionKey, sortKey,
                 java.util.Collections.unmodifiableMap(attributes), List.copyOf(relations));
+    }
+
+    private static void checkNonAttribute(Class<?> model, Field field) {
+        if (field.isAnnotationPresent(PrimaryKey.class) || field.isAnnotationPresent(Index.class)
+                || field.isAnnotationPresent(IndexSort.class)) {
+            throw new InvalidModelException(model, field.getName(), "@NonAttribute marks a field that is not"
+                    + " persisted, so it cannot be a key; remove @NonAttribute or the key annotation");
+        }
+        if (field.isAnnotationPresent(Name.class)) {
+            throw new InvalidModelException(model, field.getName(), "@NonAttribute marks a field that is not"
+                    + " persisted, so @Name (an attribute name) has no meaning on it; remove one of them");
+        }
+        if (field.isAnnotationPresent(HasMany.class) || field.isAnnotationPresent(HasOne.class)
+                || field.isAnnotationPresent(BelongsTo.class) || field.isAnnotationPresent(ManyToMany.class)) {
+            throw new InvalidModelException(model, field.getName(), "a relation field is never persisted, and"
+                    + " @NonAttribute would hide the relation; remove @NonAttribute");
+        }
     }
 
     private static Deque<Class<?>> hierarchy(Class<?> type) {

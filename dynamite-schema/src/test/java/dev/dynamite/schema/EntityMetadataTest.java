@@ -11,6 +11,7 @@ import dev.dynamite.annotation.Index;
 import dev.dynamite.annotation.IndexSort;
 import dev.dynamite.annotation.ManyToMany;
 import dev.dynamite.annotation.Name;
+import dev.dynamite.annotation.NonAttribute;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelNotRegisteredException;
@@ -104,6 +105,29 @@ class EntityMetadataTest {
                 .doesNotContain("ignoredStatic", "ignoredTransient", "lines", "customer");
         assertThat(meta.attribute("ignoredTransient")).isEmpty();
         assertThat(meta.attribute("lines")).isEmpty();
+    }
+
+    static class Profile {
+        @PrimaryKey String id;
+        @NonAttribute String displayName;
+        String bio;
+        @NonAttribute transient int cachedScore;
+    }
+
+    static class ExtendedProfile extends Profile {
+        @NonAttribute String badge;
+        String website;
+    }
+
+    @Test
+    void skipsNonAttributeFieldsLikeTransientOnes() {
+        EntityMetadata meta = EntityMetadata.of(Profile.class);
+
+        assertThat(meta.attributes()).extracting(AttributeField::name).containsExactly("id", "bio");
+        assertThat(meta.attribute("displayName")).isEmpty();
+        assertThat(meta.attribute("cachedScore")).isEmpty();
+        assertThat(EntityMetadata.of(ExtendedProfile.class).attributes()).extracting(AttributeField::name)
+                .containsExactly("id", "bio", "website");
     }
 
     @Test
@@ -303,6 +327,39 @@ class EntityMetadataTest {
         invalid(KeyOnRelation.class, "lines", "relation field", "key");
         invalid(PartitionKeyOnRelation.class, "line", "relation field", "key");
         invalid(NameOnRelation.class, "lines", "relation field", "@Name");
+    }
+
+    static class NonAttributePrimaryKey { @PrimaryKey @NonAttribute String id; }
+
+    static class NonAttributeIndex { @Index @NonAttribute String id; }
+
+    static class NonAttributeSortKey { @PrimaryKey String id; @IndexSort @NonAttribute String sort; }
+
+    static class NonAttributeNamed { @PrimaryKey String id; @Name("display_name") @NonAttribute String displayName; }
+
+    static class NonAttributeRelation {
+        @PrimaryKey String id;
+        @NonAttribute @HasMany(model = Line.class, foreignKey = "orderId") List<Line> lines;
+    }
+
+    static class RelationOnNonAttributeKey {
+        @PrimaryKey String id;
+        @NonAttribute String code;
+        @HasMany(model = Line.class, foreignKey = "orderId", localKey = "code") List<Line> lines;
+    }
+
+    @Test
+    void rejectsNonAttributeOnKeysNamedAndRelationFields() {
+        invalid(NonAttributePrimaryKey.class, "id", "@NonAttribute", "cannot be a key");
+        invalid(NonAttributeIndex.class, "id", "@NonAttribute", "cannot be a key");
+        invalid(NonAttributeSortKey.class, "sort", "@NonAttribute", "cannot be a key");
+        invalid(NonAttributeNamed.class, "displayName", "@NonAttribute", "@Name");
+        invalid(NonAttributeRelation.class, "lines", "@NonAttribute", "relation");
+    }
+
+    @Test
+    void aRelationCannotUseANonAttributeFieldAsItsLocalKey() {
+        invalid(RelationOnNonAttributeKey.class, "lines", "localKey 'code'", "not a persisted field");
     }
 
     static class HasManySet { @PrimaryKey String id; @HasMany(model = Line.class, foreignKey = "orderId") Set<Line> lines; }

@@ -1,0 +1,88 @@
+package dev.dynamite.core.internal.mapping;
+
+import dev.dynamite.spi.AttributeCodec;
+import dev.dynamite.spi.KeyTypeStrategy;
+import java.lang.invoke.MethodHandle;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One persisted field, prepared: its names, its accessors as method handles of the erased types {@code (Object)Object}
+ * and {@code (Object,Object)void} (so calls are {@code invokeExact}), and how its value is encoded — by the codec, or by
+ * the key strategy for a key field.
+ */
+final class Property {
+    final String name;
+    final String attributeName;
+    final Class<?> type;
+    /** The type a value must have to be assigned: {@code type}, boxed if primitive. */
+    final Class<?> boxedType;
+    final boolean primitive;
+    final boolean key;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+    private final @Nullable AttributeCodec<Object> codec;
+    private final @Nullable KeyTypeStrategy strategy;
+
+    private Property(String name, String attributeName, Class<?> type, MethodHandle getter, MethodHandle setter,
+                     @Nullable AttributeCodec<Object> codec, @Nullable KeyTypeStrategy strategy) {
+        this.name = name;
+        this.attributeName = attributeName;
+        this.type = type;
+        this.boxedType = Primitives.box(type);
+        this.primitive = type.isPrimitive();
+        this.key = strategy != null;
+        this.getter = getter;
+        this.setter = setter;
+        this.codec = codec;
+        this.strategy = strategy;
+    }
+
+    static Property attribute(String name, String attributeName, Class<?> type, MethodHandle getter,
+                              MethodHandle setter, AttributeCodec<Object> codec) {
+        return new Property(name, attributeName, type, getter, setter, codec, null);
+    }
+
+    static Property key(String name, String attributeName, Class<?> type, MethodHandle getter, MethodHandle setter,
+                        KeyTypeStrategy strategy) {
+        return new Property(name, attributeName, type, getter, setter, null, strategy);
+    }
+
+    @Nullable Object get(Object entity) {
+        try {
+            return (Object) getter.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("a field getter threw a checked exception", e);
+        }
+    }
+
+    void set(Object entity, @Nullable Object value) {
+        try {
+            setter.invokeExact(entity, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("a field setter threw a checked exception", e);
+        }
+    }
+
+    /** Encodes a non-null value; a codec's or strategy's {@link IllegalArgumentException} passes through. */
+    AttributeValue encode(Object value) {
+        if (strategy != null) {
+            return strategy.encode(value);
+        }
+        assert codec != null;
+        return codec.encode(value);
+    }
+
+    /** Decodes a stored, non-{@code NULL} value; a codec's or strategy's exception passes through. */
+    Object decode(AttributeValue value) {
+        if (strategy != null) {
+            return strategy.decode(value, type);
+        }
+        assert codec != null;
+        return codec.decode(value);
+    }
+}
