@@ -81,6 +81,31 @@ final class ItemOps {
         Params p = new Params(request);
         p.oneOf("ReturnConsumedCapacity", CAPACITY).required("TableName").tableName("TableName").required("Key");
         p.check();
+        KeyedRead read = parseKeyedRead(p);
+        Map<String, Value> item = visible(read.table(), read.table().get(read.position()));
+        Map<String, Object> response = new LinkedHashMap<>(read.answer(item));
+        Requests.consumed(p, response, read.table().name, Requests.readUnits(item == null ? 0 : Value.itemSize(item),
+                p.bool("ConsistentRead")));
+        return response;
+    }
+
+    /**
+     * A parsed read of one item by key, as GetItem and each Get of TransactGetItems make it.
+     *
+     * @param table the table
+     * @param position the item's key position
+     * @param projection the ProjectionExpression, or null for the whole item
+     */
+    record KeyedRead(TableState table, Key position, @Nullable Projection projection) {
+        /** The answer for the item: {@code {"Item": …}} projected, or {@code {}} when there is none. */
+        Map<String, Object> answer(@Nullable Map<String, Value> item) {
+            return item == null ? Map.of()
+                    : Map.of("Item", Values.toJson(projection == null ? item : projection.apply(item)));
+        }
+    }
+
+    /** Reads TableName, Key and the projection parameters of a one-item read, checked as DynamoDB checks them. */
+    KeyedRead parseKeyedRead(Params p) {
         Requests.expressionParams(p, "ProjectionExpression");
         Map<String, Value> keyValues = Values.item(p.map("Key"));
         String projectionText = p.string("ProjectionExpression");
@@ -89,14 +114,7 @@ final class ItemOps {
         ctx.checkAllUsed();
         TableState table = engine.activeTable(p.string("TableName"));
         Map<String, Value> key = Requests.key(table.key, keyValues);
-        Map<String, Value> item = visible(table, table.get(table.key.keyOf(key)));
-        Map<String, Object> response = new LinkedHashMap<>();
-        if (item != null) {
-            response.put("Item", Values.toJson(projection == null ? item : projection.apply(item)));
-        }
-        Requests.consumed(p, response, table.name, Requests.readUnits(item == null ? 0 : Value.itemSize(item),
-                p.bool("ConsistentRead")));
-        return response;
+        return new KeyedRead(table, table.key.keyOf(key), projection);
     }
 
     /** The item, unless TTL has expired it. */

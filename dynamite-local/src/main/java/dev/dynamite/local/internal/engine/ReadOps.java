@@ -374,7 +374,6 @@ final class ReadOps {
         long bytes = 0;
         int consumedBytes = 0;
         Map<String, Value> last = null;
-        Key lastKey = null;
         boolean truncated = false;
         long now = engine.now();
         for (Map.Entry<Key, Map<String, Value>> e : range.entrySet()) {
@@ -398,7 +397,6 @@ final class ReadOps {
             bytes += size;
             consumedBytes += size;
             last = item;
-            lastKey = e.getKey();
             if (read.filter() == null || read.filter().test(item)) {
                 count++;
                 if (!read.select().equals("COUNT")) {

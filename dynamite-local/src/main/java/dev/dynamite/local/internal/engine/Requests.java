@@ -234,8 +234,4 @@ final class Requests {
         double units = Math.max(1, (size + 4095) / 4096);
         return consistent ? units : units / 2;
     }
-
-    static List<String> returnValues(String... allowed) {
-        return List.of(allowed);
-    }
 }

@@ -1,10 +1,6 @@
 package dev.dynamite.local.internal.engine;
 
-import dev.dynamite.local.internal.expr.ExpressionContext;
-import dev.dynamite.local.internal.expr.Expressions;
-import dev.dynamite.local.internal.expr.Projection;
 import dev.dynamite.local.internal.value.Value;
-import dev.dynamite.local.internal.value.Values;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -145,21 +141,11 @@ final class TransactOps {
             Params gp = new Params((Map<String, Object>) get);
             gp.required("TableName").required("Key");
             gp.check();
-            Requests.expressionParams(gp, "ProjectionExpression");
-            Map<String, Value> keyValues = Values.item(gp.map("Key"));
-            String projectionText = gp.string("ProjectionExpression");
-            ExpressionContext ctx = Requests.context(gp, false);
-            Projection projection = projectionText == null ? null : Expressions.projection(projectionText, ctx);
-            ctx.checkAllUsed();
-            TableState table = engine.activeTable(gp.string("TableName"));
-            Map<String, Value> key = Requests.key(table.key, keyValues);
-            Key position = table.key.keyOf(key);
-            if (!seen.add(table.name + "\u0000" + position)) {
+            ItemOps.KeyedRead read = itemOps.parseKeyedRead(gp);
+            if (!seen.add(read.table().name + "\u0000" + read.position())) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
-            Map<String, Value> item = itemOps.visible(table, table.get(position));
-            responses.add(item == null ? Map.of()
-                    : Map.of("Item", Values.toJson(projection == null ? item : projection.apply(item))));
+            responses.add(read.answer(itemOps.visible(read.table(), read.table().get(read.position()))));
         }
         return Map.of("Responses", responses);
     }
