@@ -3,6 +3,8 @@ package dev.dynamite;
 import dev.dynamite.api.NoClientException;
 import dev.dynamite.core.internal.DefaultModel;
 import dev.dynamite.core.internal.GlobalRegistry;
+import dev.dynamite.core.internal.codec.Codecs;
+import dev.dynamite.core.internal.mapping.Mappers;
 import dev.dynamite.schema.Schema;
 import dev.dynamite.schema.SchemaSync;
 import dev.dynamite.schema.SyncPlan;
@@ -47,6 +49,7 @@ public final class Dynamite implements AutoCloseable {
     private volatile boolean connected;
     private volatile boolean synced;
     private volatile @Nullable Schema schema;
+    private volatile @Nullable Mappers mappers;
 
     /**
      * Creates a client from a configuration and builds its SDK client.
@@ -71,7 +74,7 @@ public final class Dynamite implements AutoCloseable {
                 current = buildClient(config);
                 client = current;
             }
-            GlobalRegistry.set(new GlobalRegistry.Binding(current, config.tablePrefix()));
+            GlobalRegistry.set(binding(current));
             connected = true;
         }
     }
@@ -168,7 +171,7 @@ public final class Dynamite implements AutoCloseable {
      * @return the handle
      */
     public <T extends Table<T>> Model<T> model(Class<T> type) {
-        return new DefaultModel<>(type, this);
+        return new DefaultModel<>(type, this::binding, "Dynamite@" + Integer.toHexString(System.identityHashCode(this)));
     }
 
     /**
@@ -187,7 +190,7 @@ public final class Dynamite implements AutoCloseable {
      * @param client the client models should use
      */
     public static void setGlobalClient(DynamoDbClient client) {
-        GlobalRegistry.set(new GlobalRegistry.Binding(Objects.requireNonNull(client, "client"), ""));
+        GlobalRegistry.set(GlobalRegistry.Binding.of(Objects.requireNonNull(client, "client")));
     }
 
     /**
@@ -226,6 +229,19 @@ public final class Dynamite implements AutoCloseable {
     @Override
     public String toString() {
         return "Dynamite[" + config + ", connected=" + connected + ", synced=" + synced + "]";
+    }
+
+    private GlobalRegistry.Binding binding() {
+        return binding(getClient());
+    }
+
+    private GlobalRegistry.Binding binding(DynamoDbClient current) {
+        Mappers built = mappers;
+        if (built == null) {
+            built = new Mappers(Codecs.discover(), config.keyTypeStrategy());
+            mappers = built;
+        }
+        return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault());
     }
 
     private Schema schema() {

@@ -54,6 +54,7 @@ public final class DynamiteConfig {
     private final KeyTypeStrategy keyTypeStrategy;
     private final String tablePrefix;
     private final Duration syncTimeout;
+    private final boolean hooksByDefault;
     private final List<Consumer<DynamoDbClientBuilder>> configurers;
     private final Builder source;
 
@@ -70,6 +71,7 @@ public final class DynamiteConfig {
         this.keyTypeStrategy = strategy;
         this.tablePrefix = b.tablePrefix;
         this.syncTimeout = b.syncTimeout;
+        this.hooksByDefault = b.hooksByDefault;
         this.configurers = List.copyOf(b.configurers);
         this.source = b.copy();
     }
@@ -182,6 +184,16 @@ public final class DynamiteConfig {
         return syncTimeout;
     }
 
+    /**
+     * Tells whether model hooks ({@code @BeforeCreate} and the others) run on writes that do not say otherwise with
+     * {@link dev.dynamite.api.MutationOptions}.
+     *
+     * @return {@code true} unless configured with {@code hooksByDefault(false)}
+     */
+    public boolean hooksByDefault() {
+        return hooksByDefault;
+    }
+
     List<Consumer<DynamoDbClientBuilder>> configurers() {
         return configurers;
     }
@@ -205,7 +217,7 @@ public final class DynamiteConfig {
                 + ", maxAttempts=" + maxAttempts + ", requestTimeout=" + requestTimeout + ", retryMode=" + retryMode
                 + ", tables=" + tables.stream().map(Class::getSimpleName).toList()
                 + ", keyTypeStrategy=" + keyTypeStrategy.name() + ", tablePrefix='" + tablePrefix + "'"
-                + ", syncTimeout=" + syncTimeout + "]";
+                + ", syncTimeout=" + syncTimeout + ", hooksByDefault=" + hooksByDefault + "]";
     }
 
     /**
@@ -226,6 +238,7 @@ public final class DynamiteConfig {
         private @Nullable KeyTypeStrategy keyTypeStrategy;
         private String tablePrefix = "";
         private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
+        private boolean hooksByDefault = true;
         private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
 
         private Builder() {
@@ -392,6 +405,19 @@ public final class DynamiteConfig {
         }
 
         /**
+         * Sets whether model hooks run on every write (the default, as JPA callbacks do) or only on writes given
+         * {@link dev.dynamite.api.MutationOptions#hooks()} (the TypeScript original's opt-in behaviour, with
+         * {@code false}). {@link dev.dynamite.api.MutationOptions#skipHooks()} skips them for one write either way.
+         *
+         * @param hooksByDefault {@code true} to run hooks unless skipped, {@code false} to run them only when asked
+         * @return this builder
+         */
+        public Builder hooksByDefault(boolean hooksByDefault) {
+            this.hooksByDefault = hooksByDefault;
+            return this;
+        }
+
+        /**
          * Adds a customization of the AWS SDK client builder, applied after Dynamite's region, endpoint and
          * credentials: the way to any SDK option this builder has no setter for (HTTP client, interceptors, metrics,
          * …). An override configuration set here keeps its interceptors; {@link #requestTimeout}, {@link #retryMode}
@@ -485,6 +511,7 @@ public final class DynamiteConfig {
             b.keyTypeStrategy = keyTypeStrategy;
             b.tablePrefix = tablePrefix;
             b.syncTimeout = syncTimeout;
+            b.hooksByDefault = hooksByDefault;
             b.configurers.addAll(configurers);
             return b;
         }

@@ -1,7 +1,13 @@
 package dev.dynamite;
 
+import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
 import dev.dynamite.schema.EntityMetadata;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -49,4 +55,239 @@ public interface Model<T> {
      * @throws NoClientException if no client is available
      */
     DynamoDbClient client();
+
+    // ------------------------------------------------------------------ create
+
+    /**
+     * Creates an item from a map of Java field names to values.
+     *
+     * <p>Applies {@code @Default}s to null fields, runs the before-create hooks, the write transforms
+     * ({@code @Set}, {@code @Mutate}), sets {@code @CreatedAt}/{@code @UpdatedAt} and {@code @Version}, validates
+     * ({@code @NotNull}, {@code @Validate}), then puts the item on the condition that no item has its key, and runs
+     * the after-create hooks. Values are converted to the fields' types where that is lossless (an {@code Integer}
+     * for a {@code long} field, an ISO-8601 string for an {@code Instant}).
+     *
+     * <pre>{@code
+     * User user = User.model.create(Map.of("name", "Ada", "email", "ada@example.com"));
+     * }</pre>
+     *
+     * @param attributes Java field names to values; keys may be given, managed fields may not
+     * @return the created entity, persisted
+     * @throws dev.dynamite.api.ItemAlreadyExistsException if an item with the same key exists; it is left unchanged
+     * @throws dev.dynamite.api.UnknownFieldException if a name is not a persisted field
+     * @throws dev.dynamite.api.ModelValidationException if a value does not fit its field, a managed field
+     *     ({@code @CreatedAt}, {@code @UpdatedAt}, {@code @DeleteAt}, {@code @Version}) is given, a key is missing,
+     *     or a validator refuses a value; nothing is written
+     * @throws NoClientException if no client is available
+     */
+    T create(Map<String, ?> attributes);
+
+    /**
+     * Creates an item from a map, with options; see {@link #create(Map)}.
+     *
+     * @param attributes Java field names to values
+     * @param options whether hooks run
+     * @return the created entity
+     * @throws dev.dynamite.api.ItemAlreadyExistsException if an item with the same key exists
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid; nothing is written
+     */
+    T create(Map<String, ?> attributes, MutationOptions options);
+
+    /**
+     * Creates an entity with the model's no-arg constructor, lets {@code init} fill it, and creates its item; see
+     * {@link #create(Map)}.
+     *
+     * <pre>{@code
+     * User user = User.model.create(u -> { u.name = "Ada"; u.email = "ada@example.com"; });
+     * }</pre>
+     *
+     * @param init fills the new entity
+     * @return the created entity
+     * @throws dev.dynamite.api.ItemAlreadyExistsException if an item with the same key exists
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid; nothing is written
+     */
+    T create(Consumer<T> init);
+
+    /**
+     * Creates an entity filled by {@code init}, with options; see {@link #create(Consumer)}.
+     *
+     * @param init fills the new entity
+     * @param options whether hooks run
+     * @return the created entity
+     * @throws dev.dynamite.api.ItemAlreadyExistsException if an item with the same key exists
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid; nothing is written
+     */
+    T create(Consumer<T> init, MutationOptions options);
+
+    /**
+     * Creates the item of an entity the caller built; see {@link #create(Map)}. The entity is changed in place
+     * (defaults, transforms, timestamps) and returned.
+     *
+     * @param entity the entity
+     * @return the same entity, persisted
+     * @throws dev.dynamite.api.ItemAlreadyExistsException if an item with the same key exists
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid; nothing is written
+     */
+    T create(T entity);
+
+    /**
+     * Creates the item of an entity, with options; see {@link #create(Object)}.
+     *
+     * @param entity the entity
+     * @param options whether hooks run
+     * @return the same entity, persisted
+     * @throws dev.dynamite.api.ItemAlreadyExistsException if an item with the same key exists
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid; nothing is written
+     */
+    T create(T entity, MutationOptions options);
+
+    // ------------------------------------------------------------------ read
+
+    /**
+     * Reads the item with this partition key ({@code GetItem}), for a model without sort key. A soft-deleted item
+     * is not found. Reading never runs setters, defaults, validators or hooks; {@code @Get} transforms apply.
+     *
+     * @param partitionKey the key value, of the key field's type (or convertible to it)
+     * @return the entity, or empty
+     * @throws dev.dynamite.api.ModelValidationException if the model has a sort key, or the value does not fit
+     * @throws NoClientException if no client is available
+     */
+    Optional<T> find(Object partitionKey);
+
+    /**
+     * Reads the item with this full key ({@code GetItem}); a soft-deleted item is not found.
+     *
+     * @param partitionKey the partition key value
+     * @param sortKey the sort key value
+     * @return the entity, or empty
+     * @throws dev.dynamite.api.ModelValidationException if the model has no sort key, or a value does not fit
+     */
+    Optional<T> find(Object partitionKey, Object sortKey);
+
+    /**
+     * Lists the items whose fields equal the given values, soft-deleted items excluded. A {@code null} value means
+     * "the attribute is absent", never "no condition". Equality on the partition key runs a {@code Query} (with the
+     * sort key too, when given), anything else a {@code Scan}; every page is read.
+     *
+     * <pre>{@code
+     * List<Order> pending = Order.model.where(Map.of("userId", user.id, "status", "pending"));
+     * }</pre>
+     *
+     * @param filters Java field names to values; empty for every item
+     * @return the matching entities
+     * @throws dev.dynamite.api.UnknownFieldException if a name is not a persisted field
+     * @throws dev.dynamite.api.ModelValidationException if a name is a relation or a value does not fit its field
+     */
+    List<T> where(Map<String, ?> filters);
+
+    /**
+     * Lists the items whose field equals a value; see {@link #where(Map)}.
+     *
+     * @param field the Java field name
+     * @param value the value; {@code null} for "absent"
+     * @return the matching entities
+     * @throws dev.dynamite.api.UnknownFieldException if the name is not a persisted field
+     */
+    List<T> where(String field, @Nullable Object value);
+
+    /**
+     * Lists the matching items, soft-deleted ones included; see {@link #where(Map)}.
+     *
+     * @param filters Java field names to values
+     * @return the matching entities
+     */
+    List<T> withTrashed(Map<String, ?> filters);
+
+    /**
+     * Lists the matching items that are soft-deleted, and only those; see {@link #where(Map)}.
+     *
+     * @param filters Java field names to values
+     * @return the matching soft-deleted entities
+     */
+    List<T> onlyTrashed(Map<String, ?> filters);
+
+    // ------------------------------------------------------------------ bulk writes
+
+    /**
+     * Updates every item matching the filters: each is read, changed like {@code entity.update(changes)} (hooks,
+     * transforms, validators, {@code @UpdatedAt}), and written with its own {@code UpdateItem} conditioned on the item
+     * still existing (and on its version with {@code @Version}). Items deleted in between are skipped.
+     *
+     * @param changes Java field names to new values; keys and managed fields are refused
+     * @param filters equality filters as for {@link #where(Map)}; must not be empty (see {@link #updateAll(Map)})
+     * @return the number of items updated
+     * @throws dev.dynamite.api.ModelValidationException if the filters are empty or a change is invalid; checked
+     *     before anything is read or written
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item in between; the
+     *     items before it stay updated
+     */
+    int update(Map<String, ?> changes, Map<String, ?> filters);
+
+    /**
+     * Updates the matching items, with options; see {@link #update(Map, Map)}.
+     *
+     * @param changes Java field names to new values
+     * @param filters equality filters; must not be empty
+     * @param options whether hooks run
+     * @return the number of items updated
+     */
+    int update(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options);
+
+    /**
+     * Updates every item of the table (soft-deleted ones excepted); the explicit form of an update without filters.
+     *
+     * @param changes Java field names to new values
+     * @return the number of items updated
+     */
+    int updateAll(Map<String, ?> changes);
+
+    /**
+     * Deletes every item matching the filters, each like {@code entity.destroy()}: soft where the model has a
+     * {@code @DeleteAt} field, else hard, each conditioned on the item existing (and on its version).
+     *
+     * @param filters equality filters as for {@link #where(Map)}; must not be empty (see {@link #deleteAll()})
+     * @return the number of items deleted
+     * @throws dev.dynamite.api.ModelValidationException if the filters are empty
+     */
+    int delete(Map<String, ?> filters);
+
+    /**
+     * Deletes the matching items, with options; see {@link #delete(Map)}.
+     *
+     * @param filters equality filters; must not be empty
+     * @param options whether hooks run
+     * @return the number of items deleted
+     */
+    int delete(Map<String, ?> filters, MutationOptions options);
+
+    /**
+     * Deletes every item of the table (soft where the model soft-deletes); the explicit form of a delete without
+     * filters.
+     *
+     * @return the number of items deleted
+     */
+    int deleteAll();
+
+    /**
+     * Adds an amount to a numeric field of every matching item, each with one atomic {@code UpdateItem}
+     * ({@code ADD}) conditioned on the item existing: a counter never creates an item.
+     *
+     * @param field the numeric field
+     * @param by the amount
+     * @param filters equality filters; must not be empty
+     * @return the number of items changed
+     * @throws dev.dynamite.api.ModelValidationException if the field is not a numeric, unmanaged, non-key field, or
+     *     the filters are empty
+     */
+    int increment(String field, Number by, Map<String, ?> filters);
+
+    /**
+     * Subtracts an amount from a numeric field of every matching item; see {@link #increment(String, Number, Map)}.
+     *
+     * @param field the numeric field
+     * @param by the amount to subtract
+     * @param filters equality filters; must not be empty
+     * @return the number of items changed
+     */
+    int decrement(String field, Number by, Map<String, ?> filters);
 }

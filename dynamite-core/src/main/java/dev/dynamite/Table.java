@@ -1,16 +1,50 @@
 package dev.dynamite;
 
+import dev.dynamite.api.MutationOptions;
 import dev.dynamite.core.internal.DefaultModel;
+import dev.dynamite.core.internal.model.EntityState;
+import dev.dynamite.core.internal.model.Session;
+import dev.dynamite.core.internal.model.TableAccess;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The base class of model classes: {@code public class User extends Table<User> { … }}.
  *
  * <p>A model class declares its fields with the annotations of {@code dev.dynamite.annotation}, has a public no-arg
- * constructor, and lives in a package its module opens to {@code dev.dynamite.core}.
+ * constructor, and lives in a package its module opens to {@code dev.dynamite.core}. Its instances (entities) know
+ * whether they are persisted and which attribute values were stored when they were last read or written, so that
+ * {@link #save()} writes only what changed. An entity keeps the client of the model handle it was loaded or created
+ * through; an entity created with {@code new} uses the global client. Entities are not thread-safe.
+ *
+ * <pre>{@code
+ * User user = User.model.find("42").orElseThrow();
+ * user.email = "ada@example.com";
+ * user.save();        // UpdateItem of email (and @UpdatedAt) only
+ * user.destroy();     // soft delete where the model has @DeleteAt
+ * user.restore();
+ * }</pre>
  *
  * @param <T> the model class itself
  */
 public abstract class Table<T extends Table<T>> {
+    static {
+        TableAccess.install(new TableAccess.Accessor() {
+            @Override
+            public @Nullable EntityState get(Table<?> entity) {
+                return entity.dynamiteState;
+            }
+
+            @Override
+            public void set(Table<?> entity, @Nullable EntityState state) {
+                entity.dynamiteState = state;
+            }
+        });
+    }
+
+    /** Dynamite's bookkeeping; transient, so never persisted or serialized. */
+    private transient @Nullable EntityState dynamiteState;
 
     /** Creates an instance; for subclasses. */
     protected Table() {
@@ -31,6 +65,214 @@ public abstract class Table<T extends Table<T>> {
      * @return the handle; creating it needs no client
      */
     public static <T extends Table<T>> Model<T> model(Class<T> type) {
-        return new DefaultModel<>(type, null);
+        return new DefaultModel<>(type);
+    }
+
+    /**
+     * Writes this entity: creates its item if it was never persisted (a conditional put, as
+     * {@link Model#create(Object)}), else sends an {@code UpdateItem} of the changed attributes only, conditioned on
+     * the item existing (and on its version with {@code @Version}). Before-update hooks receive the changed fields;
+     * write transforms and validators run on them; {@code @UpdatedAt} is set. Managed fields reassigned by user
+     * code ({@code @CreatedAt} and the others) are put back to their stored values. Attributes the model does not
+     * declare are left untouched.
+     *
+     * @return true if something was written, false if nothing had changed
+     * @throws dev.dynamite.api.ItemAlreadyExistsException if a new entity's key is taken
+     * @throws dev.dynamite.api.ItemNotFoundException if the item was deleted since it was read; nothing is written
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item since it was read
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid or a key field was changed
+     */
+    public boolean save() {
+        return save(MutationOptions.defaults());
+    }
+
+    /**
+     * Writes this entity with options; see {@link #save()}.
+     *
+     * @param options whether hooks run
+     * @return true if something was written
+     * @throws dev.dynamite.api.ItemNotFoundException if the item was deleted since it was read
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    public boolean save(MutationOptions options) {
+        return session().save(self(), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Assigns the given fields and saves this persisted entity; see {@link #save()}.
+     *
+     * <pre>{@code
+     * user.update(Map.of("name", "Ada Lovelace"));
+     * }</pre>
+     *
+     * @param changes Java field names to new values; keys and managed fields are refused
+     * @return true if something was written
+     * @throws dev.dynamite.api.UnknownFieldException if a name is not a persisted field
+     * @throws dev.dynamite.api.ModelValidationException if a name is a key or managed field, or a value is invalid
+     * @throws dev.dynamite.api.ItemNotFoundException if the entity was never persisted or its item was deleted
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    public boolean update(Map<String, ?> changes) {
+        return update(changes, MutationOptions.defaults());
+    }
+
+    /**
+     * Assigns the given fields and saves, with options; see {@link #update(Map)}.
+     *
+     * @param changes Java field names to new values
+     * @param options whether hooks run
+     * @return true if something was written
+     * @throws dev.dynamite.api.ItemNotFoundException if the entity was never persisted or its item was deleted
+     */
+    public boolean update(Map<String, ?> changes, MutationOptions options) {
+        return session().update(self(), Objects.requireNonNull(changes, "changes"),
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Deletes this entity's item: a soft delete (sets the {@code @DeleteAt} field) where the model has one, else a
+     * {@code DeleteItem}; either way conditioned on the item existing (and on its version). Runs the destroy hooks.
+     * Destroying an entity that is already soft-deleted changes nothing.
+     *
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     * @throws dev.dynamite.api.ModelValidationException if a key field is null
+     */
+    public void destroy() {
+        destroy(MutationOptions.defaults());
+    }
+
+    /**
+     * Deletes this entity's item, with options; see {@link #destroy()}.
+     *
+     * @param options whether hooks run
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     */
+    public void destroy(MutationOptions options) {
+        session().destroy(self(), false, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Deletes this entity's item for good, even where the model soft-deletes; see {@link #destroy()}.
+     *
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    public void forceDestroy() {
+        forceDestroy(MutationOptions.defaults());
+    }
+
+    /**
+     * Deletes this entity's item for good, with options; see {@link #forceDestroy()}.
+     *
+     * @param options whether hooks run
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     */
+    public void forceDestroy(MutationOptions options) {
+        session().destroy(self(), true, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Undoes a soft delete: removes the {@code @DeleteAt} attribute, so reads see the item again.
+     *
+     * @throws dev.dynamite.api.ModelValidationException if the model has no {@code @DeleteAt} field
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    public void restore() {
+        session().restore(self());
+    }
+
+    /**
+     * Adds one to a numeric field atomically; see {@link #increment(String, Number)}.
+     *
+     * @param field the numeric field
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     */
+    public void increment(String field) {
+        increment(field, 1);
+    }
+
+    /**
+     * Adds an amount to a numeric field with one atomic {@code UpdateItem} ({@code ADD}), conditioned on the item
+     * existing (a counter never creates an item), and refreshes the field from the stored result. Concurrent
+     * increments all count. Hooks do not run.
+     *
+     * <pre>{@code
+     * post.increment("views");
+     * }</pre>
+     *
+     * @param field the numeric field
+     * @param by the amount, negative to subtract
+     * @throws dev.dynamite.api.ModelValidationException if the field is not a numeric, unmanaged, non-key field
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     */
+    public void increment(String field, Number by) {
+        session().increment(self(), field, by);
+    }
+
+    /**
+     * Subtracts one from a numeric field atomically; see {@link #increment(String, Number)}.
+     *
+     * @param field the numeric field
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     */
+    public void decrement(String field) {
+        decrement(field, 1);
+    }
+
+    /**
+     * Subtracts an amount from a numeric field atomically; see {@link #increment(String, Number)}.
+     *
+     * @param field the numeric field
+     * @param by the amount to subtract
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     */
+    public void decrement(String field, Number by) {
+        session().increment(self(), field, DefaultModel.negate(by));
+    }
+
+    /**
+     * Returns this entity's persisted fields, and its relations where loaded (as maps), keyed by Java field name;
+     * null values are left out.
+     *
+     * @return a new, modifiable map in declaration order
+     */
+    public Map<String, Object> toMap() {
+        return session().toMap(self());
+    }
+
+    /**
+     * Returns this entity as a JSON object: the fields of {@link #toMap()}, loaded relations as nested objects;
+     * timestamps, UUIDs and enums as strings, binary values in base64, nested objects of codec plugins as the JSON
+     * form of their stored value.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        return session().toJson(self());
+    }
+
+    /**
+     * Tells whether this entity's item exists as far as this entity knows: true after it was created, saved or
+     * loaded, false for a new entity and after a hard delete (a soft-deleted entity is still persisted).
+     *
+     * @return true if the entity is persisted
+     */
+    public boolean isPersisted() {
+        return dynamiteState != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T self() {
+        return (T) this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Session<T> session() {
+        EntityState state = dynamiteState;
+        DefaultModel<T> model = state != null && state.model() instanceof DefaultModel<?> loaded
+                ? (DefaultModel<T>) loaded : new DefaultModel<>((Class<T>) getClass());
+        return model.session();
     }
 }

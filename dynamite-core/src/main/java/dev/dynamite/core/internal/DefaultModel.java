@@ -1,31 +1,52 @@
 package dev.dynamite.core.internal;
 
-import dev.dynamite.Dynamite;
 import dev.dynamite.Model;
+import dev.dynamite.api.ItemNotFoundException;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
+import dev.dynamite.core.internal.model.Session;
 import dev.dynamite.schema.EntityMetadata;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The model handle: bound to one {@link Dynamite}, or to the global registry when {@code owner} is null.
+ * The model handle: bound to one {@code Dynamite} (through a supplier of its current binding), or to the global
+ * registry when {@code owner} is null. Every operation resolves the binding once and delegates to a {@link Session}.
  *
  * @param <T> the model type
  */
 public final class DefaultModel<T> implements Model<T> {
     private final Class<T> type;
-    private final @Nullable Dynamite owner;
+    private final @Nullable Supplier<GlobalRegistry.Binding> owner;
+    private final String description;
 
     /**
      * Creates a handle.
      *
      * @param type the model class
-     * @param owner the client to use, or {@code null} for the global client at each call
+     * @param owner the binding of the owning client, or {@code null} for the global client at each call
+     * @param description how {@link #toString()} names the owner
      */
-    public DefaultModel(Class<T> type, @Nullable Dynamite owner) {
+    public DefaultModel(Class<T> type, @Nullable Supplier<GlobalRegistry.Binding> owner, String description) {
         this.type = Objects.requireNonNull(type, "type");
         this.owner = owner;
+        this.description = description;
+    }
+
+    /**
+     * Creates a handle on the global client.
+     *
+     * @param type the model class
+     */
+    public DefaultModel(Class<T> type) {
+        this(type, null, "global client");
     }
 
     @Override
@@ -40,21 +61,24 @@ public final class DefaultModel<T> implements Model<T> {
 
     @Override
     public String tableName() {
-        String prefix;
-        if (owner != null) {
-            prefix = owner.config().tablePrefix();
-        } else {
-            prefix = binding().tablePrefix();
-        }
-        return prefix + metadata().tableName();
+        return binding().tablePrefix() + metadata().tableName();
     }
 
     @Override
     public DynamoDbClient client() {
-        return owner != null ? owner.getClient() : binding().client();
+        return binding().client();
     }
 
-    private static GlobalRegistry.Binding binding() {
+    /**
+     * Returns the binding this handle uses now.
+     *
+     * @return the owner's binding, or the global one
+     * @throws NoClientException if the handle is global and no global client is installed
+     */
+    public GlobalRegistry.Binding binding() {
+        if (owner != null) {
+            return owner.get();
+        }
         GlobalRegistry.Binding binding = GlobalRegistry.current();
         if (binding == null) {
             throw new NoClientException();
@@ -62,8 +86,178 @@ public final class DefaultModel<T> implements Model<T> {
         return binding;
     }
 
+    /**
+     * Returns a session of this model on the binding in force now.
+     *
+     * @return the session
+     */
+    public Session<T> session() {
+        return new Session<>(this, binding());
+    }
+
+    @Override
+    public T create(Map<String, ?> attributes) {
+        return create(attributes, MutationOptions.defaults());
+    }
+
+    @Override
+    public T create(Map<String, ?> attributes, MutationOptions options) {
+        return session().create(Objects.requireNonNull(attributes, "attributes"), options);
+    }
+
+    @Override
+    public T create(Consumer<T> init) {
+        return create(init, MutationOptions.defaults());
+    }
+
+    @Override
+    public T create(Consumer<T> init, MutationOptions options) {
+        return session().create(Objects.requireNonNull(init, "init"), options);
+    }
+
+    @Override
+    public T create(T entity) {
+        return create(entity, MutationOptions.defaults());
+    }
+
+    @Override
+    public T create(T entity, MutationOptions options) {
+        return session().create(type.cast(Objects.requireNonNull(entity, "entity")), options);
+    }
+
+    @Override
+    public Optional<T> find(Object partitionKey) {
+        return session().find(partitionKey, null);
+    }
+
+    @Override
+    public Optional<T> find(Object partitionKey, Object sortKey) {
+        return session().find(partitionKey, Objects.requireNonNull(sortKey, "sortKey"));
+    }
+
+    @Override
+    public List<T> where(Map<String, ?> filters) {
+        return session().list(filters, Session.Trash.EXCLUDE);
+    }
+
+    @Override
+    public List<T> where(String field, @Nullable Object value) {
+        return where(java.util.Collections.singletonMap(field, value));
+    }
+
+    @Override
+    public List<T> withTrashed(Map<String, ?> filters) {
+        return session().list(filters, Session.Trash.INCLUDE);
+    }
+
+    @Override
+    public List<T> onlyTrashed(Map<String, ?> filters) {
+        return session().list(filters, Session.Trash.ONLY);
+    }
+
+    @Override
+    public int update(Map<String, ?> changes, Map<String, ?> filters) {
+        return update(changes, filters, MutationOptions.defaults());
+    }
+
+    @Override
+    public int update(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options) {
+        requireFilters(filters, "update", "updateAll(changes)");
+        return updateMatching(changes, filters, options);
+    }
+
+    @Override
+    public int updateAll(Map<String, ?> changes) {
+        return updateMatching(changes, Map.of(), MutationOptions.defaults());
+    }
+
+    private int updateMatching(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options) {
+        Session<T> session = session();
+        Map<String, Object> checked = session.checkChanges(changes);
+        int updated = 0;
+        for (T entity : session.list(filters, Session.Trash.EXCLUDE)) {
+            try {
+                if (session.update(entity, checked, options)) {
+                    updated++;
+                }
+            } catch (ItemNotFoundException e) {
+                continue;   // deleted since it was read: it no longer matches
+            }
+        }
+        return updated;
+    }
+
+    @Override
+    public int delete(Map<String, ?> filters) {
+        return delete(filters, MutationOptions.defaults());
+    }
+
+    @Override
+    public int delete(Map<String, ?> filters, MutationOptions options) {
+        requireFilters(filters, "delete", "deleteAll()");
+        return deleteMatching(filters, options);
+    }
+
+    @Override
+    public int deleteAll() {
+        return deleteMatching(Map.of(), MutationOptions.defaults());
+    }
+
+    private int deleteMatching(Map<String, ?> filters, MutationOptions options) {
+        Session<T> session = session();
+        int deleted = 0;
+        for (T entity : session.list(filters, Session.Trash.EXCLUDE)) {
+            try {
+                session.destroy(entity, false, options);
+                deleted++;
+            } catch (ItemNotFoundException e) {
+                continue;   // deleted by someone else in between
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public int increment(String field, Number by, Map<String, ?> filters) {
+        requireFilters(filters, "increment", "a filter on the items to change");
+        Session<T> session = session();
+        session.checkCounter(field, by);
+        int changed = 0;
+        for (T entity : session.list(filters, Session.Trash.EXCLUDE)) {
+            try {
+                session.increment(entity, field, by);
+                changed++;
+            } catch (ItemNotFoundException e) {
+                continue;   // deleted since it was read
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public int decrement(String field, Number by, Map<String, ?> filters) {
+        return increment(field, negate(by), filters);
+    }
+
+    /**
+     * Returns the negation of an amount, for decrements.
+     *
+     * @param by the amount
+     * @return minus the amount, of a type that holds it exactly
+     */
+    public static Number negate(Number by) {
+        return new java.math.BigDecimal(Objects.requireNonNull(by, "by").toString()).negate();
+    }
+
+    private void requireFilters(Map<String, ?> filters, String operation, String instead) {
+        if (Objects.requireNonNull(filters, "filters").isEmpty()) {
+            throw new ModelValidationException(type, null, operation + " with no filter would change every item;"
+                    + " give a filter, or call " + instead + " to mean every item");
+        }
+    }
+
     @Override
     public String toString() {
-        return "Model[" + type.getName() + (owner == null ? ", global client]" : ", " + owner + "]");
+        return "Model[" + type.getName() + ", " + description + "]";
     }
 }

@@ -1,22 +1,43 @@
 package dev.dynamite.core.internal;
 
+import dev.dynamite.core.internal.codec.Codecs;
+import dev.dynamite.core.internal.mapping.Mappers;
+import dev.dynamite.schema.KeyTypeStrategies;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The process-wide "global client" of the seed API: the DynamoDB client that models not bound to a specific
- * {@code Dynamite} use, together with the table prefix of whoever installed it.
+ * The process-wide global client that {@code Table.model(...)} handles use, resolved at each call.
  */
 public final class GlobalRegistry {
     /**
-     * What is installed: the client, and the table prefix of the {@code Dynamite} that connected it ({@code ""} when
-     * installed with {@code setGlobalClient}).
+     * What a model operation needs of a client: the SDK client, the table prefix, the entity mappers (codecs and key
+     * strategy) and whether hooks run by default.
      *
      * @param client the SDK client
-     * @param tablePrefix the prefix of table names
+     * @param tablePrefix prefix of every table name
+     * @param mappers the client's entity mappers
+     * @param hooksByDefault whether hooks run unless a write says otherwise
      */
-    public record Binding(DynamoDbClient client, String tablePrefix) {
+    public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault) {
+
+        /**
+         * Binds a bare SDK client ({@code Dynamite.setGlobalClient}): no prefix, the discovered codecs, the default
+         * key strategy, hooks on.
+         *
+         * @param client the SDK client
+         * @return the binding
+         */
+        public static Binding of(DynamoDbClient client) {
+            return new Binding(client, "", DefaultMappers.INSTANCE, true);
+        }
+    }
+
+    /** Built on first use of a bare client, so that a broken codec plugin fails there and not at class loading. */
+    private static final class DefaultMappers {
+        static final Mappers INSTANCE =
+                new Mappers(Codecs.discover(), KeyTypeStrategies.named(KeyTypeStrategies.DEFAULT));
     }
 
     private static final AtomicReference<@Nullable Binding> CURRENT = new AtomicReference<>();
@@ -25,28 +46,28 @@ public final class GlobalRegistry {
     }
 
     /**
-     * Installs a client, replacing any other.
+     * Installs the global binding, replacing any other.
      *
-     * @param binding the client and its prefix
+     * @param binding the new global binding
      */
     public static void set(Binding binding) {
         CURRENT.set(binding);
     }
 
     /**
-     * Returns what is installed.
+     * Returns the global binding.
      *
-     * @return the binding, or {@code null}
+     * @return the binding, or null if none is installed
      */
     public static @Nullable Binding current() {
         return CURRENT.get();
     }
 
     /**
-     * Removes the installed client if, and only if, it is the given one.
+     * Removes the global binding if it uses this client.
      *
      * @param client the client being closed
-     * @return true if it was the global client and is no longer
+     * @return true if the global binding was removed
      */
     public static boolean clearIf(DynamoDbClient client) {
         Binding[] removed = new Binding[1];
@@ -60,7 +81,7 @@ public final class GlobalRegistry {
         return removed[0] != null;
     }
 
-    /** Removes whatever client is installed. */
+    /** Removes the global binding; for tests. */
     public static void clear() {
         CURRENT.set(null);
     }

@@ -344,6 +344,65 @@ public final class EntityMapper<T> {
         property.set(entity, value);
     }
 
+    /**
+     * Returns the declared Java type of a persisted field.
+     *
+     * @param field the Java field name
+     * @return its type, primitive where declared so
+     * @throws UnknownFieldException if the model persists no field of that name
+     */
+    public Class<?> fieldType(String field) {
+        return property(field).type;
+    }
+
+    /**
+     * Tells whether the model persists a field of that name.
+     *
+     * @param field a Java field name
+     * @return true if it is a persisted field
+     */
+    public boolean hasField(String field) {
+        return byField.containsKey(field);
+    }
+
+    /**
+     * Tells whether a field is part of the primary key.
+     *
+     * @param field the Java field name
+     * @return true for the partition and the sort key field
+     * @throws UnknownFieldException if the model persists no field of that name
+     */
+    public boolean isKey(String field) {
+        return property(field).key;
+    }
+
+    /**
+     * Encodes one value of a field as it would be stored: with the key strategy for a key field, else with the
+     * field's codec.
+     *
+     * @param field the Java field name
+     * @param value a non-null value of the field's type
+     * @return the attribute value
+     * @throws UnknownFieldException if the model persists no field of that name
+     * @throws ModelValidationException if the codec or strategy refuses the value
+     */
+    public AttributeValue encode(String field, Object value) {
+        return encode(property(field), value);
+    }
+
+    /**
+     * Decodes a stored value of a field, as {@link #fromItem} would.
+     *
+     * @param field the Java field name
+     * @param value the stored, non-{@code NULL} value
+     * @return the Java value
+     * @throws UnknownFieldException if the model persists no field of that name
+     * @throws ModelValidationException if the value cannot be read as the field's type
+     */
+    public Object decode(String field, AttributeValue value) {
+        return decode(property(field), value);
+    }
+
     @Override
     public String toString() {
         return "EntityMapper[" + type.getName() + "]";
@@ -467,7 +526,7 @@ public final class EntityMapper<T> {
     }
 
     /** The persisted fields of a model and its superclasses by name (the metadata guarantees the names are unique). */
-    private static Map<String, Field> persistedFields(Class<?> type) {
+    public static Map<String, Field> persistedFields(Class<?> type) {
         Map<String, Field> fields = new HashMap<>();
         List<Class<?>> hierarchy = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -491,7 +550,7 @@ public final class EntityMapper<T> {
      * first made to read the model's module (the user's module reads Dynamite, not the other way round); the model's
      * package must be open to this module.
      */
-    private static MethodHandles.Lookup lookupIn(Class<?> model, Class<?> declaring) {
+    public static MethodHandles.Lookup lookupIn(Class<?> model, Class<?> declaring) {
         Module core = EntityMapper.class.getModule();
         if (core.isNamed()) {
             core.addReads(declaring.getModule());

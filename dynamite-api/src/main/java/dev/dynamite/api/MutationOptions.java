@@ -1,0 +1,78 @@
+package dev.dynamite.api;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Options of one write ({@code create}, {@code save}, {@code update}, {@code destroy}, …): today, whether the model's
+ * hooks run.
+ *
+ * <p>Hooks run on every write unless {@code DynamiteConfig.hooksByDefault(false)} was configured;
+ * {@link #skipHooks()} turns them off for one call and {@link #hooks()} on. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * user.save(MutationOptions.skipHooks());   // a data migration that must not touch updatedAt-like hooks
+ * }</pre>
+ */
+public final class MutationOptions {
+    private static final MutationOptions DEFAULTS = new MutationOptions(null);
+    private static final MutationOptions HOOKS = new MutationOptions(Boolean.TRUE);
+    private static final MutationOptions SKIP_HOOKS = new MutationOptions(Boolean.FALSE);
+
+    private final @Nullable Boolean hooks;
+
+    private MutationOptions(@Nullable Boolean hooks) {
+        this.hooks = hooks;
+    }
+
+    /**
+     * Returns the options that change nothing: hooks run as configured.
+     *
+     * @return the default options
+     */
+    public static MutationOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Returns options that run the model's hooks, whatever the configured default.
+     *
+     * @return the options
+     */
+    public static MutationOptions hooks() {
+        return HOOKS;
+    }
+
+    /**
+     * Returns options that skip the model's hooks for this call.
+     *
+     * @return the options
+     */
+    public static MutationOptions skipHooks() {
+        return SKIP_HOOKS;
+    }
+
+    /**
+     * Tells whether these options decide about hooks.
+     *
+     * @return {@code true} to run them, {@code false} to skip them, empty to follow the configuration
+     */
+    public Optional<Boolean> runHooks() {
+        return Optional.ofNullable(hooks);
+    }
+
+    /**
+     * Tells whether hooks run with these options.
+     *
+     * @param byDefault the configured default ({@code DynamiteConfig.hooksByDefault})
+     * @return the decision of these options, else {@code byDefault}
+     */
+    public boolean runHooks(boolean byDefault) {
+        return hooks == null ? byDefault : hooks;
+    }
+
+    @Override
+    public String toString() {
+        return "MutationOptions[hooks=" + (hooks == null ? "default" : hooks) + "]";
+    }
+}

@@ -1,0 +1,545 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.Table;
+import dev.dynamite.annotation.AfterCreate;
+import dev.dynamite.annotation.AfterDestroy;
+import dev.dynamite.annotation.AfterUpdate;
+import dev.dynamite.annotation.BeforeCreate;
+import dev.dynamite.annotation.BeforeDestroy;
+import dev.dynamite.annotation.BeforeUpdate;
+import dev.dynamite.annotation.CreatedAt;
+import dev.dynamite.annotation.Default;
+import dev.dynamite.annotation.DeleteAt;
+import dev.dynamite.annotation.Get;
+import dev.dynamite.annotation.Mutate;
+import dev.dynamite.annotation.NotNull;
+import dev.dynamite.annotation.Set;
+import dev.dynamite.annotation.UpdatedAt;
+import dev.dynamite.annotation.Validate;
+import dev.dynamite.annotation.Version;
+import dev.dynamite.api.HookException;
+import dev.dynamite.api.InvalidModelException;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.core.internal.mapping.EntityMapper;
+import dev.dynamite.schema.AttributeField;
+import dev.dynamite.schema.EntityMetadata;
+import dev.dynamite.schema.Relation;
+import dev.dynamite.spi.Transform;
+import dev.dynamite.spi.Validator;
+import dev.dynamite.spi.ValueGenerator;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the data annotations and hooks of one model class ask for, prepared once per class: defaults (constants
+ * already converted), transform, validator and generator instances, the managed fields ({@code @CreatedAt},
+ * {@code @UpdatedAt}, {@code @DeleteAt}, {@code @Version}), hooks as method handles in declaration order, and getters
+ * of the relation fields. Immutable and thread-safe; mistakes in the annotations fail here with
+ * {@link InvalidModelException}.
+ */
+final class ModelRules {
+    private static final ClassValue<ModelRules> CACHE = new ClassValue<>() {
+        @Override
+        protected ModelRules computeValue(Class<?> type) {
+            return new ModelRules(type);
+        }
+    };
+    private static final MethodType NO_ARG_HOOK = MethodType.methodType(void.class, Object.class);
+    private static final MethodType CHANGES_HOOK = MethodType.methodType(void.class, Object.class, Map.class);
+    private static final MethodType RELATION_GETTER = MethodType.methodType(Object.class, Object.class);
+
+    /** The fields Dynamite sets itself. */
+    enum Managed { NONE, CREATED, UPDATED, DELETED, VERSION }
+
+    /** The hook kinds, in the annotation order of the SPEC. */
+    enum HookKind { BEFORE_CREATE, AFTER_CREATE, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DESTROY, AFTER_DESTROY }
+
+    private record Hook(String name, MethodHandle handle, boolean takesChanges) {
+    }
+
+    /** The rules of one persisted field. */
+    static final class FieldRule {
+        final String name;
+        final String attributeName;
+        final Class<?> type;
+        final Managed managed;
+        final boolean hasDefault;
+        private final @Nullable Object constant;
+        private final @Nullable ValueGenerator<?> generator;
+        private final List<Named<Transform<Object>>> write;
+        private final List<Named<Transform<Object>>> read;
+        private final List<Named<Validator<Object>>> validators;
+        private final @Nullable String notNull;
+
+        private FieldRule(Class<?> model, Field field, AttributeField attribute, Managed managed) {
+            this.name = attribute.name();
+            this.attributeName = attribute.attributeName();
+            this.type = field.getType();
+            this.managed = managed;
+            Default dflt = field.getAnnotation(Default.class);
+            this.hasDefault = dflt != null;
+            ValueGenerator<?> gen = null;
+            Object value = null;
+            if (dflt != null) {
+                if (type.isPrimitive()) {
+                    throw new InvalidModelException(model, name, "@Default needs a field that can be null, but "
+                            + type + " cannot; declare it " + Values.box(type).getSimpleName());
+                }
+                if (managed != Managed.NONE) {
+                    throw new InvalidModelException(model, name, "@Default cannot be combined with a field that"
+                            + " Dynamite manages (" + managed.name().toLowerCase() + ")");
+                }
+                if (dflt.generator() != Default.None.class) {
+                    if (!dflt.value().isEmpty()) {
+                        throw new InvalidModelException(model, name, "@Default gives both a value and a generator;"
+                                + " keep one");
+                    }
+                    gen = (ValueGenerator<?>) instantiate(model, name, dflt.generator(), "generator");
+                } else if (dflt.value().isEmpty() && type != String.class) {
+                    throw new InvalidModelException(model, name, "@Default needs a value or a generator for a field"
+                            + " of type " + type.getSimpleName());
+                } else {
+                    try {
+                        value = Values.coerce(dflt.value(), type);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidModelException(model, name, "@Default(\"" + dflt.value() + "\") cannot be"
+                                + " used: " + e.getMessage());
+                    }
+                }
+            }
+            this.generator = gen;
+            this.constant = value;
+            List<Named<Transform<Object>>> writes = new ArrayList<>();
+            for (Annotation annotation : field.getDeclaredAnnotations()) {
+                if (annotation instanceof Set set) {
+                    transforms(model, field, set.value(), "@Set", writes);
+                } else if (annotation instanceof Mutate mutate) {
+                    transforms(model, field, mutate.value(), "@Mutate", writes);
+                }
+            }
+            this.write = List.copyOf(writes);
+            List<Named<Transform<Object>>> reads = new ArrayList<>();
+            Get get = field.getAnnotation(Get.class);
+            if (get != null) {
+                transforms(model, field, get.value(), "@Get", reads);
+            }
+            this.read = List.copyOf(reads);
+            List<Named<Validator<Object>>> checks = new ArrayList<>();
+            Validate validate = field.getAnnotation(Validate.class);
+            if (validate != null) {
+                for (Class<? extends Validator<?>> v : validate.value()) {
+                    checkTypeArgument(model, field, v, Validator.class, "@Validate");
+                    @SuppressWarnings("unchecked")
+                    Validator<Object> validator = (Validator<Object>) instantiate(model, name, v, "validator");
+                    checks.add(new Named<>(v.getSimpleName(), validator));
+                }
+            }
+            this.validators = List.copyOf(checks);
+            NotNull notNull = field.getAnnotation(NotNull.class);
+            this.notNull = notNull == null ? null : notNull.value();
+            if ((!write.isEmpty() || !read.isEmpty() || !validators.isEmpty()) && managed != Managed.NONE) {
+                throw new InvalidModelException(model, name, "transforms and validators cannot be used on a field"
+                        + " that Dynamite manages (" + managed.name().toLowerCase() + ")");
+            }
+        }
+
+        boolean hasReadTransforms() {
+            return !read.isEmpty();
+        }
+
+        boolean hasWriteTransforms() {
+            return !write.isEmpty();
+        }
+
+        /** The default value for a create, converted to the field's type; null if the field has no default. */
+        @Nullable Object defaultValue(Class<?> model) {
+            if (generator == null) {
+                return constant;
+            }
+            Object generated = generator.generate();
+            try {
+                return Values.coerce(generated, type);
+            } catch (IllegalArgumentException e) {
+                throw new ModelValidationException(model, name, "generator " + generator.getClass().getSimpleName()
+                        + " produced " + e.getMessage(), e);
+            }
+        }
+
+        @Nullable Object applyWrite(Class<?> model, @Nullable Object value) {
+            return apply(model, write, value);
+        }
+
+        @Nullable Object applyRead(Class<?> model, @Nullable Object value) {
+            return apply(model, read, value);
+        }
+
+        private @Nullable Object apply(Class<?> model, List<Named<Transform<Object>>> transforms,
+                                       @Nullable Object value) {
+            Object current = value;
+            for (Named<Transform<Object>> transform : transforms) {
+                if (current == null) {
+                    return null;
+                }
+                try {
+                    current = transform.value().apply(current);
+                } catch (ClassCastException e) {
+                    throw new ModelValidationException(model, name, "transform " + transform.name() + " cannot take "
+                            + Values.describe(current) + ": " + e.getMessage(), e);
+                }
+                if (current != null && !Values.box(type).isInstance(current)) {
+                    throw new ModelValidationException(model, name, "transform " + transform.name() + " returned "
+                            + Values.describe(current) + ", which a field of type " + type.getSimpleName()
+                            + " cannot hold");
+                }
+            }
+            return current;
+        }
+
+        /** Checks {@code @NotNull} and the validators, in that order; the first failure throws. */
+        void validate(Class<?> model, @Nullable Object value) {
+            if (notNull != null && (value == null || value instanceof CharSequence text && text.isEmpty())) {
+                throw new ModelValidationException(model, name, notNull);
+            }
+            if (value == null) {
+                return;
+            }
+            for (Named<Validator<Object>> validator : validators) {
+                Optional<String> problem;
+                try {
+                    problem = validator.value().validate(value);
+                } catch (ClassCastException e) {
+                    throw new ModelValidationException(model, name, "validator " + validator.name() + " cannot take "
+                            + Values.describe(value) + ": " + e.getMessage(), e);
+                }
+                if (problem.isPresent()) {
+                    throw new ModelValidationException(model, name, problem.get());
+                }
+            }
+        }
+
+        /** Converts an instant to this (timestamp) field's type. */
+        Object timestamp(Instant now) {
+            return type == Instant.class ? now : Values.fromInstant(now, Values.box(type));
+        }
+    }
+
+    record Named<V>(String name, V value) {
+    }
+
+    final Class<?> type;
+    final List<FieldRule> fields;
+    private final Map<String, FieldRule> byName;
+    final @Nullable FieldRule createdAt;
+    final @Nullable FieldRule updatedAt;
+    final @Nullable FieldRule deleteAt;
+    final @Nullable FieldRule version;
+    private final Map<HookKind, List<Hook>> hooks;
+    private final Map<String, MethodHandle> relations;
+
+    private ModelRules(Class<?> type) {
+        this.type = type;
+        EntityMetadata metadata = EntityMetadata.of(type);
+        Map<String, Field> persisted = EntityMapper.persistedFields(type);
+        String partition = metadata.partitionKey().name();
+        String sort = metadata.sortKey().map(AttributeField::name).orElse(null);
+        List<FieldRule> rules = new ArrayList<>();
+        Map<String, FieldRule> named = new LinkedHashMap<>();
+        FieldRule[] managed = new FieldRule[Managed.values().length];
+        for (AttributeField attribute : metadata.attributes()) {
+            Field field = persisted.get(attribute.name());
+            Managed role = managedRole(type, field);
+            if (role != Managed.NONE && (attribute.name().equals(partition) || attribute.name().equals(sort))) {
+                throw new InvalidModelException(type, attribute.name(), "a key field cannot be managed by Dynamite"
+                        + " (@CreatedAt, @UpdatedAt, @DeleteAt, @Version)");
+            }
+            FieldRule rule = new FieldRule(type, field, attribute, role);
+            if (role != Managed.NONE) {
+                if (managed[role.ordinal()] != null) {
+                    throw new InvalidModelException(type, attribute.name(), "a model has at most one "
+                            + annotationName(role) + " field, but " + managed[role.ordinal()].name + " has one too");
+                }
+                managed[role.ordinal()] = rule;
+            }
+            rules.add(rule);
+            named.put(rule.name, rule);
+        }
+        this.fields = List.copyOf(rules);
+        this.byName = Collections.unmodifiableMap(named);
+        this.createdAt = managed[Managed.CREATED.ordinal()];
+        this.updatedAt = managed[Managed.UPDATED.ordinal()];
+        this.deleteAt = managed[Managed.DELETED.ordinal()];
+        this.version = managed[Managed.VERSION.ordinal()];
+        this.hooks = hooks(type);
+        Map<String, MethodHandle> getters = new LinkedHashMap<>();
+        for (Relation relation : metadata.relations()) {
+            getters.put(relation.field(), relationGetter(type, relation.field()));
+        }
+        this.relations = Collections.unmodifiableMap(getters);
+    }
+
+    static ModelRules of(Class<?> type) {
+        return CACHE.get(type);
+    }
+
+    @Nullable FieldRule field(String name) {
+        return byName.get(name);
+    }
+
+    boolean isRelation(String field) {
+        return relations.containsKey(field);
+    }
+
+    /** The relation fields that hold a value, by field name, in declaration order. */
+    Map<String, Object> relationValues(Object entity) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, MethodHandle> relation : relations.entrySet()) {
+            Object value;
+            try {
+                value = (Object) relation.getValue().invokeExact(entity);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            if (value != null) {
+                values.put(relation.getKey(), value);
+            }
+        }
+        return values;
+    }
+
+    boolean hasHooks(HookKind kind) {
+        return !hooks.get(kind).isEmpty();
+    }
+
+    /** Runs the hooks of one kind; {@code changes} is given to update hooks that take it. */
+    void runHooks(HookKind kind, Object entity, @Nullable Map<String, Object> changes) {
+        for (Hook hook : hooks.get(kind)) {
+            try {
+                if (hook.takesChanges()) {
+                    Map<?, ?> given = changes == null ? Map.of() : changes;
+                    hook.handle().invokeExact(entity, given);
+                } else {
+                    hook.handle().invokeExact(entity);
+                }
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new HookException(type, hook.name(), e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ preparation
+
+    private static Managed managedRole(Class<?> model, Field field) {
+        Managed role = Managed.NONE;
+        int count = 0;
+        if (field.isAnnotationPresent(CreatedAt.class)) {
+            role = Managed.CREATED;
+            count++;
+        }
+        if (field.isAnnotationPresent(UpdatedAt.class)) {
+            role = Managed.UPDATED;
+            count++;
+        }
+        if (field.isAnnotationPresent(DeleteAt.class)) {
+            role = Managed.DELETED;
+            count++;
+        }
+        if (field.isAnnotationPresent(Version.class)) {
+            role = Managed.VERSION;
+            count++;
+        }
+        if (count > 1) {
+            throw new InvalidModelException(model, field.getName(), "carries more than one of @CreatedAt, @UpdatedAt,"
+                    + " @DeleteAt and @Version; keep one");
+        }
+        Class<?> type = field.getType();
+        if (role == Managed.VERSION && type != long.class && type != Long.class) {
+            throw new InvalidModelException(model, field.getName(), "@Version needs a long or Long field, not "
+                    + type.getSimpleName());
+        }
+        if (role != Managed.NONE && role != Managed.VERSION && type != String.class && type != Instant.class
+                && type != long.class && type != Long.class) {
+            throw new InvalidModelException(model, field.getName(), annotationName(role) + " needs a String"
+                    + " (ISO-8601 UTC), Instant or long (epoch milliseconds) field, not " + type.getSimpleName());
+        }
+        return role;
+    }
+
+    private static String annotationName(Managed role) {
+        return switch (role) {
+            case CREATED -> "@CreatedAt";
+            case UPDATED -> "@UpdatedAt";
+            case DELETED -> "@DeleteAt";
+            case VERSION -> "@Version";
+            case NONE -> "none";
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void transforms(Class<?> model, Field field, Class<? extends Transform<?>>[] classes,
+                                   String annotation, List<Named<Transform<Object>>> into) {
+        for (Class<? extends Transform<?>> c : classes) {
+            checkTypeArgument(model, field, c, Transform.class, annotation);
+            into.add(new Named<>(c.getSimpleName(), (Transform<Object>) instantiate(model, field.getName(), c,
+                    annotation + " transform")));
+        }
+    }
+
+    /** Refuses a transform or validator declared for a type the field's values are not, when its class says so. */
+    private static void checkTypeArgument(Class<?> model, Field field, Class<?> implementation, Class<?> spi,
+                                          String annotation) {
+        Type argument = typeArgument(implementation, spi);
+        if (argument instanceof Class<?> declared && !declared.isAssignableFrom(Values.box(field.getType()))) {
+            throw new InvalidModelException(model, field.getName(), annotation + " " + implementation.getSimpleName()
+                    + " works on " + declared.getSimpleName() + ", but the field is a " + field.getType()
+                    .getSimpleName());
+        }
+    }
+
+    private static @Nullable Type typeArgument(Class<?> implementation, Class<?> spi) {
+        for (Class<?> c = implementation; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Type type : c.getGenericInterfaces()) {
+                if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == spi) {
+                    return parameterized.getActualTypeArguments()[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Object instantiate(Class<?> model, String field, Class<?> type, String role) {
+        try {
+            Constructor<?> constructor = type.getConstructor();
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new InvalidModelException(model, field, "the " + role + " " + type.getName() + " needs a public"
+                    + " no-arg constructor");
+        } catch (IllegalAccessException e) {
+            InvalidModelException failure = new InvalidModelException(model, field, "Dynamite cannot instantiate the "
+                    + role + " " + type.getName() + ": make it public and export or open its package "
+                    + type.getPackageName() + " to dev.dynamite.core (" + e.getMessage() + ")");
+            failure.initCause(e);
+            throw failure;
+        } catch (InstantiationException e) {
+            throw new InvalidModelException(model, field, "the " + role + " " + type.getName() + " is abstract");
+        } catch (InvocationTargetException e) {
+            InvalidModelException failure = new InvalidModelException(model, field, "the constructor of the " + role
+                    + " " + type.getName() + " threw " + e.getCause());
+            failure.initCause(e.getCause());
+            throw failure;
+        }
+    }
+
+    private static Map<HookKind, List<Hook>> hooks(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Table.class && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        // an overridden hook runs once, where the subclass declares it (as JPA does)
+        Map<String, Method> bySignature = new LinkedHashMap<>();
+        List<Method> ordered = new ArrayList<>();
+        for (Class<?> declaring : hierarchy) {
+            for (Method method : DeclarationOrder.methods(declaring)) {
+                if (hookKind(method) == null) {
+                    continue;
+                }
+                String signature = method.getName() + List.of(method.getParameterTypes());
+                Method overridden = Modifier.isPrivate(method.getModifiers()) ? null : bySignature.get(signature);
+                if (overridden != null) {
+                    ordered.remove(overridden);
+                }
+                if (!Modifier.isPrivate(method.getModifiers())) {
+                    bySignature.put(signature, method);
+                }
+                ordered.add(method);
+            }
+        }
+        Map<HookKind, List<Hook>> hooks = new java.util.EnumMap<>(HookKind.class);
+        for (HookKind kind : HookKind.values()) {
+            hooks.put(kind, new ArrayList<>());
+        }
+        for (Method method : ordered) {
+            HookKind kind = hookKind(method);
+            assert kind != null;
+            hooks.get(kind).add(hook(type, method, kind));
+        }
+        hooks.replaceAll((kind, list) -> List.copyOf(list));
+        return hooks;
+    }
+
+    private static @Nullable HookKind hookKind(Method method) {
+        HookKind kind = null;
+        int count = 0;
+        Class<?>[] annotations = {BeforeCreate.class, AfterCreate.class, BeforeUpdate.class, AfterUpdate.class,
+                BeforeDestroy.class, AfterDestroy.class};
+        for (int i = 0; i < annotations.length; i++) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Annotation> annotation = (Class<? extends Annotation>) annotations[i];
+            if (method.isAnnotationPresent(annotation)) {
+                kind = HookKind.values()[i];
+                count++;
+            }
+        }
+        if (count > 1) {
+            throw new InvalidModelException(method.getDeclaringClass(), method.getName() + "()", "carries more than"
+                    + " one hook annotation; declare one method per hook");
+        }
+        return kind;
+    }
+
+    private static Hook hook(Class<?> model, Method method, HookKind kind) {
+        String where = method.getName() + "()";
+        if (Modifier.isStatic(method.getModifiers())) {
+            throw new InvalidModelException(model, where, "a hook must be an instance method, not static");
+        }
+        boolean update = kind == HookKind.BEFORE_UPDATE || kind == HookKind.AFTER_UPDATE;
+        Class<?>[] parameters = method.getParameterTypes();
+        boolean takesChanges = parameters.length == 1 && parameters[0].isAssignableFrom(Map.class);
+        if (parameters.length > 1 || parameters.length == 1 && !(update && takesChanges)) {
+            throw new InvalidModelException(model, where, update
+                    ? "an update hook takes no parameter or one Map<String, Object> of the changed fields"
+                    : "a create or destroy hook takes no parameter");
+        }
+        MethodHandles.Lookup lookup = EntityMapper.lookupIn(model, method.getDeclaringClass());
+        try {
+            MethodHandle handle = lookup.unreflect(method);
+            return new Hook(method.getName(), handle.asType(takesChanges ? CHANGES_HOOK : NO_ARG_HOOK), takesChanges);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("private lookup refused " + method, e);
+        }
+    }
+
+    private static MethodHandle relationGetter(Class<?> model, String name) {
+        for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Field field = c.getDeclaredField(name);
+                return EntityMapper.lookupIn(model, c).unreflectGetter(field).asType(RELATION_GETTER);
+            } catch (NoSuchFieldException e) {
+                continue;
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("private lookup refused " + name, e);
+            }
+        }
+        throw new IllegalStateException("no relation field " + name + " in " + model.getName());
+    }
+}

@@ -1,0 +1,895 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.Model;
+import dev.dynamite.api.ItemAlreadyExistsException;
+import dev.dynamite.api.ItemNotFoundException;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.MutationOptions;
+import dev.dynamite.api.OptimisticLockException;
+import dev.dynamite.api.UnknownFieldException;
+import dev.dynamite.core.internal.DefaultModel;
+import dev.dynamite.core.internal.GlobalRegistry;
+import dev.dynamite.core.internal.mapping.EntityMapper;
+import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.core.internal.model.ModelRules.HookKind;
+import dev.dynamite.core.internal.model.ModelRules.Managed;
+import dev.dynamite.schema.AttributeField;
+import dev.dynamite.schema.EntityMetadata;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The reads and writes of one model on one client, for one call: what {@code Model} and {@code Table} delegate to.
+ * Cheap to create (the mapper and rules are cached per class); not kept between calls, so a globally bound handle
+ * always uses the current global client.
+ *
+ * <p>Writes never lose data: creates are conditional puts, updates send only the changed attributes with
+ * {@code UpdateItem} conditioned on the item existing (and on its version with {@code @Version}), and a failed
+ * condition is diagnosed with a consistent read into {@link ItemNotFoundException} or
+ * {@link OptimisticLockException}.
+ *
+ * @param <T> the model type
+ */
+public final class Session<T> {
+    /** Which soft-deleted items a read sees. */
+    public enum Trash { EXCLUDE, INCLUDE, ONLY }
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private final Model<T> handle;
+    private final Class<T> type;
+    private final DynamoDbClient client;
+    private final boolean hooksByDefault;
+    private final EntityMapper<T> mapper;
+    private final ModelRules rules;
+    private final EntityMetadata metadata;
+    private final String table;
+    private final GlobalRegistry.Binding binding;
+
+    /**
+     * Prepares the operations of a model on a client.
+     *
+     * @param handle the model handle entities will remember
+     * @param binding the client, table prefix, mappers and hook default to use
+     */
+    public Session(Model<T> handle, GlobalRegistry.Binding binding) {
+        this.handle = handle;
+        this.binding = binding;
+        this.type = handle.type();
+        this.client = binding.client();
+        this.hooksByDefault = binding.hooksByDefault();
+        this.mapper = binding.mappers().mapper(type);
+        this.rules = ModelRules.of(type);
+        this.metadata = mapper.metadata();
+        this.table = binding.tablePrefix() + metadata.tableName();
+    }
+
+    // ================================================================== create
+
+    /**
+     * Creates an entity from a map of Java field names to values, then creates its item.
+     *
+     * @param attributes the values; converted to the fields' types where that is lossless
+     * @param options hooks on or off
+     * @return the created entity
+     */
+    public T create(Map<String, ?> attributes, MutationOptions options) {
+        T entity = mapper.newInstance();
+        for (Map.Entry<String, ?> entry : attributes.entrySet()) {
+            String field = entry.getKey();
+            FieldRule rule = assignable(field, "create");
+            mapper.set(entity, field, coerce(rule, entry.getValue()));
+        }
+        return create(entity, options);
+    }
+
+    /**
+     * Creates an entity with the no-arg constructor, lets {@code init} fill it, then creates its item.
+     *
+     * @param init fills the new entity
+     * @param options hooks on or off
+     * @return the created entity
+     */
+    public T create(Consumer<T> init, MutationOptions options) {
+        T entity = mapper.newInstance();
+        init.accept(entity);
+        return create(entity, options);
+    }
+
+    /**
+     * Creates the item of an entity: defaults, before-create hooks, write transforms, timestamps and version,
+     * validation, then a put conditioned on the key not existing, then after-create hooks.
+     *
+     * @param entity the entity; changed in place
+     * @param options hooks on or off
+     * @return the entity
+     * @throws ItemAlreadyExistsException if an item with its key exists (it is left unchanged)
+     * @throws ModelValidationException if a key is missing or a value is invalid; nothing is written
+     */
+    public T create(T entity, MutationOptions options) {
+        boolean hooks = options.runHooks(hooksByDefault);
+        for (FieldRule rule : rules.fields) {
+            if (rule.hasDefault && mapper.get(entity, rule.name) == null) {
+                mapper.set(entity, rule.name, rule.defaultValue(type));
+            }
+        }
+        if (hooks) {
+            rules.runHooks(HookKind.BEFORE_CREATE, entity, null);
+        }
+        Instant now = now();
+        for (FieldRule rule : rules.fields) {
+            switch (rule.managed) {
+                case CREATED, UPDATED -> mapper.set(entity, rule.name, rule.timestamp(now));
+                case DELETED -> mapper.set(entity, rule.name, null);
+                case VERSION -> mapper.set(entity, rule.name, 1L);
+                case NONE -> {
+                    if (rule.hasWriteTransforms()) {
+                        mapper.set(entity, rule.name, rule.applyWrite(type, mapper.get(entity, rule.name)));
+                    }
+                }
+            }
+        }
+        Map<String, AttributeValue> key = mapper.key(entity);
+        for (FieldRule rule : rules.fields) {
+            rule.validate(type, mapper.get(entity, rule.name));
+        }
+        Map<String, AttributeValue> item = mapper.toItem(entity);
+        Expr expr = new Expr();
+        try {
+            client.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(" + expr.name(partitionAttribute()) + ")")
+                    .expressionAttributeNames(expr.names()).build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ItemAlreadyExistsException(type, table, keyValues(key), e);
+        }
+        applyRead(entity, null);
+        TableAccess.setState(entity, new EntityState(handle, Collections.unmodifiableMap(item)));
+        if (hooks) {
+            rules.runHooks(HookKind.AFTER_CREATE, entity, null);
+        }
+        return entity;
+    }
+
+    // ================================================================== read
+
+    /**
+     * Reads one item by its key; a soft-deleted item is not found.
+     *
+     * @param partitionKey the partition key value
+     * @param sortKey the sort key value, or null for a model without sort key
+     * @return the entity, or empty
+     */
+    public Optional<T> find(Object partitionKey, @Nullable Object sortKey) {
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        AttributeField partition = metadata.partitionKey();
+        Object pk = coerce(rules.field(partition.name()), partitionKey);
+        Object sk = null;
+        if (sortKey != null) {
+            AttributeField sort = metadata.sortKey().orElse(null);
+            sk = sort == null ? sortKey : coerce(rules.field(sort.name()), sortKey);
+        } else if (metadata.sortKey().isPresent()) {
+            throw new ModelValidationException(type, metadata.sortKey().get().name(), "the model has a sort key;"
+                    + " find(partitionKey, sortKey) needs its value too");
+        }
+        Map<String, AttributeValue> key = mapper.key(Objects.requireNonNull(pk), sk);
+        GetItemResponse response = client.getItem(b -> b.tableName(table).key(key));
+        if (!response.hasItem() || response.item().isEmpty() || isTrashed(response.item())) {
+            return Optional.empty();
+        }
+        return Optional.of(load(response.item()));
+    }
+
+    /**
+     * Lists the items whose fields equal the given values (a null value: the attribute is absent), with a
+     * {@code Query} when the partition key is given and a {@code Scan} otherwise; every page is read.
+     *
+     * @param filters Java field names to values
+     * @param trash which soft-deleted items to see
+     * @return the entities, in the order DynamoDB returns them
+     */
+    public List<T> list(Map<String, ?> filters, Trash trash) {
+        Expr expr = new Expr();
+        List<String> keyConditions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        String partition = metadata.partitionKey().name();
+        String sort = metadata.sortKey().map(AttributeField::name).orElse(null);
+        boolean query = filters.get(partition) != null;
+        for (Map.Entry<String, ?> filter : filters.entrySet()) {
+            String field = filter.getKey();
+            FieldRule rule = filterable(field);
+            String name = expr.name(rule.attributeName);
+            if (filter.getValue() == null) {
+                conditions.add("attribute_not_exists(" + name + ")");
+                continue;
+            }
+            AttributeValue value = mapper.encode(field, coerce(rule, filter.getValue()));
+            String condition = name + " = " + expr.value(value);
+            if (query && (field.equals(partition) || field.equals(sort))) {
+                keyConditions.add(condition);
+            } else {
+                conditions.add(condition);
+            }
+        }
+        if (rules.deleteAt != null && trash != Trash.INCLUDE) {
+            String name = expr.name(rules.deleteAt.attributeName);
+            conditions.add(trash == Trash.EXCLUDE ? "attribute_not_exists(" + name + ")"
+                    : "attribute_exists(" + name + ")");
+        }
+        String filterExpression = conditions.isEmpty() ? null : String.join(" AND ", conditions);
+        List<T> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            if (query) {
+                QueryResponse page = client.query(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression(String.join(" AND ", keyConditions))
+                        .filterExpression(filterExpression).expressionAttributeNames(expr.names())
+                        .expressionAttributeValues(expr.values()).exclusiveStartKey(from).build());
+                page.items().forEach(item -> found.add(load(item)));
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
+                        : null;
+            } else {
+                ScanResponse page = client.scan(ScanRequest.builder().tableName(table)
+                        .filterExpression(filterExpression).expressionAttributeNames(expr.names())
+                        .expressionAttributeValues(expr.values()).exclusiveStartKey(from).build());
+                page.items().forEach(item -> found.add(load(item)));
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
+                        : null;
+            }
+        } while (start != null);
+        return found;
+    }
+
+    /** Creates an entity from a stored item: no setter, default, validator or hook runs; {@code @Get} applies. */
+    T load(Map<String, AttributeValue> item) {
+        T entity = mapper.fromItem(item);
+        applyRead(entity, null);
+        TableAccess.setState(entity, new EntityState(handle, item));
+        return entity;
+    }
+
+    // ================================================================== update
+
+    /**
+     * Writes an entity: creates it if Dynamite never persisted it, else sends the changed attributes only.
+     *
+     * @param entity the entity
+     * @param options hooks on or off
+     * @return true if something was written
+     */
+    public boolean save(T entity, MutationOptions options) {
+        EntityState state = TableAccess.state(entity);
+        if (state == null) {
+            create(entity, options);
+            return true;
+        }
+        return update(entity, state, options);
+    }
+
+    /**
+     * Assigns values to a persisted entity's fields and saves it.
+     *
+     * @param entity the entity
+     * @param changes Java field names to new values; keys and managed fields are refused
+     * @param options hooks on or off
+     * @return true if something was written
+     */
+    public boolean update(T entity, Map<String, ?> changes, MutationOptions options) {
+        Map<String, Object> values = checkChanges(changes);
+        EntityState state = requirePersisted(entity, "update");
+        values.forEach((field, value) -> mapper.set(entity, field, value));
+        return update(entity, state, options);
+    }
+
+    /**
+     * Checks a map of changes: every field exists, is neither a key nor managed, and its value fits.
+     *
+     * @param changes Java field names to new values
+     * @return the values converted to the fields' types, in the map's order
+     */
+    public Map<String, Object> checkChanges(Map<String, ?> changes) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : changes.entrySet()) {
+            String field = entry.getKey();
+            FieldRule rule = assignable(field, "update");
+            if (mapper.isKey(field)) {
+                throw new ModelValidationException(type, field, "is a key field, and keys cannot be changed by an"
+                        + " update; create a new item and destroy this one");
+            }
+            values.put(field, coerce(rule, entry.getValue()));
+        }
+        return values;
+    }
+
+    private boolean update(T entity, EntityState state, MutationOptions options) {
+        Map<String, AttributeValue> stored = state.stored();
+        restoreManaged(entity, stored);
+        checkKeyUnchanged(entity, stored);
+        List<FieldRule> changed = changedFields(entity, stored);
+        if (changed.isEmpty()) {
+            return false;
+        }
+        boolean hooks = options.runHooks(hooksByDefault);
+        if (hooks && rules.hasHooks(HookKind.BEFORE_UPDATE)) {
+            rules.runHooks(HookKind.BEFORE_UPDATE, entity, changes(entity, changed));
+            restoreManaged(entity, stored);
+            checkKeyUnchanged(entity, stored);
+            changed = changedFields(entity, stored);
+            if (changed.isEmpty()) {
+                return false;
+            }
+        }
+        for (FieldRule rule : changed) {
+            Object value = rule.applyWrite(type, mapper.get(entity, rule.name));
+            rule.validate(type, value);
+            mapper.set(entity, rule.name, value);
+        }
+        Map<String, Object> written = changes(entity, changed);
+        Instant now = now();
+        Expr expr = new Expr();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        Map<String, AttributeValue> next = new HashMap<>(stored);
+        for (FieldRule rule : changed) {
+            AttributeValue value = encoded(entity, rule);
+            String name = expr.name(rule.attributeName);
+            if (value == null) {
+                removes.add(name);
+                next.remove(rule.attributeName);
+            } else {
+                sets.add(name + " = " + expr.value(value));
+                next.put(rule.attributeName, value);
+            }
+        }
+        if (rules.updatedAt != null) {
+            mapper.set(entity, rules.updatedAt.name, rules.updatedAt.timestamp(now));
+            setManaged(entity, rules.updatedAt, expr, sets, next);
+        }
+        String condition = existsCondition(expr);
+        Long expected = null;
+        if (rules.version != null) {
+            expected = versionOf(entity);
+            condition += " AND " + expr.name(rules.version.attributeName) + " = "
+                    + expr.value(AttributeValue.fromN(Long.toString(expected)));
+            mapper.set(entity, rules.version.name, expected + 1);
+            setManaged(entity, rules.version, expr, sets, next);
+        }
+        String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
+                + (removes.isEmpty() ? "" : (sets.isEmpty() ? "" : " ") + "REMOVE " + String.join(", ", removes));
+        Map<String, AttributeValue> key = mapper.key(entity);
+        try {
+            client.updateItem(UpdateItemRequest.builder().tableName(table).key(key).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(expr.names())
+                    .expressionAttributeValues(expr.values()).build());
+        } catch (ConditionalCheckFailedException e) {
+            if (expected != null) {
+                mapper.set(entity, rules.version.name, expected);
+            }
+            throw conflict(key, expected, "update", e);
+        }
+        TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+        applyRead(entity, changed);
+        if (hooks) {
+            rules.runHooks(HookKind.AFTER_UPDATE, entity, written);
+        }
+        return true;
+    }
+
+    // ================================================================== delete and restore
+
+    /**
+     * Deletes an entity's item: soft (sets the {@code @DeleteAt} field) where the model has one and {@code force} is
+     * false, else hard.
+     *
+     * @param entity the entity; its key must be set
+     * @param force true to delete the item even if the model soft-deletes
+     * @param options hooks on or off
+     */
+    public void destroy(T entity, boolean force, MutationOptions options) {
+        Map<String, AttributeValue> key = mapper.key(entity);
+        EntityState state = TableAccess.state(entity);
+        boolean soft = !force && rules.deleteAt != null;
+        if (soft && state != null && isTrashed(state.stored())) {
+            return;   // already soft-deleted: keep the original deletion time
+        }
+        boolean hooks = options.runHooks(hooksByDefault);
+        if (hooks) {
+            rules.runHooks(HookKind.BEFORE_DESTROY, entity, null);
+        }
+        Expr expr = new Expr();
+        String condition = existsCondition(expr);
+        Long expected = null;
+        if (rules.version != null) {
+            expected = versionOf(entity);
+            condition += " AND " + expr.name(rules.version.attributeName) + " = "
+                    + expr.value(AttributeValue.fromN(Long.toString(expected)));
+        }
+        try {
+            if (soft) {
+                FieldRule deleteAt = rules.deleteAt;
+                Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
+                List<String> sets = new ArrayList<>();
+                mapper.set(entity, deleteAt.name, deleteAt.timestamp(now()));
+                setManaged(entity, deleteAt, expr, sets, next);
+                if (expected != null) {
+                    mapper.set(entity, rules.version.name, expected + 1);
+                    setManaged(entity, rules.version, expr, sets, next);
+                }
+                try {
+                    client.updateItem(UpdateItemRequest.builder().tableName(table).key(key)
+                            .updateExpression("SET " + String.join(", ", sets)).conditionExpression(condition)
+                            .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build());
+                } catch (ConditionalCheckFailedException e) {
+                    mapper.set(entity, deleteAt.name, null);
+                    if (expected != null) {
+                        mapper.set(entity, rules.version.name, expected);
+                    }
+                    throw e;
+                }
+                if (state != null) {
+                    TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+                }
+            } else {
+                client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key).conditionExpression(condition)
+                        .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build());
+                TableAccess.setState(entity, null);
+            }
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(key, expected, force ? "forceDestroy" : "destroy", e);
+        }
+        if (hooks) {
+            rules.runHooks(HookKind.AFTER_DESTROY, entity, null);
+        }
+    }
+
+    /**
+     * Undoes a soft delete: removes the {@code @DeleteAt} attribute.
+     *
+     * @param entity the entity; its key must be set
+     */
+    public void restore(T entity) {
+        FieldRule deleteAt = rules.deleteAt;
+        if (deleteAt == null) {
+            throw new ModelValidationException(type, null, "has no @DeleteAt field, so its items are never"
+                    + " soft-deleted and there is nothing to restore");
+        }
+        Map<String, AttributeValue> key = mapper.key(entity);
+        EntityState state = TableAccess.state(entity);
+        Expr expr = new Expr();
+        String condition = existsCondition(expr);
+        String update = "REMOVE " + expr.name(deleteAt.attributeName);
+        Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
+        next.remove(deleteAt.attributeName);
+        Long expected = null;
+        if (rules.version != null) {
+            expected = versionOf(entity);
+            condition += " AND " + expr.name(rules.version.attributeName) + " = "
+                    + expr.value(AttributeValue.fromN(Long.toString(expected)));
+            mapper.set(entity, rules.version.name, expected + 1);
+            List<String> sets = new ArrayList<>();
+            setManaged(entity, rules.version, expr, sets, next);
+            update = "SET " + sets.get(0) + " " + update;
+        }
+        try {
+            client.updateItem(UpdateItemRequest.builder().tableName(table).key(key).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(expr.names())
+                    .expressionAttributeValues(expr.values()).build());
+        } catch (ConditionalCheckFailedException e) {
+            if (expected != null) {
+                mapper.set(entity, rules.version.name, expected);
+            }
+            throw conflict(key, expected, "restore", e);
+        }
+        mapper.set(entity, deleteAt.name, null);
+        if (state != null) {
+            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+        }
+    }
+
+    // ================================================================== counters
+
+    /**
+     * Adds to a numeric field atomically ({@code ADD}), never creating a missing item, and refreshes the entity's
+     * value (and its {@code @UpdatedAt} and {@code @Version}) from what DynamoDB returns.
+     *
+     * @param entity the entity; its key must be set
+     * @param field the numeric field
+     * @param by the amount, negative to subtract
+     */
+    public void increment(T entity, String field, Number by) {
+        FieldRule rule = counter(field, by);
+        Map<String, AttributeValue> key = mapper.key(entity);
+        Expr expr = new Expr();
+        List<String> adds = new ArrayList<>();
+        adds.add(expr.name(rule.attributeName) + " " + expr.value(AttributeValue.fromN(amount(rule, by))));
+        if (rules.version != null) {
+            adds.add(expr.name(rules.version.attributeName) + " " + expr.value(AttributeValue.fromN("1")));
+        }
+        String update = "ADD " + String.join(", ", adds);
+        if (rules.updatedAt != null) {
+            Object now = rules.updatedAt.timestamp(now());
+            update = "SET " + expr.name(rules.updatedAt.attributeName) + " = "
+                    + expr.value(mapper.encode(rules.updatedAt.name, now)) + " " + update;
+        }
+        UpdateItemResponse response;
+        try {
+            response = client.updateItem(UpdateItemRequest.builder().tableName(table).key(key)
+                    .updateExpression(update).conditionExpression(existsCondition(expr))
+                    .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values())
+                    .returnValues(ReturnValue.UPDATED_NEW).build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ItemNotFoundException(type, table, keyValues(key), "increment(" + field + ") needs an existing"
+                    + " item, and there is none; nothing was written (counters never create items)", e);
+        }
+        EntityState state = TableAccess.state(entity);
+        Map<String, AttributeValue> next = state == null ? null : new HashMap<>(state.stored());
+        for (Map.Entry<String, AttributeValue> attribute : response.attributes().entrySet()) {
+            String name = fieldOfAttribute(attribute.getKey());
+            if (name != null) {
+                mapper.set(entity, name, mapper.decode(name, attribute.getValue()));
+                if (next != null) {
+                    next.put(attribute.getKey(), attribute.getValue());
+                }
+            }
+        }
+        if (state != null) {
+            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+        }
+    }
+
+    // ================================================================== maps and JSON
+
+    /**
+     * Returns an entity's persisted fields and loaded relations by Java field name, nulls left out.
+     *
+     * @param entity the entity
+     * @return a new, modifiable map in declaration order
+     */
+    public Map<String, Object> toMap(T entity) {
+        Map<String, Object> map = mapper.toMap(entity);
+        for (Map.Entry<String, Object> relation : rules.relationValues(entity).entrySet()) {
+            Object value = relation.getValue();
+            if (value instanceof Collection<?> related) {
+                List<Object> maps = new ArrayList<>(related.size());
+                for (Object element : related) {
+                    maps.add(element == null ? null : nestedMap(element));
+                }
+                map.put(relation.getKey(), maps);
+            } else {
+                map.put(relation.getKey(), nestedMap(value));
+            }
+        }
+        return map;
+    }
+
+    /**
+     * Returns an entity as a JSON object: its fields as {@link #toMap} gives them, with related entities as objects and values the
+     * JSON writer does not know (nested POJOs of the Jackson codec, say) as the JSON form of their stored attribute.
+     *
+     * @param entity the entity
+     * @return the JSON text
+     */
+    public String toJson(T entity) {
+        StringBuilder out = new StringBuilder();
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> entry : mapper.toMap(entity).entrySet()) {
+            first = member(out, entry.getKey(), first);
+            int mark = out.length();
+            if (!Json.value(out, entry.getValue(), this::nestedJson)) {
+                out.setLength(mark);
+                Json.attribute(out, mapper.encode(entry.getKey(), entry.getValue()));
+            }
+        }
+        for (Map.Entry<String, Object> relation : rules.relationValues(entity).entrySet()) {
+            first = member(out, relation.getKey(), first);
+            if (!Json.value(out, relation.getValue(), this::nestedJson)) {
+                throw new ModelValidationException(type, relation.getKey(), "holds a "
+                        + relation.getValue().getClass().getName() + ", which is not a related entity");
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    private static boolean member(StringBuilder out, String name, boolean first) {
+        if (!first) {
+            out.append(',');
+        }
+        Json.string(out, name);
+        out.append(':');
+        return false;
+    }
+
+    private String nestedJson(Object entity) {
+        return nested(entity).toJsonUnchecked(entity);
+    }
+
+    private Map<String, Object> nestedMap(Object entity) {
+        return nested(entity).toMapUnchecked(entity);
+    }
+
+    /** The session of a related entity: its own model, on this session's client. */
+    private Session<?> nested(Object entity) {
+        EntityState state = TableAccess.state(entity);
+        Model<?> model = state != null ? state.model() : new DefaultModel<>(entity.getClass());
+        return new Session<>(model, binding);
+    }
+
+    private String toJsonUnchecked(Object entity) {
+        return toJson(type.cast(entity));
+    }
+
+    private Map<String, Object> toMapUnchecked(Object entity) {
+        return toMap(type.cast(entity));
+    }
+
+    // ================================================================== helpers
+
+    /** The field a map may assign, or a typed error: unknown, relation, or managed by Dynamite. */
+    private FieldRule assignable(String field, String operation) {
+        FieldRule rule = filterable(field);
+        if (rule.managed != Managed.NONE) {
+            throw new ModelValidationException(type, field, "is managed by Dynamite (" + managedName(rule.managed)
+                    + ") and cannot be set by " + operation + "; leave it out of the map");
+        }
+        return rule;
+    }
+
+    /** A persisted field, or a typed error for an unknown or relation field. */
+    private FieldRule filterable(String field) {
+        FieldRule rule = rules.field(field);
+        if (rule == null) {
+            if (rules.isRelation(field)) {
+                throw new ModelValidationException(type, field, "is a relation, not a stored attribute; it cannot be"
+                        + " assigned or filtered on");
+            }
+            throw new UnknownFieldException(type, field, mapper.fieldNames());
+        }
+        return rule;
+    }
+
+    private @Nullable Object coerce(@Nullable FieldRule rule, @Nullable Object value) {
+        assert rule != null;
+        try {
+            return Values.coerce(value, rule.type);
+        } catch (IllegalArgumentException e) {
+            throw new ModelValidationException(type, rule.name, e.getMessage(), e);
+        }
+    }
+
+    private static String managedName(Managed managed) {
+        return switch (managed) {
+            case CREATED -> "@CreatedAt";
+            case UPDATED -> "@UpdatedAt";
+            case DELETED -> "@DeleteAt";
+            case VERSION -> "@Version";
+            case NONE -> "not managed";
+        };
+    }
+
+    private EntityState requirePersisted(T entity, String operation) {
+        EntityState state = TableAccess.state(entity);
+        if (state == null) {
+            Map<String, Object> key = new LinkedHashMap<>();
+            key.put(metadata.partitionKey().name(), mapper.get(entity, metadata.partitionKey().name()));
+            throw new ItemNotFoundException(type, table, key, operation + "() needs an entity that was created or"
+                    + " loaded; call create() or save() first", null);
+        }
+        return state;
+    }
+
+    /** Puts the managed fields back to their stored values: a later save never changes them from user code. */
+    private void restoreManaged(T entity, Map<String, AttributeValue> stored) {
+        for (FieldRule rule : new FieldRule[] {rules.createdAt, rules.updatedAt, rules.deleteAt, rules.version}) {
+            if (rule == null) {
+                continue;
+            }
+            AttributeValue value = stored.get(rule.attributeName);
+            if (value == null || Boolean.TRUE.equals(value.nul())) {
+                mapper.set(entity, rule.name, rule.type.isPrimitive() ? Values.coerce(0, rule.type) : null);
+            } else {
+                mapper.set(entity, rule.name, mapper.decode(rule.name, value));
+            }
+        }
+    }
+
+    private void checkKeyUnchanged(T entity, Map<String, AttributeValue> stored) {
+        for (Map.Entry<String, AttributeValue> key : mapper.key(entity).entrySet()) {
+            if (!key.getValue().equals(stored.get(key.getKey()))) {
+                String field = Objects.requireNonNull(fieldOfAttribute(key.getKey()));
+                throw new ModelValidationException(type, field, "is a key field and was changed since the item was"
+                        + " read; keys cannot be changed: create a new item and destroy this one");
+            }
+        }
+    }
+
+    /** The non-key, unmanaged fields whose value differs from the stored one (as the user would read it). */
+    private List<FieldRule> changedFields(T entity, Map<String, AttributeValue> stored) {
+        List<FieldRule> changed = new ArrayList<>();
+        for (FieldRule rule : rules.fields) {
+            if (rule.managed != Managed.NONE || mapper.isKey(rule.name)) {
+                continue;
+            }
+            AttributeValue storedValue = stored.get(rule.attributeName);
+            if (storedValue != null && Boolean.TRUE.equals(storedValue.nul())) {
+                storedValue = null;
+            }
+            boolean differs;
+            if (rule.hasReadTransforms()) {
+                Object shown = storedValue == null ? null
+                        : rule.applyRead(type, mapper.decode(rule.name, storedValue));
+                differs = !Objects.deepEquals(mapper.get(entity, rule.name), shown);
+            } else {
+                differs = !same(encoded(entity, rule), storedValue);
+            }
+            if (differs) {
+                changed.add(rule);
+            }
+        }
+        return changed;
+    }
+
+    private Map<String, Object> changes(T entity, List<FieldRule> changed) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (FieldRule rule : changed) {
+            changes.put(rule.name, mapper.get(entity, rule.name));
+        }
+        return Collections.unmodifiableMap(changes);
+    }
+
+    /** The stored form of a field's value; null for null or an empty set (DynamoDB stores neither). */
+    private @Nullable AttributeValue encoded(T entity, FieldRule rule) {
+        Object value = mapper.get(entity, rule.name);
+        if (value == null || value instanceof java.util.Set<?> set && set.isEmpty()) {
+            return null;
+        }
+        return mapper.encode(rule.name, value);
+    }
+
+    private static boolean same(@Nullable AttributeValue a, @Nullable AttributeValue b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.hasSs() && b.hasSs()) {
+            return new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
+        } else if (a.hasNs() && b.hasNs()) {
+            return new HashSet<>(a.ns()).equals(new HashSet<>(b.ns()));
+        } else if (a.hasBs() && b.hasBs()) {
+            return new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
+        }
+        return a.equals(b);
+    }
+
+    private void setManaged(T entity, FieldRule rule, Expr expr, List<String> sets,
+                            Map<String, AttributeValue> next) {
+        AttributeValue value = mapper.encode(rule.name, Objects.requireNonNull(mapper.get(entity, rule.name)));
+        sets.add(expr.name(rule.attributeName) + " = " + expr.value(value));
+        next.put(rule.attributeName, value);
+    }
+
+    /** Applies the {@code @Get} transforms to the given fields (all when null): the entity shows what reads show. */
+    private void applyRead(T entity, @Nullable List<FieldRule> only) {
+        for (FieldRule rule : only == null ? rules.fields : only) {
+            if (rule.hasReadTransforms()) {
+                mapper.set(entity, rule.name, rule.applyRead(type, mapper.get(entity, rule.name)));
+            }
+        }
+    }
+
+    private boolean isTrashed(Map<String, AttributeValue> item) {
+        if (rules.deleteAt == null) {
+            return false;
+        }
+        AttributeValue value = item.get(rules.deleteAt.attributeName);
+        return value != null && !Boolean.TRUE.equals(value.nul());
+    }
+
+    private String existsCondition(Expr expr) {
+        return "attribute_exists(" + expr.name(partitionAttribute()) + ")";
+    }
+
+    private String partitionAttribute() {
+        return metadata.partitionKey().attributeName();
+    }
+
+    private long versionOf(T entity) {
+        assert rules.version != null;
+        Object version = mapper.get(entity, rules.version.name);
+        return version == null ? 0L : (Long) version;
+    }
+
+    /**
+     * Checks that a field can be incremented by an amount.
+     *
+     * @param field the field
+     * @param by the amount
+     * @throws ModelValidationException if the field is not a numeric, unmanaged, non-key field, or the amount does
+     *     not fit it
+     */
+    public void checkCounter(String field, Number by) {
+        amount(counter(field, by), by);
+    }
+
+    private FieldRule counter(String field, Number by) {
+        Objects.requireNonNull(by, "by");
+        FieldRule rule = filterable(field);
+        if (!Values.isNumeric(rule.type) || mapper.isKey(field) || rule.managed != Managed.NONE) {
+            throw new ModelValidationException(type, field, "is not a counter: increment and decrement need a"
+                    + " numeric field that is neither a key nor managed by Dynamite");
+        }
+        return rule;
+    }
+
+    private String amount(FieldRule rule, Number by) {
+        Object value = coerce(rule, by);
+        return mapper.encode(rule.name, Objects.requireNonNull(value)).n();
+    }
+
+    private @Nullable String fieldOfAttribute(String attribute) {
+        for (FieldRule rule : rules.fields) {
+            if (rule.attributeName.equals(attribute)) {
+                return rule.name;
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Object> keyValues(Map<String, AttributeValue> key) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> attribute : key.entrySet()) {
+            String field = Objects.requireNonNull(fieldOfAttribute(attribute.getKey()));
+            values.put(field, mapper.decode(field, attribute.getValue()));
+        }
+        return values;
+    }
+
+    /**
+     * Explains a failed write condition with a consistent read: the item is gone, or (with {@code @Version}) another
+     * writer changed it.
+     */
+    private RuntimeException conflict(Map<String, AttributeValue> key, @Nullable Long expected, String operation,
+                                      ConditionalCheckFailedException cause) {
+        GetItemResponse current = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
+        if (!current.hasItem() || current.item().isEmpty()) {
+            return new ItemNotFoundException(type, table, keyValues(key), operation + "() found no item: it was"
+                    + " deleted or never created; nothing was written", cause);
+        }
+        Long actual = null;
+        if (rules.version != null) {
+            AttributeValue stored = current.item().get(rules.version.attributeName);
+            actual = stored == null || stored.n() == null ? null : Long.parseLong(stored.n());
+        }
+        return new OptimisticLockException(type, table, keyValues(key), expected == null ? 0 : expected, actual,
+                cause);
+    }
+
+    private static Instant now() {
+        return CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
