@@ -2,17 +2,21 @@ package dev.dynamite.examples;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.DynamiteConfig;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.examples.model.Address;
 import dev.dynamite.examples.model.Order;
 import dev.dynamite.examples.model.User;
 import dev.dynamite.local.DynamoDbLocal;
 import java.io.PrintStream;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The seed's "basic application setup": configure a client from the environment, connect, show what sync will do,
- * sync, and show the tables it made.
+ * The seed's "basic application setup" and item life cycle: configure a client from the environment, connect, show
+ * what sync will do, sync, show the tables it made, then create a user and an order, update the user, soft-delete and
+ * restore it.
  *
  * <p>By default it runs on dynamite-local, the embedded engine, in-process: nothing to install or start. Environment:
  * {@code DYNAMODB_ENDPOINT} (any DynamoDB-compatible endpoint, e.g. a dynalite or a real region's; set, the embedded
@@ -72,8 +76,37 @@ public final class QuickstartApp {
             }
             out.println("Plan after sync:");
             out.println(dynamite.plan());
+            workWithItems(dynamite, out);
         }
         out.println("Disconnected; global client set: " + Dynamite.hasGlobalClient());
+    }
+
+    /** The seed's item life cycle: create, read back, update, soft-delete, restore. */
+    private static void workWithItems(Dynamite dynamite, PrintStream out) {
+        User ada = User.model.create(Map.of("name", "Ada Lovelace", "email", "  Ada@Example.com ",
+                "address", new Address("12 St James's Square", "London")));
+        out.println("Created user: " + ada.toJson());
+        Order order = Order.model.create(Map.of("userId", ada.id, "total", 42.5));
+        out.println("Created order: " + order.toJson());
+
+        User loaded = User.model.find(ada.id).orElseThrow();
+        out.println("Found user " + loaded.id + ": " + loaded.name + " <" + loaded.email + ">, role " + loaded.role
+                + ", lives in " + loaded.address.city());
+        loaded.role = "admin";
+        out.println("Saved role change: " + loaded.save() + "; updatedAt " + loaded.updatedAt);
+        out.println("Stored item: " + dynamite.getClient().getItem(b -> b.tableName(User.model.tableName())
+                .key(Map.of("id", AttributeValue.fromS(ada.id)))).item());
+
+        loaded.destroy();
+        out.println("Soft-deleted: find -> " + User.model.find(ada.id).isPresent() + ", onlyTrashed -> "
+                + User.model.onlyTrashed(Map.of("id", ada.id)).size() + ", deletedAt " + loaded.deletedAt);
+        loaded.restore();
+        out.println("Restored: find -> " + User.model.find(ada.id).isPresent());
+        try {
+            User.model.create(Map.of("name", "Nobody", "email", "not-an-address"));
+        } catch (ModelValidationException e) {
+            out.println("Refused: " + e.getMessage());
+        }
     }
 
     static DynamiteConfig.Builder configFrom(Map<String, String> env) {

@@ -27,7 +27,30 @@ class QuickstartAppIT {
                 "Database ready: true",
                 "Table orders: ACTIVE, key [id HASH], indexes [GSI1_user_id]",
                 "- table orders is up to date",
+                "Created user: {\"id\":\"",
+                "\"email\":\"ada@example.com\",\"role\":\"customer\",\"address\":{\"street\":\"12 St James's Square\","
+                        + "\"city\":\"London\"}",
+                "Created order: ",
+                "\"status\":\"pending\"",
+                "role customer, lives in London",
+                "Saved role change: true",
+                "Stored item: ",
+                "role=AttributeValue(S=admin), address=AttributeValue(M={street=AttributeValue(S=12 St James's Square),"
+                        + " city=AttributeValue(S=London)})",
+                "Soft-deleted: find -> false, onlyTrashed -> 1, deletedAt 20",
+                "Restored: find -> true",
+                "Refused: User.email: 'not-an-address' is not an e-mail address",
                 "Disconnected; global client set: false");
+    }
+
+    @Test
+    void theJacksonCodecIsFoundWithoutBeingRequired() {
+        // the address field above is stored as a DynamoDB map only because dynamite-codec-jackson was found by
+        // service binding; the example module does not require it
+        assertThat(QuickstartApp.class.getModule().getDescriptor().requires())
+                .extracting(java.lang.module.ModuleDescriptor.Requires::name)
+                .doesNotContain("dev.dynamite.codec.jackson");
+        assertThat(ModuleLayer.boot().findModule("dev.dynamite.codec.jackson")).isPresent();
     }
 
     @Test
@@ -55,6 +78,9 @@ class QuickstartAppIT {
                 "Plan after sync:",
                 "- table " + prefix + "users is up to date",
                 "- table " + prefix + "orders is up to date",
+                "Saved role change: true",
+                "Soft-deleted: find -> false, onlyTrashed -> 1",
+                "Restored: find -> true",
                 "Disconnected; global client set: false");
         assertThat(output).doesNotContain("test\"", "secret");
         assertThat(Dynamite.hasGlobalClient()).isFalse();
