@@ -66,7 +66,16 @@ final class ModelRules {
     private static final MethodType RELATION_GETTER = MethodType.methodType(Object.class, Object.class);
 
     /** The fields Dynamite sets itself. */
-    enum Managed { NONE, CREATED, UPDATED, DELETED, VERSION }
+    enum Managed {
+        NONE("no annotation"), CREATED("@CreatedAt"), UPDATED("@UpdatedAt"), DELETED("@DeleteAt"),
+        VERSION("@Version");
+
+        final String annotation;
+
+        Managed(String annotation) {
+            this.annotation = annotation;
+        }
+    }
 
     /** The hook kinds, in the annotation order of the SPEC. */
     enum HookKind { BEFORE_CREATE, AFTER_CREATE, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DESTROY, AFTER_DESTROY }
@@ -104,7 +113,7 @@ final class ModelRules {
                 }
                 if (managed != Managed.NONE) {
                     throw new InvalidModelException(model, name, "@Default cannot be combined with a field that"
-                            + " Dynamite manages (" + managed.name().toLowerCase() + ")");
+                            + " Dynamite manages (" + managed.annotation + ")");
                 }
                 if (dflt.generator() != Default.None.class) {
                     if (!dflt.value().isEmpty()) {
@@ -156,7 +165,7 @@ final class ModelRules {
             this.notNull = notNull == null ? null : notNull.value();
             if ((!write.isEmpty() || !read.isEmpty() || !validators.isEmpty()) && managed != Managed.NONE) {
                 throw new InvalidModelException(model, name, "transforms and validators cannot be used on a field"
-                        + " that Dynamite manages (" + managed.name().toLowerCase() + ")");
+                        + " that Dynamite manages (" + managed.annotation + ")");
             }
         }
 
@@ -273,7 +282,7 @@ final class ModelRules {
             if (role != Managed.NONE) {
                 if (managed[role.ordinal()] != null) {
                     throw new InvalidModelException(type, attribute.name(), "a model has at most one "
-                            + annotationName(role) + " field, but " + managed[role.ordinal()].name + " has one too");
+                            + role.annotation + " field, but " + managed[role.ordinal()].name + " has one too");
                 }
                 managed[role.ordinal()] = rule;
             }
@@ -379,20 +388,10 @@ final class ModelRules {
         }
         if (role != Managed.NONE && role != Managed.VERSION && type != String.class && type != Instant.class
                 && type != long.class && type != Long.class) {
-            throw new InvalidModelException(model, field.getName(), annotationName(role) + " needs a String"
+            throw new InvalidModelException(model, field.getName(), role.annotation + " needs a String"
                     + " (ISO-8601 UTC), Instant or long (epoch milliseconds) field, not " + type.getSimpleName());
         }
         return role;
-    }
-
-    private static String annotationName(Managed role) {
-        return switch (role) {
-            case CREATED -> "@CreatedAt";
-            case UPDATED -> "@UpdatedAt";
-            case DELETED -> "@DeleteAt";
-            case VERSION -> "@Version";
-            case NONE -> "none";
-        };
     }
 
     @SuppressWarnings("unchecked")

@@ -371,12 +371,9 @@ public final class Session<T> {
             mapper.set(entity, rules.updatedAt.name, rules.updatedAt.timestamp(now));
             setManaged(entity, rules.updatedAt, expr, sets, next);
         }
-        String condition = existsCondition(expr);
-        Long expected = null;
-        if (rules.version != null) {
-            expected = versionOf(entity);
-            condition += " AND " + expr.name(rules.version.attributeName) + " = "
-                    + expr.value(AttributeValue.fromN(Long.toString(expected)));
+        Long expected = expectedVersion(entity);
+        String condition = writeCondition(expr, expected);
+        if (expected != null) {
             mapper.set(entity, rules.version.name, expected + 1);
             setManaged(entity, rules.version, expr, sets, next);
         }
@@ -423,13 +420,8 @@ public final class Session<T> {
             rules.runHooks(HookKind.BEFORE_DESTROY, entity, null);
         }
         Expr expr = new Expr();
-        String condition = existsCondition(expr);
-        Long expected = null;
-        if (rules.version != null) {
-            expected = versionOf(entity);
-            condition += " AND " + expr.name(rules.version.attributeName) + " = "
-                    + expr.value(AttributeValue.fromN(Long.toString(expected)));
-        }
+        Long expected = expectedVersion(entity);
+        String condition = writeCondition(expr, expected);
         try {
             if (soft) {
                 FieldRule deleteAt = rules.deleteAt;
@@ -482,15 +474,12 @@ public final class Session<T> {
         Map<String, AttributeValue> key = mapper.key(entity);
         EntityState state = TableAccess.state(entity);
         Expr expr = new Expr();
-        String condition = existsCondition(expr);
         String update = "REMOVE " + expr.name(deleteAt.attributeName);
         Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
         next.remove(deleteAt.attributeName);
-        Long expected = null;
-        if (rules.version != null) {
-            expected = versionOf(entity);
-            condition += " AND " + expr.name(rules.version.attributeName) + " = "
-                    + expr.value(AttributeValue.fromN(Long.toString(expected)));
+        Long expected = expectedVersion(entity);
+        String condition = writeCondition(expr, expected);
+        if (expected != null) {
             mapper.set(entity, rules.version.name, expected + 1);
             List<String> sets = new ArrayList<>();
             setManaged(entity, rules.version, expr, sets, next);
@@ -655,7 +644,7 @@ public final class Session<T> {
     private FieldRule assignable(String field, String operation) {
         FieldRule rule = filterable(field);
         if (rule.managed != Managed.NONE) {
-            throw new ModelValidationException(type, field, "is managed by Dynamite (" + managedName(rule.managed)
+            throw new ModelValidationException(type, field, "is managed by Dynamite (" + rule.managed.annotation
                     + ") and cannot be set by " + operation + "; leave it out of the map");
         }
         return rule;
@@ -681,16 +670,6 @@ public final class Session<T> {
         } catch (IllegalArgumentException e) {
             throw new ModelValidationException(type, rule.name, e.getMessage(), e);
         }
-    }
-
-    private static String managedName(Managed managed) {
-        return switch (managed) {
-            case CREATED -> "@CreatedAt";
-            case UPDATED -> "@UpdatedAt";
-            case DELETED -> "@DeleteAt";
-            case VERSION -> "@Version";
-            case NONE -> "not managed";
-        };
     }
 
     private EntityState requirePersisted(T entity, String operation) {
@@ -818,10 +797,23 @@ public final class Session<T> {
         return metadata.partitionKey().attributeName();
     }
 
-    private long versionOf(T entity) {
-        assert rules.version != null;
+    /** The version the entity holds, which a write expects to find stored; null for a model without version. */
+    private @Nullable Long expectedVersion(T entity) {
+        if (rules.version == null) {
+            return null;
+        }
         Object version = mapper.get(entity, rules.version.name);
         return version == null ? 0L : (Long) version;
+    }
+
+    /** The condition of a write to an existing item: it exists and, with {@code @Version}, holds that version. */
+    private String writeCondition(Expr expr, @Nullable Long expectedVersion) {
+        String condition = existsCondition(expr);
+        if (expectedVersion == null) {
+            return condition;
+        }
+        return condition + " AND " + expr.name(rules.version.attributeName) + " = "
+                + expr.value(AttributeValue.fromN(Long.toString(expectedVersion)));
     }
 
     /**
