@@ -372,24 +372,13 @@ public final class Session<T> {
             setManaged(entity, rules.updatedAt, expr, sets, next);
         }
         Long expected = expectedVersion(entity);
-        String condition = writeCondition(expr, expected);
         if (expected != null) {
             mapper.set(entity, rules.version.name, expected + 1);
             setManaged(entity, rules.version, expr, sets, next);
         }
         String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
                 + (removes.isEmpty() ? "" : (sets.isEmpty() ? "" : " ") + "REMOVE " + String.join(", ", removes));
-        Map<String, AttributeValue> key = mapper.key(entity);
-        try {
-            client.updateItem(UpdateItemRequest.builder().tableName(table).key(key).updateExpression(update)
-                    .conditionExpression(condition).expressionAttributeNames(expr.names())
-                    .expressionAttributeValues(expr.values()).build());
-        } catch (ConditionalCheckFailedException e) {
-            if (expected != null) {
-                mapper.set(entity, rules.version.name, expected);
-            }
-            throw conflict(key, expected, "update", e);
-        }
+        updateExisting(entity, mapper.key(entity), update, expr, expected, "update");
         TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
         applyRead(entity, changed);
         if (hooks) {
@@ -421,39 +410,35 @@ public final class Session<T> {
         }
         Expr expr = new Expr();
         Long expected = expectedVersion(entity);
-        String condition = writeCondition(expr, expected);
-        try {
-            if (soft) {
-                FieldRule deleteAt = rules.deleteAt;
-                Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
-                List<String> sets = new ArrayList<>();
-                mapper.set(entity, deleteAt.name, deleteAt.timestamp(now()));
-                setManaged(entity, deleteAt, expr, sets, next);
-                if (expected != null) {
-                    mapper.set(entity, rules.version.name, expected + 1);
-                    setManaged(entity, rules.version, expr, sets, next);
-                }
-                try {
-                    client.updateItem(UpdateItemRequest.builder().tableName(table).key(key)
-                            .updateExpression("SET " + String.join(", ", sets)).conditionExpression(condition)
-                            .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build());
-                } catch (ConditionalCheckFailedException e) {
-                    mapper.set(entity, deleteAt.name, null);
-                    if (expected != null) {
-                        mapper.set(entity, rules.version.name, expected);
-                    }
-                    throw e;
-                }
-                if (state != null) {
-                    TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
-                }
-            } else {
-                client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key).conditionExpression(condition)
-                        .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build());
-                TableAccess.setState(entity, null);
+        String operation = force ? "forceDestroy" : "destroy";
+        if (soft) {
+            FieldRule deleteAt = rules.deleteAt;
+            Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
+            List<String> sets = new ArrayList<>();
+            mapper.set(entity, deleteAt.name, deleteAt.timestamp(now()));
+            setManaged(entity, deleteAt, expr, sets, next);
+            if (expected != null) {
+                mapper.set(entity, rules.version.name, expected + 1);
+                setManaged(entity, rules.version, expr, sets, next);
             }
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict(key, expected, force ? "forceDestroy" : "destroy", e);
+            try {
+                updateExisting(entity, key, "SET " + String.join(", ", sets), expr, expected, operation);
+            } catch (RuntimeException e) {
+                mapper.set(entity, deleteAt.name, null);
+                throw e;
+            }
+            if (state != null) {
+                TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+            }
+        } else {
+            try {
+                client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key)
+                        .conditionExpression(writeCondition(expr, expected)).expressionAttributeNames(expr.names())
+                        .expressionAttributeValues(expr.values()).build());
+            } catch (ConditionalCheckFailedException e) {
+                throw conflict(key, expected, operation, e);
+            }
+            TableAccess.setState(entity, null);
         }
         if (hooks) {
             rules.runHooks(HookKind.AFTER_DESTROY, entity, null);
@@ -478,23 +463,13 @@ public final class Session<T> {
         Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
         next.remove(deleteAt.attributeName);
         Long expected = expectedVersion(entity);
-        String condition = writeCondition(expr, expected);
         if (expected != null) {
             mapper.set(entity, rules.version.name, expected + 1);
             List<String> sets = new ArrayList<>();
             setManaged(entity, rules.version, expr, sets, next);
             update = "SET " + sets.get(0) + " " + update;
         }
-        try {
-            client.updateItem(UpdateItemRequest.builder().tableName(table).key(key).updateExpression(update)
-                    .conditionExpression(condition).expressionAttributeNames(expr.names())
-                    .expressionAttributeValues(expr.values()).build());
-        } catch (ConditionalCheckFailedException e) {
-            if (expected != null) {
-                mapper.set(entity, rules.version.name, expected);
-            }
-            throw conflict(key, expected, "restore", e);
-        }
+        updateExisting(entity, key, update, expr, expected, "restore");
         mapper.set(entity, deleteAt.name, null);
         if (state != null) {
             TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
@@ -795,6 +770,25 @@ public final class Session<T> {
 
     private String partitionAttribute() {
         return metadata.partitionKey().attributeName();
+    }
+
+    /**
+     * Sends an {@code UpdateItem} conditioned on the item existing (and holding the expected version). When the
+     * condition fails, puts the entity's version back and throws what a consistent read explains.
+     */
+    private void updateExisting(T entity, Map<String, AttributeValue> key, String update, Expr expr,
+                                @Nullable Long expected, String operation) {
+        String condition = writeCondition(expr, expected);
+        try {
+            client.updateItem(UpdateItemRequest.builder().tableName(table).key(key).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(expr.names())
+                    .expressionAttributeValues(expr.values()).build());
+        } catch (ConditionalCheckFailedException e) {
+            if (expected != null) {
+                mapper.set(entity, rules.version.name, expected);
+            }
+            throw conflict(key, expected, operation, e);
+        }
     }
 
     /** The version the entity holds, which a write expects to find stored; null for a model without version. */
