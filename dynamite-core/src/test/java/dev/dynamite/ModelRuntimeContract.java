@@ -474,6 +474,21 @@ abstract class ModelRuntimeContract {
     }
 
     @Test
+    void failingBeforeUpdateAndBeforeDestroyHooksWriteNothing() {
+        Hooked hooked = dynamite.model(Hooked.class).create(Map.of("id", newId(), "name", "keep"));
+        Map<String, AttributeValue> stored = rawItem(Hooked.class, Map.of("id", AttributeValue.fromS(hooked.id)));
+
+        assertThatThrownBy(() -> hooked.update(Map.of("name", "explode")))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("before-update refused");
+        hooked.name = "keep";
+        assertThatThrownBy(hooked::forceDestroy).isInstanceOf(dev.dynamite.api.HookException.class)
+                .hasMessageContaining("Hooked.beforeDestroy()").hasCauseInstanceOf(java.io.IOException.class);
+
+        assertThat(rawItem(Hooked.class, Map.of("id", AttributeValue.fromS(hooked.id)))).isEqualTo(stored);
+        assertThat(RuntimeModels.EVENTS).doesNotContain("afterDestroy").noneMatch(e -> e.startsWith("afterUpdate"));
+    }
+
+    @Test
     void hooksAreOptInWhenTheConfigurationSaysSo() {
         try (Dynamite optIn = new Dynamite(config().tablePrefix(dynamite.config().tablePrefix())
                 .tables(RuntimeModels.ALL).hooksByDefault(false).build())) {

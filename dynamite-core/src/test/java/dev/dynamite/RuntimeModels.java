@@ -162,6 +162,9 @@ final class RuntimeModels {
         @BeforeUpdate
         void beforeUpdate(Map<String, Object> changes) {
             EVENTS.add("beforeUpdate" + changes);
+            if ("explode".equals(changes.get("name"))) {
+                throw new IllegalStateException("before-update refused " + changes);
+            }
             if (changes.containsKey("name")) {
                 slug = name.toLowerCase(Locale.ROOT);
             }
@@ -173,8 +176,11 @@ final class RuntimeModels {
         }
 
         @BeforeDestroy
-        void beforeDestroy() {
+        void beforeDestroy() throws java.io.IOException {
             EVENTS.add("beforeDestroy");
+            if ("keep".equals(name)) {
+                throw new java.io.IOException("keep me");
+            }
         }
 
         @AfterDestroy
