@@ -5,6 +5,7 @@ import dev.dynamite.core.internal.DefaultModel;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.Mappers;
+import dev.dynamite.core.internal.model.TableCatalog;
 import dev.dynamite.schema.Schema;
 import dev.dynamite.schema.SchemaSync;
 import dev.dynamite.schema.SyncPlan;
@@ -50,6 +51,7 @@ public final class Dynamite implements AutoCloseable {
     private volatile boolean synced;
     private volatile @Nullable Schema schema;
     private volatile @Nullable Mappers mappers;
+    private final TableCatalog catalog = new TableCatalog();
 
     /**
      * Creates a client from a configuration and builds its SDK client.
@@ -94,6 +96,7 @@ public final class Dynamite implements AutoCloseable {
      */
     public void sync() {
         SyncPlan done = new SchemaSync(getClient(), config.syncTimeout()).apply(schema());
+        catalog.clear();   // sync may have added indexes
         LOG.log(Level.DEBUG, "sync done:\n{0}", done);
         synced = true;
     }
@@ -241,7 +244,7 @@ public final class Dynamite implements AutoCloseable {
             built = new Mappers(Codecs.discover(), config.keyTypeStrategy());
             mappers = built;
         }
-        return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault());
+        return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault(), catalog);
     }
 
     private Schema schema() {

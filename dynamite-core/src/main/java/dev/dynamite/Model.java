@@ -2,6 +2,7 @@ package dev.dynamite;
 
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
+import dev.dynamite.api.QueryOptions;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.List;
 import java.util.Map;
@@ -165,20 +166,39 @@ public interface Model<T> {
     Optional<T> find(Object partitionKey, Object sortKey);
 
     /**
-     * Lists the items whose fields equal the given values, soft-deleted items excluded. A {@code null} value means
-     * "the attribute is absent", never "no condition". Equality on the partition key runs a {@code Query} (with the
-     * sort key too, when given), anything else a {@code Scan}; every page is read.
+     * Lists the items matching filters, soft-deleted items excluded.
+     *
+     * <p>A filter maps a Java field name to a value (equality; {@code null} means "the attribute is absent", never "no
+     * condition") or to a map of operators: {@code = != <> < <= > >= in include between beginsWith $exists
+     * $notExists} and the aliases {@code $eq $ne $lt $lte $gt $gte $in $include contains $contains $between
+     * $beginsWith}. Filters are ANDed. Values are converted to the field's type and encoded by its codec, so an
+     * {@code Instant} compares as stored. The read runs on the cheapest call that answers it: {@code GetItem} for the
+     * whole primary key, {@code Query} for the partition key of the table or of an index, else {@code Scan} (see
+     * {@link #explain}); every page is followed.
      *
      * <pre>{@code
-     * List<Order> pending = Order.model.where(Map.of("userId", user.id, "status", "pending"));
+     * List<User> adults = User.model.where(Map.of("age", Map.of(">=", 18, "<", 65), "status", "active"));
      * }</pre>
      *
-     * @param filters Java field names to values; empty for every item
+     * @param filters Java field names to values or operator maps; empty for every item
      * @return the matching entities
      * @throws dev.dynamite.api.UnknownFieldException if a name is not a persisted field
+     * @throws dev.dynamite.api.UnknownOperatorException if an operator map holds an unknown operator
      * @throws dev.dynamite.api.ModelValidationException if a name is a relation or a value does not fit its field
+     *     or operator; all checked before any request
      */
     List<T> where(Map<String, ?> filters);
+
+    /**
+     * Lists the items matching filters, with options: limit, skip, order, attributes, trash.
+     *
+     * @param filters as for {@link #where(Map)}
+     * @param options the options
+     * @return the matching entities, after skip and limit
+     * @throws dev.dynamite.api.ModelValidationException if a filter or an attribute name is invalid, or an include
+     *     is given (relations load in a later release)
+     */
+    List<T> where(Map<String, ?> filters, QueryOptions options);
 
     /**
      * Lists the items whose field equals a value; see {@link #where(Map)}.
@@ -189,6 +209,87 @@ public interface Model<T> {
      * @throws dev.dynamite.api.UnknownFieldException if the name is not a persisted field
      */
     List<T> where(String field, @Nullable Object value);
+
+    /**
+     * Lists the items whose field compares to a value with an operator; see {@link #where(Map)}. The three
+     * arguments are taken by position: a value that spells an operator is a value.
+     *
+     * <pre>{@code
+     * List<Order> big = Order.model.where("total", ">", 100);
+     * List<User> some = User.model.where("role", "in", List.of("admin", "owner"));
+     * }</pre>
+     *
+     * @param field the Java field name
+     * @param operator the operator
+     * @param value its operand
+     * @return the matching entities
+     * @throws dev.dynamite.api.UnknownOperatorException if the operator is unknown
+     */
+    List<T> where(String field, String operator, @Nullable Object value);
+
+    /**
+     * Returns the first matching item in key order.
+     *
+     * @param filters as for {@link #where(Map)}
+     * @return the first match, or empty
+     */
+    Optional<T> first(Map<String, ?> filters);
+
+    /**
+     * Returns the first matching item in the order of the options (key order by default).
+     *
+     * @param filters as for {@link #where(Map)}
+     * @param options the options
+     * @return the first match, or empty
+     */
+    Optional<T> first(Map<String, ?> filters, QueryOptions options);
+
+    /**
+     * Returns the last matching item in key order.
+     *
+     * @param filters as for {@link #where(Map)}
+     * @return the last match, or empty
+     */
+    Optional<T> last(Map<String, ?> filters);
+
+    /**
+     * Returns the last matching item in the order of the options (key order by default).
+     *
+     * @param filters as for {@link #where(Map)}
+     * @param options the options
+     * @return the last match, or empty
+     */
+    Optional<T> last(Map<String, ?> filters, QueryOptions options);
+
+    /**
+     * Counts the matching items ({@code Select COUNT}: items are not transferred).
+     *
+     * @param filters as for {@link #where(Map)}
+     * @return the number of matching items, soft-deleted ones excluded
+     */
+    long count(Map<String, ?> filters);
+
+    /**
+     * Returns how a query would run, without running it: {@code GetItem}, {@code Query} (on which index, with which
+     * key condition) or {@code Scan}, the filter and the projection. Reading the table's indexes may take one
+     * {@code DescribeTable}, once per table.
+     *
+     * @param filters as for {@link #where(Map)}
+     * @param options the options
+     * @return the plan
+     */
+    QueryPlan explain(Map<String, ?> filters, QueryOptions options);
+
+    /**
+     * Starts a query built step by step.
+     *
+     * <pre>{@code
+     * List<User> page = User.model.query().where("age", ">=", 18).orderBy(Order.DESC).limit(10).list();
+     * }</pre>
+     *
+     * @return a new query
+     */
+    Query<T> query();
 
     /**
      * Lists the matching items, soft-deleted ones included; see {@link #where(Map)}.

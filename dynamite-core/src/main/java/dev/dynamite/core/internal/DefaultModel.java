@@ -1,10 +1,13 @@
 package dev.dynamite.core.internal;
 
 import dev.dynamite.Model;
+import dev.dynamite.Query;
+import dev.dynamite.QueryPlan;
 import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
+import dev.dynamite.api.QueryOptions;
 import dev.dynamite.core.internal.model.Session;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.List;
@@ -137,12 +140,57 @@ public final class DefaultModel<T> implements Model<T> {
 
     @Override
     public List<T> where(Map<String, ?> filters) {
-        return session().list(filters, Session.Trash.EXCLUDE);
+        return session().query().where(filters).list();
+    }
+
+    @Override
+    public List<T> where(Map<String, ?> filters, QueryOptions options) {
+        return session().query().where(filters).options(options).list();
     }
 
     @Override
     public List<T> where(String field, @Nullable Object value) {
-        return where(java.util.Collections.singletonMap(field, value));
+        return session().query().where(field, value).list();
+    }
+
+    @Override
+    public List<T> where(String field, String operator, @Nullable Object value) {
+        return session().query().where(field, operator, value).list();
+    }
+
+    @Override
+    public Optional<T> first(Map<String, ?> filters) {
+        return session().query().where(filters).first();
+    }
+
+    @Override
+    public Optional<T> first(Map<String, ?> filters, QueryOptions options) {
+        return session().query().where(filters).options(options).first();
+    }
+
+    @Override
+    public Optional<T> last(Map<String, ?> filters) {
+        return session().query().where(filters).last();
+    }
+
+    @Override
+    public Optional<T> last(Map<String, ?> filters, QueryOptions options) {
+        return session().query().where(filters).options(options).last();
+    }
+
+    @Override
+    public long count(Map<String, ?> filters) {
+        return session().query().where(filters).count();
+    }
+
+    @Override
+    public QueryPlan explain(Map<String, ?> filters, QueryOptions options) {
+        return session().query().where(filters).options(options).explain();
+    }
+
+    @Override
+    public Query<T> query() {
+        return session().query();
     }
 
     @Override

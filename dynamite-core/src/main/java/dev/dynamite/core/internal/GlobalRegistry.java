@@ -2,6 +2,7 @@ package dev.dynamite.core.internal;
 
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.Mappers;
+import dev.dynamite.core.internal.model.TableCatalog;
 import dev.dynamite.schema.KeyTypeStrategies;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +20,10 @@ public final class GlobalRegistry {
      * @param tablePrefix prefix of every table name
      * @param mappers the client's entity mappers
      * @param hooksByDefault whether hooks run unless a write says otherwise
+     * @param catalog the indexes of the client's tables, as described
      */
-    public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault) {
+    public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault,
+                          TableCatalog catalog) {
 
         /**
          * Binds a bare SDK client ({@code Dynamite.setGlobalClient}): no prefix, the discovered codecs, the default
@@ -30,7 +33,7 @@ public final class GlobalRegistry {
          * @return the binding
          */
         public static Binding of(DynamoDbClient client) {
-            return new Binding(client, "", DefaultMappers.INSTANCE, true);
+            return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog());
         }
     }
 

@@ -15,6 +15,7 @@ import dev.dynamite.core.internal.model.ModelRules.HookKind;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
 import dev.dynamite.schema.AttributeField;
 import dev.dynamite.schema.EntityMetadata;
+import dev.dynamite.spi.AttributeCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,10 +25,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -202,75 +205,54 @@ public final class Session<T> {
         if (!response.hasItem() || response.item().isEmpty() || isTrashed(response.item())) {
             return Optional.empty();
         }
-        return Optional.of(load(response.item()));
+        return Optional.of(load(response.item(), null));
     }
 
     /**
-     * Lists the items whose fields equal the given values (a null value: the attribute is absent), with a
-     * {@code Query} when the partition key is given and a {@code Scan} otherwise; every page is read.
+     * Starts a query of this model.
      *
-     * @param filters Java field names to values
-     * @param trash which soft-deleted items to see
-     * @return the entities, in the order DynamoDB returns them
+     * @return a new query, with no filter
      */
-    public List<T> list(Map<String, ?> filters, Trash trash) {
-        Expr expr = new Expr();
-        List<String> keyConditions = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        String partition = metadata.partitionKey().name();
-        String sort = metadata.sortKey().map(AttributeField::name).orElse(null);
-        boolean query = filters.get(partition) != null;
-        for (Map.Entry<String, ?> filter : filters.entrySet()) {
-            String field = filter.getKey();
-            FieldRule rule = filterable(field);
-            String name = expr.name(rule.attributeName);
-            if (filter.getValue() == null) {
-                conditions.add("attribute_not_exists(" + name + ")");
-                continue;
-            }
-            AttributeValue value = mapper.encode(field, coerce(rule, filter.getValue()));
-            String condition = name + " = " + expr.value(value);
-            if (query && (field.equals(partition) || field.equals(sort))) {
-                keyConditions.add(condition);
-            } else {
-                conditions.add(condition);
-            }
-        }
-        if (rules.deleteAt != null && trash != Trash.INCLUDE) {
-            String name = expr.name(rules.deleteAt.attributeName);
-            conditions.add(trash == Trash.EXCLUDE ? "attribute_not_exists(" + name + ")"
-                    : "attribute_exists(" + name + ")");
-        }
-        String filterExpression = conditions.isEmpty() ? null : String.join(" AND ", conditions);
-        List<T> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            if (query) {
-                QueryResponse page = client.query(QueryRequest.builder().tableName(table)
-                        .keyConditionExpression(String.join(" AND ", keyConditions))
-                        .filterExpression(filterExpression).expressionAttributeNames(expr.names())
-                        .expressionAttributeValues(expr.values()).exclusiveStartKey(from).build());
-                page.items().forEach(item -> found.add(load(item)));
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                        : null;
-            } else {
-                ScanResponse page = client.scan(ScanRequest.builder().tableName(table)
-                        .filterExpression(filterExpression).expressionAttributeNames(expr.names())
-                        .expressionAttributeValues(expr.values()).exclusiveStartKey(from).build());
-                page.items().forEach(item -> found.add(load(item)));
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                        : null;
-            }
-        } while (start != null);
-        return found;
+    public DefaultQuery<T> query() {
+        return new DefaultQuery<>(this);
     }
 
-    /** Creates an entity from a stored item: no setter, default, validator or hook runs; {@code @Get} applies. */
-    T load(Map<String, AttributeValue> item) {
+    /**
+     * Lists the items matching filters (the full filter language).
+     *
+     * @param filters Java field names to values or operator maps
+     * @param trash which soft-deleted items to see
+     * @return the entities
+     */
+    public List<T> list(Map<String, ?> filters, Trash trash) {
+        DefaultQuery<T> query = query().where(filters);
+        if (trash == Trash.INCLUDE) {
+            query.withTrashed();
+        } else if (trash == Trash.ONLY) {
+            query.onlyTrashed();
+        }
+        return query.list();
+    }
+
+    /**
+     * Creates an entity from a stored item: no setter, default, validator or hook runs; {@code @Get} applies.
+     *
+     * @param item the item as read
+     * @param projectedFields the Java fields the read loaded, or null for all
+     */
+    T load(Map<String, AttributeValue> item, @Nullable Set<String> projectedFields) {
         T entity = mapper.fromItem(item);
         applyRead(entity, null);
-        TableAccess.setState(entity, new EntityState(handle, item));
+        Set<String> unloaded = java.util.Set.of();
+        if (projectedFields != null) {
+            unloaded = new HashSet<>();
+            for (FieldRule rule : rules.fields) {
+                if (!projectedFields.contains(rule.name)) {
+                    unloaded.add(rule.attributeName);
+                }
+            }
+        }
+        TableAccess.setState(entity, new EntityState(handle, item, unloaded));
         return entity;
     }
 
@@ -331,7 +313,7 @@ public final class Session<T> {
         Map<String, AttributeValue> stored = state.stored();
         restoreManaged(entity, stored);
         checkKeyUnchanged(entity, stored);
-        List<FieldRule> changed = changedFields(entity, stored);
+        List<FieldRule> changed = changedFields(entity, state);
         if (changed.isEmpty()) {
             return false;
         }
@@ -340,7 +322,7 @@ public final class Session<T> {
             rules.runHooks(HookKind.BEFORE_UPDATE, entity, changes(entity, changed));
             restoreManaged(entity, stored);
             checkKeyUnchanged(entity, stored);
-            changed = changedFields(entity, stored);
+            changed = changedFields(entity, state);
             if (changed.isEmpty()) {
                 return false;
             }
@@ -379,7 +361,9 @@ public final class Session<T> {
         String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
                 + (removes.isEmpty() ? "" : (sets.isEmpty() ? "" : " ") + "REMOVE " + String.join(", ", removes));
         updateExisting(entity, mapper.key(entity), update, expr, expected, "update");
-        TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+        Set<String> unloaded = new HashSet<>(state.unloaded());
+        changed.forEach(rule -> unloaded.remove(rule.attributeName));
+        TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
         applyRead(entity, changed);
         if (hooks) {
             rules.runHooks(HookKind.AFTER_UPDATE, entity, written);
@@ -428,7 +412,8 @@ public final class Session<T> {
                 throw e;
             }
             if (state != null) {
-                TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+                TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
+                    state.unloaded()));
             }
         } else {
             try {
@@ -472,7 +457,8 @@ public final class Session<T> {
         updateExisting(entity, key, update, expr, expected, "restore");
         mapper.set(entity, deleteAt.name, null);
         if (state != null) {
-            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
+                    state.unloaded()));
         }
     }
 
@@ -523,7 +509,9 @@ public final class Session<T> {
             }
         }
         if (state != null) {
-            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next)));
+            Set<String> unloaded = new HashSet<>(state.unloaded());
+            unloaded.removeAll(response.attributes().keySet());
+            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
         }
     }
 
@@ -613,6 +601,93 @@ public final class Session<T> {
         return toMap(type.cast(entity));
     }
 
+    // ================================================================== for the query classes
+
+    Class<T> type() {
+        return type;
+    }
+
+    EntityMapper<T> mapper() {
+        return mapper;
+    }
+
+    ModelRules rules() {
+        return rules;
+    }
+
+    String tableName() {
+        return table;
+    }
+
+    Filters filters() {
+        return new Filters(this);
+    }
+
+    Planner planner() {
+        return new Planner(this);
+    }
+
+    Reader<T> reader() {
+        return new Reader<>(this, client);
+    }
+
+    List<TableCatalog.Index> indexes() {
+        return binding.catalog().indexes(client, table);
+    }
+
+    @Nullable String sortAttribute() {
+        return metadata.sortKey().map(AttributeField::attributeName).orElse(null);
+    }
+
+    /** The Java field stored under an attribute name; the attribute must be declared. */
+    String fieldOf(String attribute) {
+        return Objects.requireNonNull(fieldOfAttribute(attribute), attribute);
+    }
+
+    Object coerceTo(FieldRule rule, Object value) {
+        return Objects.requireNonNull(coerce(rule, value));
+    }
+
+    java.lang.reflect.Field javaField(String field) {
+        return Objects.requireNonNull(EntityMapper.persistedFields(type).get(field), field);
+    }
+
+    AttributeCodec<Object> codecFor(java.lang.reflect.Type type) {
+        return binding.mappers().codecs().codecFor(type);
+    }
+
+    /** The table key of an item: its partition and sort key attributes. */
+    Map<String, AttributeValue> tableKey(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new HashMap<>(4);
+        key.put(partitionAttribute(), item.get(partitionAttribute()));
+        String sort = sortAttribute();
+        if (sort != null) {
+            key.put(sort, item.get(sort));
+        }
+        return key;
+    }
+
+    /** A projection expression of the table's keys and the given fields, with its own names. */
+    record Projection(String expression, Map<String, String> names) {
+    }
+
+    Projection projectionOf(Set<String> fields) {
+        Expr expr = new Expr();
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add(partitionAttribute());
+        if (sortAttribute() != null) {
+            attributes.add(sortAttribute());
+        }
+        for (String field : fields) {
+            attributes.add(rules.field(field).attributeName);
+        }
+        List<String> names = new ArrayList<>();
+        for (String attribute : attributes) {
+            names.add(expr.name(attribute));
+        }
+        return new Projection(String.join(", ", names), Objects.requireNonNull(expr.names()));
+    }
+
     // ================================================================== helpers
 
     /** The field a map may assign, or a typed error: unknown, relation, or managed by Dynamite. */
@@ -626,7 +701,7 @@ public final class Session<T> {
     }
 
     /** A persisted field, or a typed error for an unknown or relation field. */
-    private FieldRule filterable(String field) {
+    FieldRule filterable(String field) {
         FieldRule rule = rules.field(field);
         if (rule == null) {
             if (rules.isRelation(field)) {
@@ -683,11 +758,22 @@ public final class Session<T> {
         }
     }
 
-    /** The non-key, unmanaged fields whose value differs from the stored one (as the user would read it). */
-    private List<FieldRule> changedFields(T entity, Map<String, AttributeValue> stored) {
+    /**
+     * The non-key, unmanaged fields whose value differs from the stored one (as the user would read it). A field a
+     * projection did not load is compared with the value the constructor gives it: only an assignment counts.
+     */
+    private List<FieldRule> changedFields(T entity, EntityState state) {
+        Map<String, AttributeValue> stored = state.stored();
+        T fresh = state.unloaded().isEmpty() ? null : mapper.newInstance();
         List<FieldRule> changed = new ArrayList<>();
         for (FieldRule rule : rules.fields) {
             if (rule.managed != Managed.NONE || mapper.isKey(rule.name)) {
+                continue;
+            }
+            if (fresh != null && state.unloaded().contains(rule.attributeName)) {
+                if (!same(encoded(entity, rule), encoded(fresh, rule))) {
+                    changed.add(rule);
+                }
                 continue;
             }
             AttributeValue storedValue = stored.get(rule.attributeName);
@@ -720,7 +806,7 @@ public final class Session<T> {
     /** The stored form of a field's value; null for null or an empty set (DynamoDB stores neither). */
     private @Nullable AttributeValue encoded(T entity, FieldRule rule) {
         Object value = mapper.get(entity, rule.name);
-        if (value == null || value instanceof java.util.Set<?> set && set.isEmpty()) {
+        if (value == null || value instanceof Set<?> set && set.isEmpty()) {
             return null;
         }
         return mapper.encode(rule.name, value);
@@ -756,7 +842,7 @@ public final class Session<T> {
         }
     }
 
-    private boolean isTrashed(Map<String, AttributeValue> item) {
+    boolean isTrashed(Map<String, AttributeValue> item) {
         if (rules.deleteAt == null) {
             return false;
         }
@@ -768,7 +854,7 @@ public final class Session<T> {
         return "attribute_exists(" + expr.name(partitionAttribute()) + ")";
     }
 
-    private String partitionAttribute() {
+    String partitionAttribute() {
         return metadata.partitionKey().attributeName();
     }
 

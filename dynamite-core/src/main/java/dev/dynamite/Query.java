@@ -1,0 +1,166 @@
+package dev.dynamite;
+
+import dev.dynamite.api.Include;
+import dev.dynamite.api.Order;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A query built step by step: {@code model.query().where("age", ">=", 18).orderBy(Order.DESC).limit(10).list()}.
+ *
+ * <p>Filters given by several {@code where} calls are combined with AND. Nothing is read until {@link #list()},
+ * {@link #first()}, {@link #last()}, {@link #count()} or {@link #stream()} runs it; {@link #explain()} shows the plan
+ * without running it. A query is a mutable builder, not thread-safe; it may be run more than once.
+ *
+ * @param <T> the model type
+ */
+public interface Query<T> {
+
+    /**
+     * Adds filters: Java field names to values ({@code null}: the attribute is absent) or to operator maps
+     * ({@code Map.of(">=", 18, "<", 65)}).
+     *
+     * @param filters the filters
+     * @return this query
+     * @throws dev.dynamite.api.UnknownFieldException if a name is not a persisted field
+     * @throws dev.dynamite.api.UnknownOperatorException if an operator map holds an unknown operator
+     * @throws dev.dynamite.api.ModelValidationException if a value does not fit its field or operator
+     */
+    Query<T> where(Map<String, ?> filters);
+
+    /**
+     * Adds an equality filter.
+     *
+     * @param field the Java field name
+     * @param value the value; {@code null} for "absent"
+     * @return this query
+     */
+    Query<T> where(String field, @Nullable Object value);
+
+    /**
+     * Adds a filter with an operator.
+     *
+     * @param field the Java field name
+     * @param operator one of {@code = != <> < <= > >= in include between beginsWith} or their {@code $} aliases
+     * @param value the operand: a collection for {@code in}, two values for {@code between}
+     * @return this query
+     * @throws dev.dynamite.api.UnknownOperatorException if the operator is unknown
+     */
+    Query<T> where(String field, String operator, @Nullable Object value);
+
+    /**
+     * Orders the results by key (see {@link dev.dynamite.api.Order}).
+     *
+     * @param order ascending or descending
+     * @return this query
+     */
+    Query<T> orderBy(Order order);
+
+    /**
+     * Returns at most {@code limit} matching items.
+     *
+     * @param limit at least 0
+     * @return this query
+     */
+    Query<T> limit(int limit);
+
+    /**
+     * Skips the first {@code skip} matching items.
+     *
+     * @param skip at least 0
+     * @return this query
+     */
+    Query<T> skip(int skip);
+
+    /**
+     * Skips the first {@code offset} matching items; the same as {@link #skip(int)}.
+     *
+     * @param offset at least 0
+     * @return this query
+     */
+    Query<T> offset(int offset);
+
+    /**
+     * Loads only these fields (and the keys, always).
+     *
+     * @param fields Java field names
+     * @return this query
+     */
+    Query<T> attributes(String... fields);
+
+    /**
+     * Includes a relation.
+     *
+     * @param relation the relation field name
+     * @return this query
+     */
+    Query<T> include(String relation);
+
+    /**
+     * Includes a relation with options of its own.
+     *
+     * @param relation the relation field name
+     * @param include what to load of it
+     * @return this query
+     */
+    Query<T> include(String relation, Include include);
+
+    /**
+     * Sees soft-deleted items too.
+     *
+     * @return this query
+     */
+    Query<T> withTrashed();
+
+    /**
+     * Sees only soft-deleted items.
+     *
+     * @return this query
+     */
+    Query<T> onlyTrashed();
+
+    /**
+     * Runs the query.
+     *
+     * @return the matching entities after skip and limit
+     */
+    List<T> list();
+
+    /**
+     * Runs the query for its first match in key order (or in the order given).
+     *
+     * @return the first match, or empty
+     */
+    Optional<T> first();
+
+    /**
+     * Runs the query for its last match in key order (or in the order given).
+     *
+     * @return the last match, or empty
+     */
+    Optional<T> last();
+
+    /**
+     * Counts the matching items ({@code Select COUNT}; skip and limit do not apply).
+     *
+     * @return the number of matching items
+     */
+    long count();
+
+    /**
+     * Runs the query lazily: pages are read as the stream is consumed.
+     *
+     * @return the matching entities
+     */
+    Stream<T> stream();
+
+    /**
+     * Returns how the query would run, without running it.
+     *
+     * @return the plan
+     */
+    QueryPlan explain();
+}

@@ -1,0 +1,81 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One parsed filter: a persisted field, an operator from the fixed list, and its operands already encoded as stored
+ * values. Conditions are ANDed. Expressions are built only from placeholders.
+ *
+ * @param rule the field
+ * @param op the operator
+ * @param operands the encoded operands: none for {@code EXISTS}/{@code NOT_EXISTS}, two for {@code BETWEEN}, one or more
+ *     for {@code IN} (none: the condition can never hold), else one
+ */
+record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
+
+    /** The operators, with every spelling a filter may use. */
+    enum Op {
+        EQ, NE, LT, LE, GT, GE, IN, CONTAINS, EXISTS, NOT_EXISTS, BETWEEN, BEGINS_WITH;
+
+        private static final Map<String, Op> SPELLINGS = Map.ofEntries(
+                Map.entry("=", EQ), Map.entry("$eq", EQ),
+                Map.entry("!=", NE), Map.entry("<>", NE), Map.entry("$ne", NE),
+                Map.entry("<", LT), Map.entry("$lt", LT), Map.entry("<=", LE), Map.entry("$lte", LE),
+                Map.entry(">", GT), Map.entry("$gt", GT), Map.entry(">=", GE), Map.entry("$gte", GE),
+                Map.entry("in", IN), Map.entry("$in", IN),
+                Map.entry("include", CONTAINS), Map.entry("$include", CONTAINS), Map.entry("contains", CONTAINS),
+                Map.entry("$contains", CONTAINS),
+                Map.entry("$exists", EXISTS), Map.entry("$notExists", NOT_EXISTS),
+                Map.entry("between", BETWEEN), Map.entry("$between", BETWEEN),
+                Map.entry("beginsWith", BEGINS_WITH), Map.entry("$beginsWith", BEGINS_WITH));
+
+        /** The operator a spelling names, or null if it names none. */
+        static @Nullable Op of(String spelling) {
+            return SPELLINGS.get(spelling);
+        }
+
+        /** Whether a Query's key condition can use this operator on a sort key. */
+        boolean isSortKeyCondition() {
+            return this == EQ || this == LT || this == LE || this == GT || this == GE || this == BETWEEN
+                    || this == BEGINS_WITH;
+        }
+
+        boolean isRange() {
+            return this == LT || this == LE || this == GT || this == GE || this == BETWEEN;
+        }
+    }
+
+    /** Whether this is an equality with a value: the kind that can fix a partition key. */
+    boolean isEquality() {
+        return op == Op.EQ;
+    }
+
+    /** The expression text, with a placeholder for the name and for each operand. */
+    String expression(Expr expr) {
+        String name = expr.name(rule.attributeName);
+        return switch (op) {
+            case EQ -> name + " = " + expr.value(operands.get(0));
+            case NE -> name + " <> " + expr.value(operands.get(0));
+            case LT -> name + " < " + expr.value(operands.get(0));
+            case LE -> name + " <= " + expr.value(operands.get(0));
+            case GT -> name + " > " + expr.value(operands.get(0));
+            case GE -> name + " >= " + expr.value(operands.get(0));
+            case IN -> {
+                StringBuilder out = new StringBuilder(name).append(" IN (");
+                for (int i = 0; i < operands.size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append(expr.value(operands.get(i)));
+                }
+                yield out.append(')').toString();
+            }
+            case CONTAINS -> "contains(" + name + ", " + expr.value(operands.get(0)) + ")";
+            case EXISTS -> "attribute_exists(" + name + ")";
+            case NOT_EXISTS -> "attribute_not_exists(" + name + ")";
+            case BETWEEN -> name + " BETWEEN " + expr.value(operands.get(0)) + " AND " + expr.value(operands.get(1));
+            case BEGINS_WITH -> "begins_with(" + name + ", " + expr.value(operands.get(0)) + ")";
+        };
+    }
+}

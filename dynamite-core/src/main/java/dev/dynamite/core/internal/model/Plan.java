@@ -1,0 +1,45 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.QueryPlan;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A planned read, ready to run: the operation and everything its requests carry.
+ *
+ * @param operation what DynamoDB call answers the query
+ * @param table the table name
+ * @param index the index queried, or null
+ * @param key the whole primary key, for {@code GET_ITEM}
+ * @param keyCondition the key condition of a {@code QUERY}
+ * @param filter the filter expression, or null
+ * @param projection the projection expression, or null for every attribute
+ * @param names the expression attribute names
+ * @param values the expression attribute values
+ * @param projectedFields the Java fields requested, or null for all
+ * @param fetchFull whether items found on the index are then read from the table by key
+ * @param forward ascending key order on a Query
+ * @param sortInMemory whether every page is read and the items sorted by key (an ordered Scan)
+ * @param limit the most matching items to return, or null
+ * @param skip matching items to skip
+ * @param trashedInMemory for {@code GET_ITEM}, which soft-deleted state the item must have; null to take any
+ */
+record Plan(QueryPlan.Operation operation, String table, @Nullable String index,
+            @Nullable Map<String, AttributeValue> key, @Nullable String keyCondition, @Nullable String filter,
+            @Nullable String projection, @Nullable Map<String, String> names,
+            @Nullable Map<String, AttributeValue> values, @Nullable Set<String> projectedFields, boolean fetchFull,
+            boolean forward, boolean sortInMemory, @Nullable Integer limit, int skip,
+            Session.@Nullable Trash trashedInMemory) {
+
+    QueryPlan describe() {
+        return new QueryPlan(operation, table, index, keyCondition, filter, projection,
+                names == null ? Map.of() : names, values == null ? Map.of() : values, fetchFull, sortInMemory);
+    }
+
+    /** Whether the server returns exactly the matching items, so that {@code Limit} can be pushed down. */
+    boolean exactPages() {
+        return filter == null && !sortInMemory;
+    }
+}

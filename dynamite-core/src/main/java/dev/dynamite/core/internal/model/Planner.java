@@ -1,0 +1,227 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.QueryPlan.Operation;
+import dev.dynamite.api.Order;
+import dev.dynamite.core.internal.model.Condition.Op;
+import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.core.internal.model.Session.Trash;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Puts a read on the cheapest DynamoDB call that answers it: equality on the whole primary key and nothing else is a
+ * {@code GetItem}; equality on the partition key is a {@code Query} of the table (with one sort-key condition in the
+ * key condition); equality on the partition key of an ACTIVE index that projects what the filters need is a
+ * {@code Query} of that index; anything else is a {@code Scan}. The other conditions, and the soft-delete condition,
+ * become the {@code FilterExpression}.
+ */
+final class Planner {
+    private final Session<?> session;
+
+    Planner(Session<?> session) {
+        this.session = session;
+    }
+
+    /**
+     * The options of one read.
+     *
+     * @param limit the most matching items, or null
+     * @param skip matching items to skip
+     * @param order the order, or null for DynamoDB's
+     * @param fields the Java fields to load, or empty for all
+     * @param trash which soft-deleted items to see
+     */
+    record Options(@Nullable Integer limit, int skip, @Nullable Order order, List<String> fields, Trash trash) {
+    }
+
+    Plan plan(List<Condition> conditions, Options options) {
+        String table = session.tableName();
+        for (Condition condition : conditions) {
+            if (condition.op() == Op.IN && condition.operands().isEmpty()) {
+                return new Plan(Operation.NONE, table, null, null, null, null, null, null, null, null, false, true,
+                        false, options.limit(), options.skip(), null);
+            }
+        }
+        ModelRules rules = session.rules();
+        FieldRule deleteAt = rules.deleteAt;
+        Trash trash = deleteAt == null ? Trash.INCLUDE : options.trash();
+        String partition = session.partitionAttribute();
+        String sort = session.sortAttribute();
+        Set<String> projectedFields = projectedFields(options.fields());
+
+        Condition partitionEquality = find(conditions, partition, null);
+        if (partitionEquality != null) {
+            Condition sortEquality = sort == null ? null : find(conditions, sort, null);
+            boolean wholeKey = sort == null || sortEquality != null;
+            if (wholeKey && conditions.size() == (sort == null ? 1 : 2)) {
+                Expr expr = new Expr();
+                Map<String, AttributeValue> key = new LinkedHashMap<>();
+                key.put(partition, partitionEquality.operands().get(0));
+                if (sortEquality != null) {
+                    key.put(sort, sortEquality.operands().get(0));
+                }
+                return new Plan(Operation.GET_ITEM, table, null, key, null, null, projection(expr, projectedFields),
+                        expr.names(), expr.values(), projectedFields, false, true, false, options.limit(),
+                        options.skip(), trash);
+            }
+            return query(conditions, options, table, null, partitionEquality, sort, trash, projectedFields, false);
+        }
+        for (TableCatalog.Index index : session.indexes()) {
+            Condition indexEquality = find(conditions, index.partition(), null);
+            if (indexEquality == null || !covers(index, conditions, deleteAt, trash)) {
+                continue;
+            }
+            boolean fetchFull = !index.projectsAll() && !projects(index, projectedFields);
+            return query(conditions, options, table, index.name(), indexEquality, index.sort(), trash,
+                    projectedFields, fetchFull);
+        }
+        Expr expr = new Expr();
+        String filter = filter(expr, conditions, List.of(), trash);
+        boolean sortInMemory = options.order() != null;
+        return new Plan(Operation.SCAN, table, null, null, null, filter, projection(expr, projectedFields),
+                expr.names(), expr.values(), projectedFields, false, true, sortInMemory, options.limit(),
+                options.skip(), null);
+    }
+
+    private Plan query(List<Condition> conditions, Options options, String table, @Nullable String index,
+                       Condition partitionEquality, @Nullable String sort, Trash trash,
+                       @Nullable Set<String> projectedFields, boolean fetchFull) {
+        Expr expr = new Expr();
+        List<Condition> keyConditions = new ArrayList<>();
+        keyConditions.add(partitionEquality);
+        if (sort != null) {
+            Condition sortCondition = find(conditions, sort, Op.EQ);
+            if (sortCondition == null) {
+                for (Condition condition : conditions) {
+                    if (condition.rule().attributeName.equals(sort) && condition.op().isSortKeyCondition()) {
+                        sortCondition = condition;
+                        break;
+                    }
+                }
+            }
+            if (sortCondition != null) {
+                keyConditions.add(sortCondition);
+            }
+        }
+        List<String> keyParts = new ArrayList<>();
+        for (Condition condition : keyConditions) {
+            keyParts.add(condition.expression(expr));
+        }
+        String filter = filter(expr, conditions, keyConditions, trash);
+        // the projection of an index query that fetches full items later needs only the table's keys
+        String projection = fetchFull ? projection(expr, Set.of()) : projection(expr, projectedFields);
+        boolean forward = options.order() != Order.DESC;
+        return new Plan(Operation.QUERY, table, index, null, String.join(" AND ", keyParts), filter, projection,
+                expr.names(), expr.values(), projectedFields, fetchFull, forward, false, options.limit(),
+                options.skip(), null);
+    }
+
+    /** The first equality (or condition with {@code op}, when given) on an attribute. */
+    private static @Nullable Condition find(List<Condition> conditions, String attribute, @Nullable Op op) {
+        for (Condition condition : conditions) {
+            if (condition.rule().attributeName.equals(attribute)
+                    && (op == null ? condition.isEquality() : condition.op() == op)) {
+                return condition;
+            }
+        }
+        return null;
+    }
+
+    private @Nullable String filter(Expr expr, List<Condition> conditions, List<Condition> inKey, Trash trash) {
+        List<String> parts = new ArrayList<>();
+        for (Condition condition : conditions) {
+            if (!inKey.contains(condition)) {
+                parts.add(condition.expression(expr));
+            }
+        }
+        FieldRule deleteAt = session.rules().deleteAt;
+        if (deleteAt != null && trash != Trash.INCLUDE) {
+            String name = expr.name(deleteAt.attributeName);
+            parts.add(trash == Trash.EXCLUDE ? "attribute_not_exists(" + name + ")"
+                    : "attribute_exists(" + name + ")");
+        }
+        return parts.isEmpty() ? null : String.join(" AND ", parts);
+    }
+
+    /** The Java fields to load: null for all; else the requested ones plus keys, version and soft-delete field. */
+    private @Nullable Set<String> projectedFields(List<String> fields) {
+        if (fields.isEmpty()) {
+            return null;
+        }
+        Set<String> projected = new LinkedHashSet<>();
+        for (String field : fields) {
+            projected.add(session.filterable(field).name);
+        }
+        ModelRules rules = session.rules();
+        projected.add(session.fieldOf(session.partitionAttribute()));
+        if (session.sortAttribute() != null) {
+            projected.add(session.fieldOf(session.sortAttribute()));
+        }
+        if (rules.version != null) {
+            projected.add(rules.version.name);
+        }
+        if (rules.deleteAt != null) {
+            projected.add(rules.deleteAt.name);
+        }
+        return projected;
+    }
+
+    /** The projection expression of the given fields (the table's keys always); null for every attribute. */
+    private @Nullable String projection(Expr expr, @Nullable Set<String> fields) {
+        if (fields == null) {
+            return null;
+        }
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add(session.partitionAttribute());
+        if (session.sortAttribute() != null) {
+            attributes.add(session.sortAttribute());
+        }
+        for (String field : fields) {
+            attributes.add(session.rules().field(field).attributeName);
+        }
+        List<String> names = new ArrayList<>();
+        for (String attribute : attributes) {
+            names.add(expr.name(attribute));
+        }
+        return String.join(", ", names);
+    }
+
+    /** Whether an index holds every attribute the filters (and the soft-delete condition) read. */
+    private boolean covers(TableCatalog.Index index, List<Condition> conditions, @Nullable FieldRule deleteAt,
+                           Trash trash) {
+        if (index.projectsAll()) {
+            return true;
+        }
+        for (Condition condition : conditions) {
+            if (!holds(index, condition.rule().attributeName)) {
+                return false;
+            }
+        }
+        return deleteAt == null || trash == Trash.INCLUDE || holds(index, deleteAt.attributeName);
+    }
+
+    /** Whether an index projects every requested field (all of them when none is named). */
+    private boolean projects(TableCatalog.Index index, @Nullable Set<String> fields) {
+        if (fields == null) {
+            return false;
+        }
+        for (String field : fields) {
+            if (!holds(index, session.rules().field(field).attributeName)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean holds(TableCatalog.Index index, String attribute) {
+        return index.projectsAll() || index.projected().contains(attribute) || attribute.equals(index.partition())
+                || attribute.equals(index.sort()) || attribute.equals(session.partitionAttribute())
+                || attribute.equals(session.sortAttribute());
+    }
+}

@@ -1,0 +1,294 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.QueryPlan.Operation;
+import dev.dynamite.core.internal.model.Session.Trash;
+import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * Runs a {@link Plan}: reads pages only as the results are consumed, pushes {@code Limit} down when every item the
+ * server returns matches, follows {@code LastEvaluatedKey} until the limit is met, and reads index results whole with
+ * {@code BatchGetItem} when the index does not project what was asked.
+ *
+ * @param <T> the model type
+ */
+final class Reader<T> {
+    private static final System.Logger LOG = System.getLogger("dev.dynamite.query");
+    private static final int BATCH_GET_MAX = 100;
+    private static final int BATCH_GET_ATTEMPTS = 8;
+
+    private final Session<T> session;
+    private final DynamoDbClient client;
+
+    Reader(Session<T> session, DynamoDbClient client) {
+        this.session = session;
+        this.client = client;
+    }
+
+    /** The matching entities, after skip and limit, read lazily. */
+    Stream<T> stream(Plan plan) {
+        if (plan.operation() == Operation.NONE || plan.limit() != null && plan.limit() == 0) {
+            return Stream.empty();
+        }
+        Stream<Map<String, AttributeValue>> items;
+        if (plan.operation() == Operation.GET_ITEM) {
+            items = getItem(plan).stream();
+        } else if (plan.sortInMemory()) {
+            List<Map<String, AttributeValue>> all = new ArrayList<>();
+            new Pages(plan).forEachRemaining(all::add);
+            Comparator<Map<String, AttributeValue>> byKey = keyOrder();
+            all.sort(plan.forward() ? byKey : byKey.reversed());
+            items = all.stream();
+        } else {
+            items = StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Pages(plan),
+                    Spliterator.ORDERED | Spliterator.NONNULL), false);
+        }
+        if (plan.skip() > 0) {
+            items = items.skip(plan.skip());
+        }
+        if (plan.limit() != null) {
+            items = items.limit(plan.limit());
+        }
+        return items.map(item -> session.load(item, plan.projectedFields()));
+    }
+
+    /** The number of matching items ({@code Select COUNT}); skip and limit do not apply. */
+    long count(Plan plan) {
+        switch (plan.operation()) {
+            case NONE -> {
+                return 0;
+            }
+            case GET_ITEM -> {
+                return getItem(plan).size();
+            }
+            case QUERY -> {
+                long count = 0;
+                Map<String, AttributeValue> start = null;
+                do {
+                    QueryResponse page = client.query(queryRequest(plan, start, null).select(Select.COUNT)
+                            .projectionExpression(null).build());
+                    count += page.count();
+                    start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
+                } while (start != null);
+                return count;
+            }
+            case SCAN -> {
+                logScan(plan);
+                long count = 0;
+                Map<String, AttributeValue> start = null;
+                do {
+                    ScanResponse page = client.scan(scanRequest(plan, start, null).select(Select.COUNT)
+                            .projectionExpression(null).build());
+                    count += page.count();
+                    start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
+                } while (start != null);
+                return count;
+            }
+        }
+        throw new IllegalStateException(plan.operation().name());
+    }
+
+    private List<Map<String, AttributeValue>> getItem(Plan plan) {
+        GetItemResponse response = client.getItem(b -> b.tableName(plan.table()).key(plan.key())
+                .projectionExpression(plan.projection()).expressionAttributeNames(plan.names()));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return List.of();
+        }
+        boolean trashed = session.isTrashed(response.item());
+        Trash wanted = plan.trashedInMemory();
+        if (wanted == Trash.EXCLUDE && trashed || wanted == Trash.ONLY && !trashed) {
+            return List.of();
+        }
+        return List.of(response.item());
+    }
+
+    /** The items of every page, read one page at a time as they are consumed. */
+    private final class Pages implements Iterator<Map<String, AttributeValue>> {
+        private final Plan plan;
+        private final Deque<Map<String, AttributeValue>> buffer = new ArrayDeque<>();
+        private @Nullable Map<String, AttributeValue> start;
+        private boolean exhausted;
+        private long delivered;
+
+        Pages(Plan plan) {
+            this.plan = plan;
+            if (plan.operation() == Operation.SCAN) {
+                logScan(plan);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (buffer.isEmpty() && !exhausted) {
+                fetch();
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public Map<String, AttributeValue> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            delivered++;
+            return buffer.removeFirst();
+        }
+
+        private void fetch() {
+            Integer limit = null;
+            if (plan.limit() != null && plan.exactPages()) {
+                // every item returned matches, so ask for no more than are still wanted
+                limit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, plan.skip() + (long) plan.limit() - delivered));
+            }
+            List<Map<String, AttributeValue>> items;
+            if (plan.operation() == Operation.QUERY) {
+                QueryResponse page = client.query(queryRequest(plan, start, limit).build());
+                items = page.items();
+                start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
+            } else {
+                ScanResponse page = client.scan(scanRequest(plan, start, limit).build());
+                items = page.items();
+                start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
+            }
+            exhausted = start == null;
+            buffer.addAll(plan.fetchFull() ? fullItems(plan, items) : items);
+        }
+    }
+
+    private QueryRequest.Builder queryRequest(Plan plan, @Nullable Map<String, AttributeValue> start,
+                                              @Nullable Integer limit) {
+        return QueryRequest.builder().tableName(plan.table()).indexName(plan.index())
+                .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
+                .projectionExpression(plan.projection()).expressionAttributeNames(plan.names())
+                .expressionAttributeValues(plan.values()).scanIndexForward(plan.forward()).exclusiveStartKey(start)
+                .limit(limit);
+    }
+
+    private ScanRequest.Builder scanRequest(Plan plan, @Nullable Map<String, AttributeValue> start,
+                                            @Nullable Integer limit) {
+        return ScanRequest.builder().tableName(plan.table()).filterExpression(plan.filter())
+                .projectionExpression(plan.projection()).expressionAttributeNames(plan.names())
+                .expressionAttributeValues(plan.values()).exclusiveStartKey(start).limit(limit);
+    }
+
+    private static @Nullable Map<String, AttributeValue> nextStart(boolean has, Map<String, AttributeValue> key) {
+        return has && !key.isEmpty() ? key : null;
+    }
+
+    private void logScan(Plan plan) {
+        LOG.log(Level.DEBUG, () -> "No key condition applies, so the query scans every item: " + plan.describe());
+    }
+
+    /** Reads the items of an index page whole from the table, in the page's order; items gone meanwhile drop out. */
+    private List<Map<String, AttributeValue>> fullItems(Plan plan, List<Map<String, AttributeValue>> found) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(found.size());
+        for (Map<String, AttributeValue> item : found) {
+            keys.add(session.tableKey(item));
+        }
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
+            List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX));
+            KeysAndAttributes request = KeysAndAttributes.builder().keys(chunk)
+                    .projectionExpression(fullProjection(plan)).expressionAttributeNames(fullProjectionNames(plan))
+                    .build();
+            Map<String, KeysAndAttributes> pending = new HashMap<>(Map.of(plan.table(), request));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == BATCH_GET_ATTEMPTS) {
+                    throw new IllegalStateException("BatchGetItem left keys unprocessed after " + attempt
+                            + " attempts");
+                }
+                backoff(attempt);
+                BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(pending));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(plan.table(), List.of())) {
+                    byKey.put(session.tableKey(item), item);
+                }
+                pending.clear();
+                if (response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()) {
+                    pending.putAll(response.unprocessedKeys());
+                }
+            }
+        }
+        List<Map<String, AttributeValue>> ordered = new ArrayList<>(keys.size());
+        for (Map<String, AttributeValue> key : keys) {
+            Map<String, AttributeValue> item = byKey.get(key);
+            if (item != null) {
+                ordered.add(item);
+            }
+        }
+        return ordered;
+    }
+
+    private @Nullable String fullProjection(Plan plan) {
+        return plan.projectedFields() == null ? null : session.projectionOf(plan.projectedFields()).expression();
+    }
+
+    private @Nullable Map<String, String> fullProjectionNames(Plan plan) {
+        return plan.projectedFields() == null ? null : session.projectionOf(plan.projectedFields()).names();
+    }
+
+    private static void backoff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(1000L, 25L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying unprocessed keys", e);
+        }
+    }
+
+    /** Key order: partition key, then sort key; numbers by value, strings and binaries by their bytes. */
+    private Comparator<Map<String, AttributeValue>> keyOrder() {
+        String partition = session.partitionAttribute();
+        String sort = session.sortAttribute();
+        Comparator<Map<String, AttributeValue>> order = (a, b) -> compare(a.get(partition), b.get(partition));
+        if (sort != null) {
+            order = order.thenComparing((a, b) -> compare(a.get(sort), b.get(sort)));
+        }
+        return order;
+    }
+
+    static int compare(@Nullable AttributeValue a, @Nullable AttributeValue b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a.n() != null && b.n() != null) {
+            return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n()));
+        }
+        if (a.s() != null && b.s() != null) {
+            return Arrays.compareUnsigned(a.s().getBytes(StandardCharsets.UTF_8),
+                    b.s().getBytes(StandardCharsets.UTF_8));
+        }
+        if (a.b() != null && b.b() != null) {
+            return Arrays.compareUnsigned(a.b().asByteArrayUnsafe(), b.b().asByteArrayUnsafe());
+        }
+        return 0;
+    }
+}
