@@ -85,7 +85,8 @@ final class Planner {
         String filter = filter(expr, conditions, List.of(), trash);
         boolean sortInMemory = options.order() != null;
         return new Plan(Operation.SCAN, table, null, null, null, filter, projection(expr, projectedFields),
-                expr.names(), expr.values(), projectedFields, false, true, sortInMemory, options.limit(),
+                expr.names(), expr.values(), projectedFields, false, options.order() != Order.DESC, sortInMemory,
+                options.limit(),
                 options.skip(), null);
     }
 

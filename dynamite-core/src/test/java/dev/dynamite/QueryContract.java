@@ -1,0 +1,452 @@
+package dev.dynamite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamite.QueryModels.Person;
+import dev.dynamite.QueryModels.Reading;
+import dev.dynamite.QueryModels.Team;
+import dev.dynamite.api.InvalidQueryException;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.Order;
+import dev.dynamite.api.QueryOptions;
+import dev.dynamite.api.UnknownFieldException;
+import dev.dynamite.api.UnknownOperatorException;
+import dev.dynamite.core.internal.GlobalRegistry;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * Queries end to end: every operator and alias, every option, first/last, pagination, projection and the plan,
+ * asserted on results and on the SDK operations sent. Twenty people p00..p19 are seeded once; p19 is soft-deleted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class QueryContract {
+    protected final RequestLog log = new RequestLog();
+    protected Dynamite dynamite;
+    private DynamoDbClient raw;
+    private Model<Person> people;
+    private Model<Reading> readings;
+    private static final Instant EPOCH = Instant.parse("2000-01-01T00:00:00Z");
+
+    protected abstract DynamiteConfig.Builder config();
+
+    protected abstract DynamoDbClient rawClient();
+
+    @BeforeAll
+    void seed() {
+        dynamite = new Dynamite(config().tables(QueryModels.ALL)
+                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log))).build());
+        dynamite.connect();
+        dynamite.sync();
+        raw = rawClient();
+        people = dynamite.model(Person.class);
+        readings = dynamite.model(Reading.class);
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            people.create(p -> {
+                p.id = id(n);
+                p.name = (n % 5 == 0 ? "Anna " : "Bob ") + n;
+                p.age = n * 5;
+                p.score = n % 7 == 0 ? null : n * 1.5;
+                p.born = EPOCH.plus(n, ChronoUnit.DAYS);
+                p.tags = new HashSet<>();
+                if (n % 2 == 0) {
+                    p.tags.add("even");
+                }
+                if (n % 3 == 0) {
+                    p.tags.add("three");
+                }
+                p.nicknames = n % 4 == 0 ? List.of("n" + n) : null;
+                p.active = n % 2 == 0;
+                p.state = n % 3 == 0 ? "status a" : "b";
+                p.teamId = "t" + (n % 3);
+                p.displayName = "dn " + n;
+            });
+        }
+        people.find(id(19)).orElseThrow().destroy();
+        for (int h = 0; h < 24; h++) {
+            int hour = h;
+            readings.create(r -> {
+                r.sensor = "s1";
+                r.at = String.format("2026-11-25T%02d:00:00Z", hour);
+                r.value = hour;
+            });
+        }
+    }
+
+    @AfterAll
+    void drop() {
+        TestServer.dropTables(raw, dynamite.config().tablePrefix());
+        dynamite.disconnect();
+        raw.close();
+        GlobalRegistry.clear();
+    }
+
+    @BeforeEach
+    void clearLog() {
+        log.clear();
+    }
+
+    static String id(int n) {
+        return String.format("p%02d", n);
+    }
+
+    private static List<String> ids(List<Person> found) {
+        return found.stream().map(p -> p.id).sorted().toList();
+    }
+
+    private static List<String> ids(int... numbers) {
+        return IntStream.of(numbers).mapToObj(QueryContract::id).sorted().toList();
+    }
+
+    private static List<String> idsWhere(java.util.function.IntPredicate test) {
+        return IntStream.range(0, 19).filter(test).mapToObj(QueryContract::id).toList();
+    }
+
+    // ------------------------------------------------------------------ operators
+
+    @Test
+    void equalityInEveryForm() {
+        assertThat(ids(people.where(Map.of("age", 25)))).isEqualTo(ids(5));
+        assertThat(ids(people.where("age", 25))).isEqualTo(ids(5));
+        assertThat(ids(people.where("age", "=", 25))).isEqualTo(ids(5));
+        assertThat(ids(people.where(Map.of("age", Map.of("$eq", 25))))).isEqualTo(ids(5));
+        assertThat(ids(people.where(Map.of("state", "status a", "active", true)))).isEqualTo(ids(0, 6, 12, 18));
+    }
+
+    @Test
+    void inequalityInEveryForm() {
+        List<String> expected = idsWhere(n -> n % 3 != 0);
+        assertThat(ids(people.where("state", "!=", "status a"))).isEqualTo(expected);
+        assertThat(ids(people.where("state", "<>", "status a"))).isEqualTo(expected);
+        assertThat(ids(people.where(Map.of("state", Map.of("$ne", "status a"))))).isEqualTo(expected);
+        assertThat(ids(people.where("score", "!=", null))).isEqualTo(idsWhere(n -> n % 7 != 0));
+    }
+
+    @Test
+    void comparisonsAndTheirAliases() {
+        assertThat(ids(people.where("age", "<", 20))).isEqualTo(ids(0, 1, 2, 3));
+        assertThat(ids(people.where(Map.of("age", Map.of("$lt", 20))))).isEqualTo(ids(0, 1, 2, 3));
+        assertThat(ids(people.where("age", "<=", 20))).isEqualTo(ids(0, 1, 2, 3, 4));
+        assertThat(ids(people.where(Map.of("age", Map.of("$lte", 20))))).isEqualTo(ids(0, 1, 2, 3, 4));
+        assertThat(ids(people.where("age", ">", 80))).isEqualTo(ids(17, 18));
+        assertThat(ids(people.where(Map.of("age", Map.of("$gt", 80))))).isEqualTo(ids(17, 18));
+        assertThat(ids(people.where("age", ">=", 85))).isEqualTo(ids(17, 18));
+        assertThat(ids(people.where(Map.of("age", Map.of("$gte", 85))))).isEqualTo(ids(17, 18));
+        assertThat(ids(people.where(Map.of("age", Map.of(">=", 18, "<", 35))))).isEqualTo(ids(4, 5, 6));
+        assertThat(ids(people.where("score", ">", 25.0))).isEqualTo(ids(17, 18));
+        assertThat(ids(people.where("name", "<", "Anna 2"))).isEqualTo(ids(0, 10, 15));
+    }
+
+    @Test
+    void valuesPassThroughTheFieldsCodec() {
+        Instant day3 = EPOCH.plus(3, ChronoUnit.DAYS);
+        assertThat(ids(people.where("born", day3))).isEqualTo(ids(3));
+        assertThat(ids(people.where("born", "<", day3))).isEqualTo(ids(0, 1, 2));
+        assertThat(ids(people.where("born", "between", List.of(day3, day3.plus(2, ChronoUnit.DAYS)))))
+                .isEqualTo(ids(3, 4, 5));
+        assertThat(ids(people.where("born", "<", day3.toString()))).isEqualTo(ids(0, 1, 2));
+        assertThat(ids(people.where("age", 25L))).isEqualTo(ids(5));
+    }
+
+    @Test
+    void inAndItsLimits() {
+        assertThat(ids(people.where("age", "in", List.of(5, 10, 999)))).isEqualTo(ids(1, 2));
+        assertThat(ids(people.where(Map.of("age", Map.of("$in", new Integer[] {15, 20}))))).isEqualTo(ids(3, 4));
+        assertThat(ids(people.where("state", "in", Set.of("status a")))).isEqualTo(idsWhere(n -> n % 3 == 0));
+
+        log.clear();
+        assertThat(people.where("age", "in", List.of())).isEmpty();
+        assertThat(log.operations()).isEmpty();
+
+        List<Integer> tooMany = IntStream.range(0, 101).boxed().toList();
+        assertThatThrownBy(() -> people.where("age", "in", tooMany)).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("Person.age").hasMessageContaining("at most 100");
+        assertThat(ids(people.where("age", "in", tooMany.subList(0, 100)))).isEqualTo(ids(0, 1, 2, 3, 4, 5, 6, 7, 8,
+                9, 10, 11, 12, 13, 14, 15, 16, 17, 18));
+        assertThatThrownBy(() -> people.where("age", "in", 5)).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("collection");
+    }
+
+    @Test
+    void includeIsSubstringOnStringsAndMembershipOnSetsAndLists() {
+        List<String> threes = idsWhere(n -> n % 3 == 0);
+        assertThat(ids(people.where("tags", "include", "three"))).isEqualTo(threes);
+        assertThat(ids(people.where(Map.of("tags", Map.of("$include", "three"))))).isEqualTo(threes);
+        assertThat(ids(people.where(Map.of("tags", Map.of("contains", "three"))))).isEqualTo(threes);
+        assertThat(ids(people.where(Map.of("tags", Map.of("$contains", "three"))))).isEqualTo(threes);
+        assertThat(ids(people.where("nicknames", "include", "n8"))).isEqualTo(ids(8));
+        assertThat(ids(people.where("name", "include", "nna 1"))).isEqualTo(ids(10, 15));
+        assertThatThrownBy(() -> people.where("age", "include", 5)).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("string, set or list");
+    }
+
+    @Test
+    void existenceBetweenAndBeginsWith() {
+        List<String> withoutScore = List.of(id(0), id(7), id(14));
+        assertThat(ids(people.where(Map.of("score", Map.of("$notExists", true))))).isEqualTo(withoutScore);
+        assertThat(ids(people.where(Map.of("score", Map.of("$exists", false))))).isEqualTo(withoutScore);
+        assertThat(ids(people.where("score", null))).isEqualTo(withoutScore);
+        assertThat(ids(people.where(Map.of("score", Map.of("$exists", true))))).isEqualTo(idsWhere(n -> n % 7 != 0));
+        assertThatThrownBy(() -> people.where(Map.of("score", Map.of("$exists", "yes"))))
+                .isInstanceOf(ModelValidationException.class);
+
+        assertThat(ids(people.where("age", "between", List.of(10, 20)))).isEqualTo(ids(2, 3, 4));
+        assertThat(ids(people.where(Map.of("age", Map.of("$between", List.of(90, 200)))))).isEqualTo(ids(18));
+        assertThatThrownBy(() -> people.where("age", "between", List.of(1))).hasMessageContaining("two values");
+
+        assertThat(ids(people.where("name", "beginsWith", "Anna"))).isEqualTo(idsWhere(n -> n % 5 == 0));
+        assertThat(ids(people.where(Map.of("name", Map.of("$beginsWith", "Bob 1"))))).isEqualTo(ids(1, 11, 12, 13,
+                14, 16, 17, 18));
+        assertThatThrownBy(() -> people.where("age", "beginsWith", "1")).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("stored as a string");
+    }
+
+    @Test
+    void aValueThatSpellsAnOperatorIsAValue() {
+        Person odd = people.create(Map.of("id", "in", "name", "in", "state", "$ne"));
+        assertThat(ids(people.where("name", "in"))).containsExactly("in");
+        assertThat(ids(people.where(Map.of("state", "$ne")))).containsExactly("in");
+        assertThat(ids(people.where("name", "=", "in"))).containsExactly("in");
+        odd.forceDestroy();
+    }
+
+    @Test
+    void badFiltersFailBeforeAnyRequest() {
+        assertThatThrownBy(() -> people.where(Map.of("age", Map.of("$regex", ".*"))))
+                .isInstanceOf(UnknownOperatorException.class).hasMessageContaining("Person.age")
+                .hasMessageContaining("'$regex'");
+        assertThatThrownBy(() -> people.where("age", "like", 5)).isInstanceOf(UnknownOperatorException.class);
+        assertThatThrownBy(() -> people.where(Map.of("age", Map.of(">", 5, "or", 1))))
+                .isInstanceOf(UnknownOperatorException.class).hasMessageContaining("'or'");
+        assertThatThrownBy(() -> people.where("nope", 1)).isInstanceOf(UnknownFieldException.class);
+        assertThatThrownBy(() -> people.where("note", "x")).isInstanceOf(UnknownFieldException.class);
+        assertThatThrownBy(() -> dynamite.model(Team.class).where("members", "x"))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("relation");
+        assertThatThrownBy(() -> people.where("age", "old")).isInstanceOf(ModelValidationException.class)
+                .hasMessageStartingWith("Person.age: ");
+        assertThatThrownBy(() -> people.where("age", ">", null)).isInstanceOf(ModelValidationException.class);
+        assertThat(log.operations()).isEmpty();
+    }
+
+    @Test
+    void namesWithSpacesAndReservedWordsWorkInFiltersAndProjections() {
+        List<Person> found = people.where(Map.of("displayName", "dn 3", "state", "status a"),
+                QueryOptions.builder().attributes("displayName", "state").build());
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.displayName).isEqualTo("dn 3");
+            assertThat(p.state).isEqualTo("status a");
+            assertThat(p.name).isNull();
+        });
+    }
+
+    // ------------------------------------------------------------------ options
+
+    @Test
+    void limitAndSkipCountMatchingItems() {
+        QueryOptions page = QueryOptions.builder().order(Order.ASC).skip(2).limit(3).build();
+        assertThat(people.where(Map.of("active", true), page)).extracting(p -> p.id)
+                .containsExactly(id(4), id(6), id(8));
+        assertThat(people.where(Map.of("active", true), page.toBuilder().offset(8).build())).extracting(p -> p.id)
+                .containsExactly(id(16), id(18));
+        assertThat(people.where(Map.of("active", true), QueryOptions.builder().limit(0).build())).isEmpty();
+        assertThatThrownBy(() -> QueryOptions.builder().limit(-1).skip(-2).withTrashed().onlyTrashed().build())
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("limit").hasMessageContaining("skip")
+                .hasMessageContaining("withTrashed");
+    }
+
+    @Test
+    void orderIsSortKeyOrderOnAQueryAndKeyOrderInMemoryOnAScan() {
+        List<Reading> descending = readings.where(Map.of("sensor", "s1"),
+                QueryOptions.builder().order(Order.DESC).limit(3).build());
+        assertThat(descending).extracting(r -> r.value).containsExactly(23.0, 22.0, 21.0);
+        assertThat(log.requests(QueryRequest.class)).singleElement()
+                .satisfies(q -> assertThat(q.scanIndexForward()).isFalse());
+
+        List<Person> scanned = people.where(Map.of("state", "b"), QueryOptions.builder().order(Order.DESC).build());
+        assertThat(scanned).extracting(p -> p.id).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+                .hasSize(idsWhere(n -> n % 3 != 0).size());
+        assertThat(people.explain(Map.of("state", "b"), QueryOptions.builder().order(Order.DESC).build())
+                .sortsInMemory()).isTrue();
+    }
+
+    @Test
+    void firstAndLastAreInKeyOrder() {
+        assertThat(readings.first(Map.of("sensor", "s1")).orElseThrow().value).isEqualTo(0.0);
+        assertThat(readings.last(Map.of("sensor", "s1")).orElseThrow().value).isEqualTo(23.0);
+        assertThat(readings.first(Map.of("sensor", "s1", "at", Map.of(">", "2026-11-25T05")))
+                .orElseThrow().value).isEqualTo(5.0);
+        assertThat(readings.first(Map.of("sensor", "nope"))).isEmpty();
+        assertThat(people.first(Map.of("active", false)).orElseThrow().id).isEqualTo(id(1));
+        assertThat(people.last(Map.of("active", true)).orElseThrow().id).isEqualTo(id(18));
+        assertThat(people.first(Map.of("active", true), QueryOptions.builder().order(Order.DESC).build())
+                .orElseThrow().id).isEqualTo(id(18));
+    }
+
+    @Test
+    void sortKeyConditionsGoIntoTheKeyCondition() {
+        List<Reading> morning = readings.where(Map.of("sensor", "s1",
+                "at", Map.of("between", List.of("2026-11-25T06", "2026-11-25T09"))));
+        assertThat(morning).extracting(r -> r.value).containsExactly(6.0, 7.0, 8.0);
+        assertThat(readings.where(Map.of("sensor", "s1", "at", Map.of("beginsWith", "2026-11-25T1"))))
+                .hasSize(10);
+        assertThat(log.requests(QueryRequest.class)).allSatisfy(q -> {
+            assertThat(q.keyConditionExpression()).contains(" AND ");
+            assertThat(q.filterExpression()).isNull();
+        });
+    }
+
+    @Test
+    void projectionLoadsKeysAndTheNamedFieldsOnlyAndRejectsUnknownNames() {
+        Person partial = people.where(Map.of("id", id(3)), QueryOptions.builder().attributes("name").build()).get(0);
+        assertThat(partial.id).isEqualTo(id(3));
+        assertThat(partial.name).isEqualTo("Bob 3");
+        assertThat(partial.age).isNull();
+        assertThat(partial.tags).isNull();
+
+        partial.name = "Bob three";
+        assertThat(partial.save()).isTrue();
+        Person whole = people.find(id(3)).orElseThrow();
+        assertThat(whole.name).isEqualTo("Bob three");
+        assertThat(whole.age).isEqualTo(15);
+        assertThat(whole.tags).containsExactly("three");
+        whole.update(Map.of("name", "Bob 3"));
+
+        assertThatThrownBy(() -> people.where(Map.of(), QueryOptions.builder().attributes("nope").build()))
+                .isInstanceOf(UnknownFieldException.class);
+    }
+
+    @Test
+    void includeIsAClearErrorUntilRelationsLoad() {
+        assertThatThrownBy(() -> dynamite.model(Team.class).where(Map.of(),
+                QueryOptions.builder().include("members").build()))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> dynamite.model(Team.class).query().include("name"))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("not a relation");
+    }
+
+    @Test
+    void trashFiltersAreFilterExpressions() {
+        assertThat(ids(people.where("age", ">=", 90))).isEqualTo(ids(18));
+        assertThat(ids(people.where(Map.of("age", Map.of(">=", 90)), QueryOptions.builder().withTrashed().build())))
+                .isEqualTo(ids(18, 19));
+        assertThat(ids(people.onlyTrashed(Map.of()))).isEqualTo(ids(19));
+        assertThat(people.query().where("age", ">=", 90).onlyTrashed().list()).extracting(p -> p.id)
+                .containsExactly(id(19));
+        List<ScanRequest> scans = log.requests(ScanRequest.class);
+        assertThat(scans.get(0).filterExpression()).endsWith("AND attribute_not_exists(#n1)");
+        assertThat(scans.get(1).filterExpression()).doesNotContain("deletedAt", "exists");
+        assertThat(scans.get(2).filterExpression()).isEqualTo("attribute_exists(#n0)");
+        assertThat(scans.get(3).filterExpression()).endsWith("AND attribute_exists(#n1)");
+        assertThat(people.find(id(19))).isEmpty();
+        assertThat(people.where(Map.of("id", id(19)))).isEmpty();
+        assertThat(people.withTrashed(Map.of("id", id(19)))).hasSize(1);
+    }
+
+    @Test
+    void countUsesSelectCount() {
+        assertThat(people.count(Map.of("active", true))).isEqualTo(10);
+        assertThat(people.count(Map.of())).isEqualTo(19);
+        assertThat(people.count(Map.of("id", id(19)))).isZero();
+        assertThat(people.query().where("teamId", "t1").count()).isEqualTo(6);
+        assertThat(log.requests(ScanRequest.class)).allSatisfy(s -> assertThat(s.selectAsString()).isEqualTo("COUNT"));
+    }
+
+    @Test
+    void theFluentFormCombinesFiltersAndStreams() {
+        Query<Person> query = people.query().where("active", true).where("age", ">=", 30).orderBy(Order.ASC)
+                .limit(3).skip(1);
+        assertThat(query.list()).extracting(p -> p.id).containsExactly(id(8), id(10), id(12));
+        assertThat(query.stream().map(p -> p.id)).containsExactly(id(8), id(10), id(12));
+        assertThat(query.first().orElseThrow().id).isEqualTo(id(8));
+        assertThat(query.explain().operation()).isEqualTo(QueryPlan.Operation.SCAN);
+    }
+
+    // ------------------------------------------------------------------ the plan
+
+    @Test
+    void theWholeKeyIsOneGetItem() {
+        assertThat(ids(people.where(Map.of("id", id(4))))).isEqualTo(ids(4));
+        assertThat(log.operations()).containsExactly("GetItem");
+        assertThat(people.explain(Map.of("id", id(4)), QueryOptions.none()).toString())
+                .isEqualTo("GetItem " + dynamite.config().tablePrefix() + "people");
+        log.clear();
+        assertThat(readings.where(Map.of("sensor", "s1", "at", "2026-11-25T04:00:00Z"))).hasSize(1);
+        assertThat(log.operations()).containsExactly("GetItem");
+    }
+
+    @Test
+    void anIndexEqualityIsOneQueryOnTheIndex() {
+        people.where(Map.of("teamId", "t2"));   // the first read of the table's indexes describes it
+        log.clear();
+        assertThat(ids(people.where(Map.of("teamId", "t2")))).isEqualTo(idsWhere(n -> n % 3 == 2));
+        assertThat(log.operations()).containsExactly("Query");
+        assertThat(log.requests(QueryRequest.class).get(0).indexName()).isEqualTo("GSI1_teamId");
+        QueryPlan plan = people.explain(Map.of("teamId", "t2", "active", true), QueryOptions.none());
+        assertThat(plan.operation()).isEqualTo(QueryPlan.Operation.QUERY);
+        assertThat(plan.index()).contains("GSI1_teamId");
+        assertThat(plan.toString()).endsWith("index GSI1_teamId key [teamId = \"t2\"] filter [active = true AND"
+                + " attribute_not_exists(deletedAt)]");
+    }
+
+    @Test
+    void aNonKeyFilterIsAScanAndAPartitionKeyAQuery() {
+        people.where(Map.of("age", 5));
+        assertThat(log.operations()).endsWith("Scan");
+        log.clear();
+        readings.where(Map.of("sensor", "s1", "value", Map.of(">", 20)));
+        assertThat(log.operations()).containsExactly("Query");
+        assertThat(log.requests(QueryRequest.class).get(0).filterExpression()).isNotNull();
+    }
+
+    @Test
+    void bulkWritesTakeTheFullFilterLanguage() {
+        assertThat(people.update(Map.of("displayName", "senior"), Map.of("age", Map.of(">=", 85)))).isEqualTo(2);
+        assertThat(people.where("displayName", "senior")).extracting(p -> p.id).containsExactlyInAnyOrder(id(17),
+                id(18));
+        assertThat(people.update(Map.of("displayName", "dn 17"), Map.of("id", id(17)))).isEqualTo(1);
+        assertThat(people.update(Map.of("displayName", "dn 18"), Map.of("id", id(18)))).isEqualTo(1);
+        assertThat(people.increment("age", 0, Map.of("teamId", "t0", "age", Map.of("<", 10)))).isEqualTo(1);
+    }
+
+    @Test
+    void everyPageIsFollowed() {
+        Model<Reading> model = dynamite.model(Reading.class);
+        String payload = "x".repeat(1000);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("sensor", "bulk");
+            item.put("at", String.format("%05d", i));
+            item.put("value", i);
+            item.put("payload", payload);
+            batch.add(item);
+        }
+        TestData.put(raw, dynamite.config().tablePrefix() + "readings", batch);
+        log.clear();
+
+        assertThat(model.where(Map.of("sensor", "bulk", "value", Map.of(">=", 0)))).hasSize(1200);
+        assertThat(log.count("Query")).isGreaterThanOrEqualTo(2);
+        log.clear();
+        assertThat(model.query().where("sensor", "bulk").limit(10).list()).hasSize(10);
+        assertThat(log.requests(QueryRequest.class)).singleElement().satisfies(q -> assertThat(q.limit()).isEqualTo(10));
+        log.clear();
+        assertThat(model.count(Map.of("sensor", "bulk"))).isEqualTo(1200);
+    }
+}
