@@ -313,6 +313,21 @@ abstract class QueryContract {
     }
 
     @Test
+    void keyConditionsAQueryCannotHoldAreCheckedOnTheItemsReturned() {
+        // DynamoDB refuses key attributes in a Query's filter: in, <> and a second range stay out of the request
+        Map<String, Object> range = new java.util.LinkedHashMap<>();
+        range.put(">=", "2026-11-25T10");
+        range.put("<", "2026-11-25T13");
+        range.put("!=", "2026-11-25T11:00:00Z");
+        assertThat(readings.where(Map.of("sensor", "s1", "at", range))).extracting(r -> r.value)
+                .containsExactly(10.0, 12.0);
+        assertThat(readings.query().where("sensor", "s1")
+                .where("at", "in", List.of("2026-11-25T01:00:00Z", "2026-11-25T03:00:00Z", "x")).count())
+                .isEqualTo(2);
+        assertThat(log.requests(QueryRequest.class)).allSatisfy(q -> assertThat(q.filterExpression()).isNull());
+    }
+
+    @Test
     void projectionLoadsKeysAndTheNamedFieldsOnlyAndRejectsUnknownNames() {
         Person partial = people.where(Map.of("id", id(3)), QueryOptions.builder().attributes("name").build()).get(0);
         assertThat(partial.id).isEqualTo(id(3));

@@ -54,6 +54,48 @@ record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
         return op == Op.EQ;
     }
 
+    /**
+     * Evaluates this condition on an item, as DynamoDB would: a missing attribute fails every comparison but
+     * {@code <>}, and values of different types are never equal or ordered. Used for conditions on key attributes
+     * that a Query can neither put in its key condition nor in its filter; key attributes are scalars.
+     */
+    boolean test(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(rule.attributeName);
+        if (op == Op.EXISTS || op == Op.NOT_EXISTS) {
+            return (value != null) == (op == Op.EXISTS);
+        }
+        if (op == Op.NE) {
+            return value == null || !equal(value, operands.get(0));
+        }
+        if (value == null) {
+            return false;
+        }
+        AttributeValue first = operands.get(0);
+        return switch (op) {
+            case EQ -> equal(value, first);
+            case LT -> ordered(value, first) && Reader.compare(value, first) < 0;
+            case LE -> ordered(value, first) && Reader.compare(value, first) <= 0;
+            case GT -> ordered(value, first) && Reader.compare(value, first) > 0;
+            case GE -> ordered(value, first) && Reader.compare(value, first) >= 0;
+            case IN -> operands.stream().anyMatch(o -> equal(value, o));
+            case BETWEEN -> ordered(value, first) && ordered(value, operands.get(1))
+                    && Reader.compare(first, operands.get(1)) <= 0 && Reader.compare(value, first) >= 0
+                    && Reader.compare(value, operands.get(1)) <= 0;
+            case BEGINS_WITH -> value.s() != null && value.s().startsWith(first.s());
+            case CONTAINS -> value.s() != null && first.s() != null && value.s().contains(first.s());
+            default -> throw new IllegalStateException(op.name());
+        };
+    }
+
+    /** Whether two key values (scalars) have one type, so that they can be compared. */
+    private static boolean ordered(AttributeValue a, AttributeValue b) {
+        return a.type() == b.type();
+    }
+
+    private static boolean equal(AttributeValue a, AttributeValue b) {
+        return ordered(a, b) && Reader.compare(a, b) == 0;
+    }
+
     /** The expression text, with a placeholder for the name and for each operand. */
     String expression(Expr expr) {
         String name = expr.name(rule.attributeName);

@@ -1,6 +1,7 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.QueryPlan;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param limit the most matching items to return, or null
  * @param skip matching items to skip
  * @param trashedInMemory for {@code GET_ITEM}, which soft-deleted state the item must have; null to take any
+ * @param residual conditions on the queried key attributes that the key condition cannot hold (a second sort-key
+ *     condition, {@code <>}, {@code in}, …): DynamoDB refuses key attributes in a Query's filter, so they are
+ *     evaluated on the items returned
  */
 record Plan(QueryPlan.Operation operation, String table, @Nullable String index,
             @Nullable Map<String, AttributeValue> key, @Nullable String keyCondition, @Nullable String filter,
             @Nullable String projection, @Nullable Map<String, String> names,
             @Nullable Map<String, AttributeValue> values, @Nullable Set<String> projectedFields, boolean fetchFull,
             boolean forward, boolean sortInMemory, @Nullable Integer limit, int skip,
-            Session.@Nullable Trash trashedInMemory) {
+            Session.@Nullable Trash trashedInMemory, List<Condition> residual) {
 
     QueryPlan describe() {
         return new QueryPlan(operation, table, index, keyCondition, filter, projection,
@@ -40,6 +44,6 @@ record Plan(QueryPlan.Operation operation, String table, @Nullable String index,
 
     /** Whether the server returns exactly the matching items, so that {@code Limit} can be pushed down. */
     boolean exactPages() {
-        return filter == null && !sortInMemory;
+        return filter == null && !sortInMemory && residual.isEmpty();
     }
 }

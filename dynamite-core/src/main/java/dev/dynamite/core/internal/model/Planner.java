@@ -45,7 +45,7 @@ final class Planner {
         for (Condition condition : conditions) {
             if (condition.op() == Op.IN && condition.operands().isEmpty()) {
                 return new Plan(Operation.NONE, table, null, null, null, null, null, null, null, null, false, true,
-                        false, options.limit(), options.skip(), null);
+                        false, options.limit(), options.skip(), null, List.of());
             }
         }
         ModelRules rules = session.rules();
@@ -68,7 +68,7 @@ final class Planner {
                 }
                 return new Plan(Operation.GET_ITEM, table, null, key, null, null, projection(expr, projectedFields),
                         expr.names(), expr.values(), projectedFields, false, true, false, options.limit(),
-                        options.skip(), trash);
+                        options.skip(), trash, List.of());
             }
             return query(conditions, options, table, null, partitionEquality, sort, trash, projectedFields, false);
         }
@@ -86,8 +86,7 @@ final class Planner {
         boolean sortInMemory = options.order() != null;
         return new Plan(Operation.SCAN, table, null, null, null, filter, projection(expr, projectedFields),
                 expr.names(), expr.values(), projectedFields, false, options.order() != Order.DESC, sortInMemory,
-                options.limit(),
-                options.skip(), null);
+                options.limit(), options.skip(), null, List.of());
     }
 
     private Plan query(List<Condition> conditions, Options options, String table, @Nullable String index,
@@ -114,13 +113,23 @@ final class Planner {
         for (Condition condition : keyConditions) {
             keyParts.add(condition.expression(expr));
         }
-        String filter = filter(expr, conditions, keyConditions, trash);
+        String partition = partitionEquality.rule().attributeName;
+        List<Condition> residual = new ArrayList<>();
+        for (Condition condition : conditions) {
+            String attribute = condition.rule().attributeName;
+            if (!keyConditions.contains(condition) && (attribute.equals(partition) || attribute.equals(sort))) {
+                residual.add(condition);
+            }
+        }
+        List<Condition> notFiltered = new ArrayList<>(keyConditions);
+        notFiltered.addAll(residual);
+        String filter = filter(expr, conditions, notFiltered, trash);
         // the projection of an index query that fetches full items later needs only the table's keys
         String projection = fetchFull ? projection(expr, Set.of()) : projection(expr, projectedFields);
         boolean forward = options.order() != Order.DESC;
         return new Plan(Operation.QUERY, table, index, null, String.join(" AND ", keyParts), filter, projection,
                 expr.names(), expr.values(), projectedFields, fetchFull, forward, false, options.limit(),
-                options.skip(), null);
+                options.skip(), null, List.copyOf(residual));
     }
 
     /** The first equality (or condition with {@code op}, when given) on an attribute. */

@@ -69,6 +69,9 @@ final class Reader<T> {
             items = StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Pages(plan),
                     Spliterator.ORDERED | Spliterator.NONNULL), false);
         }
+        if (!plan.residual().isEmpty()) {
+            items = items.filter(item -> plan.residual().stream().allMatch(condition -> condition.test(item)));
+        }
         if (plan.skip() > 0) {
             items = items.skip(plan.skip());
         }
@@ -88,6 +91,12 @@ final class Reader<T> {
                 return getItem(plan).size();
             }
             case QUERY -> {
+                if (!plan.residual().isEmpty()) {
+                    // key conditions the server cannot evaluate: count what they let through
+                    try (Stream<T> matching = stream(withoutWindow(plan))) {
+                        return matching.count();
+                    }
+                }
                 long count = 0;
                 Map<String, AttributeValue> start = null;
                 do {
@@ -112,6 +121,12 @@ final class Reader<T> {
             }
         }
         throw new IllegalStateException(plan.operation().name());
+    }
+
+    private static Plan withoutWindow(Plan plan) {
+        return new Plan(plan.operation(), plan.table(), plan.index(), plan.key(), plan.keyCondition(), plan.filter(),
+                plan.projection(), plan.names(), plan.values(), plan.projectedFields(), plan.fetchFull(),
+                plan.forward(), plan.sortInMemory(), null, 0, plan.trashedInMemory(), plan.residual());
     }
 
     private List<Map<String, AttributeValue>> getItem(Plan plan) {
