@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamite.QueryModels.Person;
 import dev.dynamite.QueryModels.Reading;
 import dev.dynamite.QueryModels.Team;
+import dev.dynamite.QueryModels.Ticket;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.Order;
@@ -28,7 +29,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -428,6 +437,41 @@ abstract class QueryContract {
         readings.where(Map.of("sensor", "s1", "value", Map.of(">", 20)));
         assertThat(log.operations()).containsExactly("Query");
         assertThat(log.requests(QueryRequest.class).get(0).filterExpression()).isNotNull();
+    }
+
+    @Test
+    void anIndexThatLacksTheAttributesIsFollowedByBatchGetItem() {
+        String table = dynamite.config().tablePrefix() + "tickets";
+        raw.createTable(b -> b.tableName(table).billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                        .attributeType(ScalarAttributeType.S).build(), AttributeDefinition.builder()
+                        .attributeName("queue").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by_queue")
+                        .keySchema(KeySchemaElement.builder().attributeName("queue").keyType(KeyType.HASH).build())
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                        .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)).build()));
+        raw.waiter().waitUntilTableExists(b -> b.tableName(table));
+        Model<Ticket> tickets = dynamite.model(Ticket.class);
+        for (int i = 0; i < 5; i++) {
+            tickets.create(Map.of("id", "k" + i, "queue", i < 3 ? "urgent" : "later", "title", "ticket " + i,
+                    "priority", i));
+        }
+        log.clear();
+
+        List<Ticket> urgent = tickets.where(Map.of("queue", "urgent"));
+        assertThat(urgent).extracting(t -> t.title).containsExactlyInAnyOrder("ticket 0", "ticket 1", "ticket 2");
+        assertThat(log.requests(QueryRequest.class)).singleElement()
+                .satisfies(q -> assertThat(q.indexName()).isEqualTo("by_queue"));
+        assertThat(log.requests(BatchGetItemRequest.class)).hasSize(1);
+        assertThat(tickets.explain(Map.of("queue", "urgent"), QueryOptions.none()).fetchesFullItems()).isTrue();
+
+        // a filter on an attribute the index does not hold cannot run on it: a Scan
+        assertThat(tickets.explain(Map.of("queue", "urgent", "priority", 1), QueryOptions.none()).operation())
+                .isEqualTo(QueryPlan.Operation.SCAN);
+        assertThat(tickets.where(Map.of("queue", "urgent", "priority", 1))).extracting(t -> t.id).containsExactly("k1");
+        raw.deleteTable(b -> b.tableName(table));
     }
 
     @Test
