@@ -155,38 +155,31 @@ final class DoubleText {
             return BigDecimal.valueOf(negative ? -unscaled : unscaled, -power).toString();
         }
         byte[] out = new byte[length];
-        int at = 0;
         if (negative) {
-            out[at++] = '-';
+            out[0] = '-';
         }
-        byte[] number = new byte[digits];
+        // the digits, right to left, skipping the decimal point; then zeros or "0.0…" on their side
+        int point = power < 0 && leading >= 0 ? sign + leading + 1 : -1;
+        int end = power >= 0 ? sign + digits : length;
         long rest = unscaled;
-        for (int k = digits - 1; k >= 0; k--) {
-            number[k] = (byte) ('0' + rest % 10);
+        for (int at = end - 1, k = 0; k < digits; at--) {
+            if (at == point) {
+                out[at] = '.';
+                continue;
+            }
+            out[at] = (byte) ('0' + rest % 10);
             rest /= 10;
+            k++;
         }
         if (power >= 0) {
-            for (byte b : number) {
-                out[at++] = b;
+            for (int at = end; at < length; at++) {
+                out[at] = '0';
             }
-            while (at < length) {
-                out[at++] = '0';
-            }
-        } else if (leading >= 0) {
-            for (int k = 0; k < digits; k++) {
-                if (k == leading + 1) {
-                    out[at++] = '.';
-                }
-                out[at++] = number[k];
-            }
-        } else {
-            out[at++] = '0';
-            out[at++] = '.';
-            for (int k = 0; k < -leading - 1; k++) {
-                out[at++] = '0';
-            }
-            for (byte b : number) {
-                out[at++] = b;
+        } else if (leading < 0) {
+            out[sign] = '0';
+            out[sign + 1] = '.';
+            for (int at = sign + 2; at < length - digits; at++) {
+                out[at] = '0';
             }
         }
         return new String(out, StandardCharsets.ISO_8859_1);

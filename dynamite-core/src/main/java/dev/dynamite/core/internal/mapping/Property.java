@@ -3,6 +3,8 @@ package dev.dynamite.core.internal.mapping;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.KeyTypeStrategy;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -46,6 +48,40 @@ final class Property {
     static Property key(String name, String attributeName, Class<?> type, MethodHandle getter, MethodHandle setter,
                         KeyTypeStrategy strategy) {
         return new Property(name, attributeName, type, getter, setter, null, strategy);
+    }
+
+    /** Models with more persisted fields than this read them one handle call per field. */
+    private static final int MAX_COMBINED = 64;
+
+    /**
+     * Returns one method handle {@code (Object)Object[]} that reads all the given properties of an entity into a new
+     * array, in order: a single call (the JIT compiles the combined handle as one unit) instead of one handle call
+     * per field. Null if there are too many properties for one handle.
+     */
+    static @Nullable MethodHandle readAll(Property[] properties) {
+        int count = properties.length;
+        if (count == 0 || count > MAX_COMBINED) {
+            return null;
+        }
+        MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class, count);
+        MethodHandle[] getters = new MethodHandle[count];
+        for (int i = 0; i < count; i++) {
+            getters[i] = properties[i].getter;
+        }
+        MethodHandle fromEntities = MethodHandles.filterArguments(collect, 0, getters);
+        return MethodHandles.permuteArguments(fromEntities, MethodType.methodType(Object[].class, Object.class),
+                new int[count]);
+    }
+
+    /** Calls a handle of {@link #readAll}. */
+    static @Nullable Object[] readAll(MethodHandle reader, Object entity) {
+        try {
+            return (Object[]) reader.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("a field getter threw a checked exception", e);
+        }
     }
 
     @Nullable Object get(Object entity) {
