@@ -183,7 +183,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
         return decimalText(exact.round(new MathContext(9, RoundingMode.HALF_EVEN)));
     }
 
-    private static final class IntegerCodec extends NumberCodec<Integer> {
+    static final class IntegerCodec extends NumberCodec<Integer> {
         IntegerCodec() {
             super("Integer", v -> Integer.toString(v), d -> d.intValueExact());
         }
@@ -211,7 +211,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
         }
     }
 
-    private static final class LongCodec extends NumberCodec<Long> {
+    static final class LongCodec extends NumberCodec<Long> {
         LongCodec() {
             super("Long", v -> Long.toString(v), d -> d.longValueExact());
         }
@@ -239,7 +239,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
         }
     }
 
-    private static final class DoubleCodec extends NumberCodec<Double> {
+    static final class DoubleCodec extends NumberCodec<Double> {
         DoubleCodec() {
             super("Double", v -> shortest(v), d -> d.doubleValue());
         }
@@ -267,7 +267,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
         }
     }
 
-    private static final class BigDecimalCodec extends NumberCodec<BigDecimal> {
+    static final class BigDecimalCodec extends NumberCodec<BigDecimal> {
         BigDecimalCodec() {
             super("BigDecimal", NumberCodec::checked, d -> d);
         }

@@ -78,7 +78,7 @@ final class ScalarCodecs {
     }
 
     /** {@code String} as {@code S}, as is. */
-    private static final class PlainStringCodec implements AttributeCodec<String> {
+    static final class PlainStringCodec implements AttributeCodec<String> {
         @Override
         public AttributeValue encode(String value) {
             return AttributeValue.createS(value);
@@ -100,7 +100,7 @@ final class ScalarCodecs {
      * {@code Instant} as {@code S} in ISO-8601 UTC, exactly as {@link Instant#toString()} writes it; reads what
      * {@link Instant#parse} reads. Common values go through {@link InstantText}'s hand-written fast paths.
      */
-    private static final class InstantCodec implements AttributeCodec<Instant> {
+    static final class InstantCodec implements AttributeCodec<Instant> {
         private static final Function<String, Instant> PARSE = Instant::parse;
 
         @Override
@@ -147,7 +147,7 @@ final class ScalarCodecs {
         }
     }
 
-    private static final class BooleanCodec implements AttributeCodec<Boolean> {
+    static final class BooleanCodec implements AttributeCodec<Boolean> {
         @Override
         public AttributeValue encode(Boolean value) {
             return AttributeValue.createBool(value);

@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.mapping;
 
+import dev.dynamite.core.internal.codec.DirectCodecs;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.KeyTypeStrategy;
 import java.lang.invoke.MethodHandle;
@@ -25,6 +26,8 @@ final class Property {
     private final MethodHandle setter;
     private final @Nullable AttributeCodec<Object> codec;
     private final @Nullable KeyTypeStrategy strategy;
+    /** The codec's {@link DirectCodecs#kind}. */
+    private final int codecKind;
 
     private Property(String name, String attributeName, Class<?> type, MethodHandle getter, MethodHandle setter,
                      @Nullable AttributeCodec<Object> codec, @Nullable KeyTypeStrategy strategy) {
@@ -38,6 +41,7 @@ final class Property {
         this.setter = setter;
         this.codec = codec;
         this.strategy = strategy;
+        this.codecKind = codec == null ? DirectCodecs.OTHER : DirectCodecs.kind(codec);
     }
 
     static Property attribute(String name, String attributeName, Class<?> type, MethodHandle getter,
@@ -110,7 +114,7 @@ final class Property {
             return strategy.encode(value);
         }
         assert codec != null;
-        return codec.encode(value);
+        return DirectCodecs.encode(codecKind, codec, value);
     }
 
     /** Decodes a stored, non-{@code NULL} value; a codec's or strategy's exception passes through. */
