@@ -193,7 +193,7 @@ public final class EntityMapper<T> {
      */
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = new LinkedHashMap<>(capacity(properties.length));
-        @Nullable Object[] values = reader == null ? null : Property.readAll(reader, entity);
+        @Nullable Object @Nullable [] values = reader == null ? null : Property.readAll(reader, entity);
         for (int i = 0; i < properties.length; i++) {
             Property property = properties[i];
             Object value = values == null ? property.get(entity) : values[i];
