@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link ListCodec} and {@link MapCodec}) give exactly what the reference computations give.
  */
 class FastPathsTest {
-    private static final int SAMPLES = 50_000;
+    private static final int SAMPLES = 20_000;
     private final Random random = new Random(20_241_125L);
 
     // ---------------------------------------------------------------- doubles
