@@ -1,9 +1,12 @@
 package dev.dynamite.core.internal.codec;
 
 import dev.dynamite.spi.AttributeCodec;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,7 +23,8 @@ final class ListCodec<E> implements AttributeCodec<Collection<@Nullable E>> {
 
     @Override
     public AttributeValue encode(Collection<@Nullable E> value) {
-        return AttributeValue.fromL(encodeAll(element, value));
+        // The SDK copies the list it is given; handing it an encoding view saves building a list only to be copied.
+        return AttributeValue.createL(new Encoding<>(element, value));
     }
 
     @Override
@@ -32,7 +36,7 @@ final class ListCodec<E> implements AttributeCodec<Collection<@Nullable E>> {
     static <E> List<AttributeValue> encodeAll(AttributeCodec<E> element, Collection<@Nullable E> values) {
         List<AttributeValue> encoded = new ArrayList<>(values.size());
         for (E item : values) {
-            encoded.add(item == null ? Attributes.NUL : element.encode(item));
+            encoded.add(encode(element, item));
         }
         return encoded;
     }
@@ -43,5 +47,66 @@ final class ListCodec<E> implements AttributeCodec<Collection<@Nullable E>> {
             decoded.add(Attributes.isNull(item) ? null : element.decode(item));
         }
         return decoded;
+    }
+
+    private static <E> AttributeValue encode(AttributeCodec<E> element, @Nullable E item) {
+        return item == null ? Attributes.NUL : element.encode(item);
+    }
+
+    /**
+     * A read-only view of a collection's elements encoded with a codec, each encoded when it is visited; made to be
+     * copied once (by {@code AttributeValue.createL}).
+     */
+    private static final class Encoding<E> extends AbstractList<AttributeValue> {
+        private final AttributeCodec<E> element;
+        private final Collection<@Nullable E> values;
+
+        Encoding(AttributeCodec<E> element, Collection<@Nullable E> values) {
+            this.element = element;
+            this.values = values;
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
+
+        @Override
+        public AttributeValue get(int index) {
+            if (values instanceof List<?>) {
+                return encode(element, ((List<@Nullable E>) values).get(index));
+            }
+            if (index < 0 || index >= values.size()) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            Iterator<@Nullable E> items = values.iterator();
+            for (int i = 0; i < index; i++) {
+                items.next();
+            }
+            return encode(element, items.next());
+        }
+
+        @Override
+        public void forEach(Consumer<? super AttributeValue> action) {
+            for (E item : values) {
+                action.accept(encode(element, item));
+            }
+        }
+
+        @Override
+        public Iterator<AttributeValue> iterator() {
+            Iterator<@Nullable E> items = values.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return items.hasNext();
+                }
+
+                @Override
+                public AttributeValue next() {
+                    return encode(element, items.next());
+                }
+            };
+        }
     }
 }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * unless that is longer than 24 characters; {@code -0.0} is written as {@code 0}); NaN and infinities are rejected.
  * {@code BigDecimal}s keep their scale ({@code 1.50} stays {@code 1.50}) unless that needs more than 38 digits.
  */
-final class NumberCodec<T extends Number> implements AttributeCodec<T> {
+class NumberCodec<T extends Number> implements AttributeCodec<T> {
     static final int MAX_DIGITS = 38;
     static final int MIN_EXPONENT = -130;
     static final int MAX_EXPONENT = 125;
@@ -26,16 +26,12 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
             v -> Byte.toString(v), d -> d.byteValueExact());
     static final NumberCodec<Short> SHORT = new NumberCodec<>("Short",
             v -> Short.toString(v), d -> d.shortValueExact());
-    static final NumberCodec<Integer> INTEGER = new NumberCodec<>("Integer",
-            v -> Integer.toString(v), d -> d.intValueExact());
-    static final NumberCodec<Long> LONG = new NumberCodec<>("Long",
-            v -> Long.toString(v), d -> d.longValueExact());
+    static final NumberCodec<Integer> INTEGER = new IntegerCodec();
+    static final NumberCodec<Long> LONG = new LongCodec();
     static final NumberCodec<Float> FLOAT = new NumberCodec<>("Float",
             v -> shortest(v), d -> d.floatValue());
-    static final NumberCodec<Double> DOUBLE = new NumberCodec<>("Double",
-            v -> shortest(v), d -> d.doubleValue());
-    static final NumberCodec<BigDecimal> BIG_DECIMAL = new NumberCodec<>("BigDecimal",
-            NumberCodec::checked, d -> d);
+    static final NumberCodec<Double> DOUBLE = new DoubleCodec();
+    static final NumberCodec<BigDecimal> BIG_DECIMAL = new BigDecimalCodec();
     static final NumberCodec<BigInteger> BIG_INTEGER = new NumberCodec<>("BigInteger",
             v -> checked(new BigDecimal(v)), d -> d.toBigIntegerExact());
 
@@ -47,7 +43,7 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
     private final Function<T, String> format;
     private final Function<BigDecimal, T> parse;
 
-    private NumberCodec(String name, Function<T, String> format, Function<BigDecimal, T> parse) {
+    NumberCodec(String name, Function<T, String> format, Function<BigDecimal, T> parse) {
         this.name = name;
         this.format = format;
         this.parse = parse;
@@ -69,6 +65,11 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     /** Parses the {@code N} text of a value. */
     T parse(String text) {
+        return parseDecimal(text);
+    }
+
+    /** Parses the {@code N} text of a value through {@link BigDecimal}: the reference behaviour. */
+    final T parseDecimal(String text) {
         BigDecimal decimal;
         try {
             decimal = new BigDecimal(text);
@@ -84,7 +85,7 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     @Override
     public AttributeValue encode(T value) {
-        return AttributeValue.fromN(text(value));
+        return AttributeValue.createN(text(value));
     }
 
     @Override
@@ -100,6 +101,21 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     /** The text of a decimal within DynamoDB's limits; its scale is kept unless that needs more than 38 digits. */
     static String checked(BigDecimal value) {
+        // Common case: no need to strip trailing zeros, which keeps the adjusted exponent and can only lower the
+        // precision; the scale bound rules out int overflow and stripTrailingZeros's own scale errors.
+        int scale = value.scale();
+        if (value.signum() != 0 && scale > -1000 && scale < 1000) {
+            int precision = value.precision();
+            int exponent = precision - scale - 1;
+            if (precision <= MAX_DIGITS && exponent >= MIN_EXPONENT && exponent <= MAX_EXPONENT) {
+                return value.toString();
+            }
+        }
+        return checkedExactly(value);
+    }
+
+    /** {@link #checked} the reference way. */
+    static String checkedExactly(BigDecimal value) {
         if (value.signum() == 0) {
             return value.scale() >= 0 && value.precision() <= MAX_DIGITS ? value.toPlainString() : "0";
         }
@@ -117,7 +133,7 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
     }
 
     /** Plain text ({@code 100}, {@code 0.001}) unless that is long; then scientific ({@code 1E-100}). */
-    private static String decimalText(BigDecimal value) {
+    static String decimalText(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         checked(stripped);
         String plain = stripped.toPlainString();
@@ -131,6 +147,15 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
         if (value == 0) {
             return "0";
         }
+        String fast = DoubleText.shortest(value);
+        if (fast != null) {
+            return fast;
+        }
+        return shortestExactly(value);
+    }
+
+    /** {@link #shortest(double)} the slow, reference way, for a finite non-zero value. */
+    static String shortestExactly(double value) {
         BigDecimal exact = new BigDecimal(value);
         for (int digits = 1; digits < 17; digits++) {
             BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
@@ -156,5 +181,111 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
             }
         }
         return decimalText(exact.round(new MathContext(9, RoundingMode.HALF_EVEN)));
+    }
+
+    static final class IntegerCodec extends NumberCodec<Integer> {
+        IntegerCodec() {
+            super("Integer", v -> Integer.toString(v), d -> d.intValueExact());
+        }
+
+        @Override
+        String text(Integer value) {
+            return Integer.toString(value);
+        }
+
+        @Override
+        Integer parse(String text) {
+            long fast = DoubleText.parseLong(text, 9);
+            return fast != DoubleText.NOT_FAST ? Integer.valueOf((int) fast) : parseDecimal(text);
+        }
+
+        @Override
+        public AttributeValue encode(Integer value) {
+            return AttributeValue.createN(Integer.toString(value));
+        }
+
+        @Override
+        public Integer decode(AttributeValue value) {
+            Attributes.expect(value, AttributeValue.Type.N, "Integer");
+            return parse(value.n());
+        }
+    }
+
+    static final class LongCodec extends NumberCodec<Long> {
+        LongCodec() {
+            super("Long", v -> Long.toString(v), d -> d.longValueExact());
+        }
+
+        @Override
+        String text(Long value) {
+            return Long.toString(value);
+        }
+
+        @Override
+        Long parse(String text) {
+            long fast = DoubleText.parseLong(text, 18);
+            return fast != DoubleText.NOT_FAST ? Long.valueOf(fast) : parseDecimal(text);
+        }
+
+        @Override
+        public AttributeValue encode(Long value) {
+            return AttributeValue.createN(Long.toString(value));
+        }
+
+        @Override
+        public Long decode(AttributeValue value) {
+            Attributes.expect(value, AttributeValue.Type.N, "Long");
+            return parse(value.n());
+        }
+    }
+
+    static final class DoubleCodec extends NumberCodec<Double> {
+        DoubleCodec() {
+            super("Double", v -> shortest(v), d -> d.doubleValue());
+        }
+
+        @Override
+        String text(Double value) {
+            return shortest(value);
+        }
+
+        @Override
+        Double parse(String text) {
+            double fast = DoubleText.parseDouble(text);
+            return fast == fast ? Double.valueOf(fast) : parseDecimal(text);
+        }
+
+        @Override
+        public AttributeValue encode(Double value) {
+            return AttributeValue.createN(shortest(value));
+        }
+
+        @Override
+        public Double decode(AttributeValue value) {
+            Attributes.expect(value, AttributeValue.Type.N, "Double");
+            return parse(value.n());
+        }
+    }
+
+    static final class BigDecimalCodec extends NumberCodec<BigDecimal> {
+        BigDecimalCodec() {
+            super("BigDecimal", NumberCodec::checked, d -> d);
+        }
+
+        @Override
+        String text(BigDecimal value) {
+            return checked(value);
+        }
+
+        @Override
+        public AttributeValue encode(BigDecimal value) {
+            return AttributeValue.createN(checked(value));
+        }
+
+        @Override
+        public BigDecimal decode(AttributeValue value) {
+            Attributes.expect(value, AttributeValue.Type.N, "BigDecimal");
+            return parse(value.n());
+        }
     }
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The built-in codecs of non-number scalars: strings, booleans, characters, binary, enums, UUIDs and time types. */
 final class ScalarCodecs {
-    static final AttributeCodec<String> STRING = new StringCodec<>("String", s -> s, s -> s);
+    static final AttributeCodec<String> STRING = new PlainStringCodec();
     static final AttributeCodec<Character> CHARACTER = new StringCodec<>("Character", String::valueOf, s -> {
         if (s.length() != 1) {
             throw new IllegalArgumentException("expected a single character but the stored string has " + s.length()
@@ -24,7 +24,7 @@ final class ScalarCodecs {
     static final AttributeCodec<java.util.UUID> UUID =
             new StringCodec<>("UUID", java.util.UUID::toString, java.util.UUID::fromString);
     /** ISO-8601 in UTC, e.g. {@code 2024-05-01T10:15:30.123Z}. */
-    static final AttributeCodec<Instant> INSTANT = new StringCodec<>("Instant", Instant::toString, Instant::parse);
+    static final AttributeCodec<Instant> INSTANT = new InstantCodec();
     static final AttributeCodec<LocalDate> LOCAL_DATE =
             new StringCodec<>("LocalDate", LocalDate::toString, LocalDate::parse);
     static final AttributeCodec<LocalDateTime> LOCAL_DATE_TIME =
@@ -51,26 +51,74 @@ final class ScalarCodecs {
 
         @Override
         public AttributeValue encode(T value) {
-            return AttributeValue.fromS(format.apply(value));
+            return AttributeValue.createS(format.apply(value));
         }
 
         @Override
         public T decode(AttributeValue value) {
             Attributes.expect(value, AttributeValue.Type.S, name);
-            try {
-                return parse.apply(value.s());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("cannot read '" + value.s() + "' as " + name + ": "
-                        + e.getMessage(), e);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("cannot read '" + value.s() + "' as " + name + ": "
-                        + e.getMessage(), e);
-            }
+            return parse(name, parse, value.s());
         }
 
         @Override
         public String toString() {
             return name + "Codec";
+        }
+    }
+
+    /** Parses a stored text, wrapping a parser's exception in one that names the text and the type. */
+    static <T> T parse(String name, Function<String, T> parse, String text) {
+        try {
+            return parse.apply(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("cannot read '" + text + "' as " + name + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read '" + text + "' as " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code String} as {@code S}, as is. */
+    static final class PlainStringCodec implements AttributeCodec<String> {
+        @Override
+        public AttributeValue encode(String value) {
+            return AttributeValue.createS(value);
+        }
+
+        @Override
+        public String decode(AttributeValue value) {
+            Attributes.expect(value, AttributeValue.Type.S, "String");
+            return value.s();
+        }
+
+        @Override
+        public String toString() {
+            return "StringCodec";
+        }
+    }
+
+    /**
+     * {@code Instant} as {@code S} in ISO-8601 UTC, exactly as {@link Instant#toString()} writes it; reads what
+     * {@link Instant#parse} reads. Common values go through {@link InstantText}'s hand-written fast paths.
+     */
+    static final class InstantCodec implements AttributeCodec<Instant> {
+        private static final Function<String, Instant> PARSE = Instant::parse;
+
+        @Override
+        public AttributeValue encode(Instant value) {
+            return AttributeValue.createS(InstantText.format(value));
+        }
+
+        @Override
+        public Instant decode(AttributeValue value) {
+            Attributes.expect(value, AttributeValue.Type.S, "Instant");
+            String text = value.s();
+            Instant fast = InstantText.parse(text);
+            return fast != null ? fast : parse("Instant", PARSE, text);
+        }
+
+        @Override
+        public String toString() {
+            return "InstantCodec";
         }
     }
 
@@ -84,7 +132,7 @@ final class ScalarCodecs {
 
         @Override
         public AttributeValue encode(E value) {
-            return AttributeValue.fromS(value.name());
+            return AttributeValue.createS(value.name());
         }
 
         @Override
@@ -99,10 +147,10 @@ final class ScalarCodecs {
         }
     }
 
-    private static final class BooleanCodec implements AttributeCodec<Boolean> {
+    static final class BooleanCodec implements AttributeCodec<Boolean> {
         @Override
         public AttributeValue encode(Boolean value) {
-            return AttributeValue.fromBool(value);
+            return AttributeValue.createBool(value);
         }
 
         @Override
@@ -115,7 +163,7 @@ final class ScalarCodecs {
     private static final class BytesCodec implements AttributeCodec<byte[]> {
         @Override
         public AttributeValue encode(byte[] value) {
-            return AttributeValue.fromB(SdkBytes.fromByteArray(value));
+            return AttributeValue.createB(SdkBytes.fromByteArray(value));
         }
 
         @Override

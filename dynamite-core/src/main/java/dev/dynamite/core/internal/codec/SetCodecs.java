@@ -41,7 +41,7 @@ final class SetCodecs {
         @Override
         public AttributeValue encode(Set<String> value) {
             checkStorable(value);
-            return AttributeValue.fromSs(new ArrayList<>(value));
+            return AttributeValue.createSs(new ArrayList<>(value));
         }
 
         @Override
@@ -59,7 +59,7 @@ final class SetCodecs {
             for (byte[] item : value) {
                 encoded.add(SdkBytes.fromByteArray(item));
             }
-            return AttributeValue.fromBs(encoded);
+            return AttributeValue.createBs(encoded);
         }
 
         @Override
@@ -88,7 +88,7 @@ final class SetCodecs {
             for (N item : value) {
                 encoded.add(element.text(item));
             }
-            return AttributeValue.fromNs(encoded);
+            return AttributeValue.createNs(encoded);
         }
 
         @Override
@@ -112,7 +112,7 @@ final class SetCodecs {
 
         @Override
         public AttributeValue encode(Set<@Nullable E> value) {
-            return AttributeValue.fromL(ListCodec.encodeAll(element, value));
+            return AttributeValue.createL(ListCodec.encodeAll(element, value));
         }
 
         @Override

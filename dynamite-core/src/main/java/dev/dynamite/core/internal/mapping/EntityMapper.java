@@ -56,6 +56,8 @@ public final class EntityMapper<T> {
     private final KeyTypeStrategy strategy;
     private final MethodHandle constructor;
     private final Property[] properties;
+    /** Reads all persisted fields in one call; null for a model with very many fields (see Property#readAll). */
+    private final @Nullable MethodHandle reader;
     private final Map<String, Property> byField;
     private final Set<String> attributeNames;
     private final List<String> fieldNames;
@@ -108,6 +110,7 @@ public final class EntityMapper<T> {
         if (partition == null) {
             throw new IllegalStateException("no partition key property in " + type.getName());
         }
+        this.reader = Property.readAll(properties);
         this.byField = Collections.unmodifiableMap(named);
         this.attributeNames = Set.copyOf(attributeSet);
         this.fieldNames = List.copyOf(named.keySet());
@@ -190,8 +193,10 @@ public final class EntityMapper<T> {
      */
     public Map<String, AttributeValue> toItem(T entity) {
         Map<String, AttributeValue> item = new LinkedHashMap<>(capacity(properties.length));
-        for (Property property : properties) {
-            Object value = property.get(entity);
+        @Nullable Object @Nullable [] values = reader == null ? null : Property.readAll(reader, entity);
+        for (int i = 0; i < properties.length; i++) {
+            Property property = properties[i];
+            Object value = values == null ? property.get(entity) : values[i];
             if (value == null || value instanceof Set<?> set && set.isEmpty()) {
                 continue;
             }

@@ -1,8 +1,11 @@
 package dev.dynamite.core.internal.mapping;
 
+import dev.dynamite.core.internal.codec.DirectCodecs;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.KeyTypeStrategy;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,6 +26,8 @@ final class Property {
     private final MethodHandle setter;
     private final @Nullable AttributeCodec<Object> codec;
     private final @Nullable KeyTypeStrategy strategy;
+    /** The codec's {@link DirectCodecs#kind}. */
+    private final int codecKind;
 
     private Property(String name, String attributeName, Class<?> type, MethodHandle getter, MethodHandle setter,
                      @Nullable AttributeCodec<Object> codec, @Nullable KeyTypeStrategy strategy) {
@@ -36,6 +41,7 @@ final class Property {
         this.setter = setter;
         this.codec = codec;
         this.strategy = strategy;
+        this.codecKind = codec == null ? DirectCodecs.OTHER : DirectCodecs.kind(codec);
     }
 
     static Property attribute(String name, String attributeName, Class<?> type, MethodHandle getter,
@@ -46,6 +52,40 @@ final class Property {
     static Property key(String name, String attributeName, Class<?> type, MethodHandle getter, MethodHandle setter,
                         KeyTypeStrategy strategy) {
         return new Property(name, attributeName, type, getter, setter, null, strategy);
+    }
+
+    /** Models with more persisted fields than this read them one handle call per field. */
+    private static final int MAX_COMBINED = 64;
+
+    /**
+     * Returns one method handle {@code (Object)Object[]} that reads all the given properties of an entity into a new
+     * array, in order: a single call (the JIT compiles the combined handle as one unit) instead of one handle call
+     * per field. Null if there are too many properties for one handle.
+     */
+    static @Nullable MethodHandle readAll(Property[] properties) {
+        int count = properties.length;
+        if (count == 0 || count > MAX_COMBINED) {
+            return null;
+        }
+        MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class, count);
+        MethodHandle[] getters = new MethodHandle[count];
+        for (int i = 0; i < count; i++) {
+            getters[i] = properties[i].getter;
+        }
+        MethodHandle fromEntities = MethodHandles.filterArguments(collect, 0, getters);
+        return MethodHandles.permuteArguments(fromEntities, MethodType.methodType(Object[].class, Object.class),
+                new int[count]);
+    }
+
+    /** Calls a handle of {@link #readAll}. */
+    static @Nullable Object[] readAll(MethodHandle reader, Object entity) {
+        try {
+            return (Object[]) reader.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("a field getter threw a checked exception", e);
+        }
     }
 
     @Nullable Object get(Object entity) {
@@ -74,7 +114,7 @@ final class Property {
             return strategy.encode(value);
         }
         assert codec != null;
-        return codec.encode(value);
+        return DirectCodecs.encode(codecKind, codec, value);
     }
 
     /** Decodes a stored, non-{@code NULL} value; a codec's or strategy's exception passes through. */
