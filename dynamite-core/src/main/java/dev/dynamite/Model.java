@@ -190,13 +190,16 @@ public interface Model<T> {
     List<T> where(Map<String, ?> filters);
 
     /**
-     * Lists the items matching filters, with options: limit, skip, order, attributes, trash.
+     * Lists the items matching filters, with options: limit, skip, order, attributes, trash, and the relations to
+     * include. Included relations load for all the results together, level by level: HasMany and HasOne with one
+     * {@code Query} per distinct parent key (on the related table's index, concurrently), BelongsTo with
+     * {@code BatchGetItem} of the distinct foreign keys; never a Scan, never one sequential request per parent.
      *
      * @param filters as for {@link #where(Map)}
      * @param options the options
      * @return the matching entities, after skip and limit
      * @throws dev.dynamite.api.ModelValidationException if a filter or an attribute name is invalid, or an include
-     *     is given (relations load in a later release)
+     *     names no relation (includes of @ManyToMany relations load in a later release)
      */
     List<T> where(Map<String, ?> filters, QueryOptions options);
 

@@ -90,6 +90,17 @@ public final class DefaultModel<T> implements Model<T> {
     }
 
     /**
+     * Returns a handle on another model bound the same way as this one (the same client, or the global one).
+     *
+     * @param other the other model class
+     * @param <R> the other model type
+     * @return the handle
+     */
+    public <R> DefaultModel<R> sibling(Class<R> other) {
+        return new DefaultModel<>(other, owner, description);
+    }
+
+    /**
      * Returns a session of this model on the binding in force now.
      *
      * @return the session

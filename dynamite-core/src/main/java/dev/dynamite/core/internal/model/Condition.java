@@ -56,11 +56,15 @@ record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
 
     /**
      * Evaluates this condition on an item, as DynamoDB would: a missing attribute fails every comparison but
-     * {@code <>}, and values of different types are never equal or ordered. Used for conditions on key attributes
-     * that a Query can neither put in its key condition nor in its filter; key attributes are scalars.
+     * {@code <>}, values of different types are never equal or ordered, only strings, numbers and binaries are
+     * ordered. Used where the server cannot evaluate a condition: key attributes a Query cannot filter on, and the
+     * filters of an include whose items are read by key.
      */
     boolean test(Map<String, AttributeValue> item) {
         AttributeValue value = item.get(rule.attributeName);
+        if (value != null && Boolean.TRUE.equals(value.nul())) {
+            value = null;
+        }
         if (op == Op.EXISTS || op == Op.NOT_EXISTS) {
             return (value != null) == (op == Op.EXISTS);
         }
@@ -71,29 +75,59 @@ record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
             return false;
         }
         AttributeValue first = operands.get(0);
+        AttributeValue present = value;
         return switch (op) {
             case EQ -> equal(value, first);
             case LT -> ordered(value, first) && Reader.compare(value, first) < 0;
             case LE -> ordered(value, first) && Reader.compare(value, first) <= 0;
             case GT -> ordered(value, first) && Reader.compare(value, first) > 0;
             case GE -> ordered(value, first) && Reader.compare(value, first) >= 0;
-            case IN -> operands.stream().anyMatch(o -> equal(value, o));
+            case IN -> operands.stream().anyMatch(o -> equal(present, o));
             case BETWEEN -> ordered(value, first) && ordered(value, operands.get(1))
                     && Reader.compare(first, operands.get(1)) <= 0 && Reader.compare(value, first) >= 0
                     && Reader.compare(value, operands.get(1)) <= 0;
-            case BEGINS_WITH -> value.s() != null && value.s().startsWith(first.s());
-            case CONTAINS -> value.s() != null && first.s() != null && value.s().contains(first.s());
+            case BEGINS_WITH -> value.s() != null && first.s() != null && value.s().startsWith(first.s());
+            case CONTAINS -> contains(value, first);
             default -> throw new IllegalStateException(op.name());
         };
     }
 
-    /** Whether two key values (scalars) have one type, so that they can be compared. */
+    /** Whether two values are strings, numbers or binaries of one type, so that they can be ordered. */
     private static boolean ordered(AttributeValue a, AttributeValue b) {
-        return a.type() == b.type();
+        return a.type() == b.type() && (a.s() != null || a.n() != null || a.b() != null);
     }
 
     private static boolean equal(AttributeValue a, AttributeValue b) {
-        return ordered(a, b) && Reader.compare(a, b) == 0;
+        if (a.type() != b.type()) {
+            return false;
+        }
+        if (ordered(a, b)) {
+            return Reader.compare(a, b) == 0;
+        }
+        return switch (a.type()) {
+            case SS -> new java.util.HashSet<>(a.ss()).equals(new java.util.HashSet<>(b.ss()));
+            case NS -> numbers(a.ns()).equals(numbers(b.ns()));
+            case BS -> new java.util.HashSet<>(a.bs()).equals(new java.util.HashSet<>(b.bs()));
+            default -> a.equals(b);
+        };
+    }
+
+    private static java.util.Set<java.math.BigDecimal> numbers(List<String> texts) {
+        java.util.Set<java.math.BigDecimal> numbers = new java.util.HashSet<>();
+        texts.forEach(t -> numbers.add(new java.math.BigDecimal(t).stripTrailingZeros()));
+        return numbers;
+    }
+
+    private static boolean contains(AttributeValue value, AttributeValue operand) {
+        return switch (value.type()) {
+            case S -> operand.s() != null && value.s().contains(operand.s());
+            case SS -> operand.s() != null && value.ss().contains(operand.s());
+            case NS -> operand.n() != null && numbers(value.ns()).contains(new java.math.BigDecimal(operand.n())
+                    .stripTrailingZeros());
+            case BS -> operand.b() != null && value.bs().contains(operand.b());
+            case L -> value.l().stream().anyMatch(element -> equal(element, operand));
+            default -> false;
+        };
     }
 
     /** The expression text, with a placeholder for the name and for each operand. */

@@ -30,6 +30,7 @@ public final class DefaultQuery<T> implements Query<T> {
     private @Nullable Order order;
     private final List<String> fields = new ArrayList<>();
     private Trash trash = Trash.EXCLUDE;
+    private final Map<String, Include> includes = new java.util.LinkedHashMap<>();
 
     DefaultQuery(Session<T> session) {
         this.session = session;
@@ -40,8 +41,7 @@ public final class DefaultQuery<T> implements Query<T> {
      *
      * @param options the options
      * @return this query
-     * @throws ModelValidationException if an include names no relation, or names one (relations load in a later
-     *     release)
+     * @throws ModelValidationException if an include names no relation, or its filters or attributes are invalid
      */
     public DefaultQuery<T> options(QueryOptions options) {
         options.limit().ifPresent(this::limit);
@@ -123,12 +123,9 @@ public final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public DefaultQuery<T> include(String relation, Include include) {
-        if (!session.rules().isRelation(relation)) {
-            throw new ModelValidationException(session.type(), relation, "is not a relation, so it cannot be"
-                    + " included; relations are the @HasMany, @HasOne, @BelongsTo and @ManyToMany fields");
-        }
-        throw new ModelValidationException(session.type(), relation, "include is not supported yet: relations are"
-                + " loaded in a later release; query the related model with where() meanwhile");
+        Loader.check(session, Objects.requireNonNull(relation, "relation"), Objects.requireNonNull(include, "include"));
+        includes.put(relation, include);
+        return this;
     }
 
     @Override
@@ -145,20 +142,24 @@ public final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public List<T> list() {
-        try (Stream<T> results = stream()) {
-            return results.toList();
+        List<T> found;
+        try (Stream<T> results = session.reader().stream(plan(limit, order))) {
+            found = results.toList();
         }
+        return withIncludes(found);
     }
 
     @Override
     public Optional<T> first() {
-        return session.reader().stream(plan(1, order == null ? Order.ASC : order)).findFirst();
+        return session.reader().stream(plan(1, order == null ? Order.ASC : order)).findFirst()
+                .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
     @Override
     public Optional<T> last() {
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
-        return session.reader().stream(plan(1, reversed)).findFirst();
+        return session.reader().stream(plan(1, reversed)).findFirst()
+                .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
     @Override
@@ -168,7 +169,17 @@ public final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public Stream<T> stream() {
+        if (!includes.isEmpty()) {
+            return list().stream();   // relations load for all parents together
+        }
         return session.reader().stream(plan(limit, order));
+    }
+
+    private List<T> withIncludes(List<T> found) {
+        if (!includes.isEmpty()) {
+            Loader.load(session, found, includes);
+        }
+        return found;
     }
 
     @Override
@@ -178,8 +189,18 @@ public final class DefaultQuery<T> implements Query<T> {
 
     /** The plan of this query; bulk writes run it too. */
     Plan plan(@Nullable Integer limitOverride, @Nullable Order orderOverride) {
+        List<String> loaded = new ArrayList<>(fields);
+        if (!loaded.isEmpty()) {
+            // the fields the includes join on are loaded even when not asked for
+            for (String relation : includes.keySet()) {
+                String localKey = Objects.requireNonNull(session.rules().relation(relation)).localKey();
+                if (session.rules().field(localKey) != null && !loaded.contains(localKey)) {
+                    loaded.add(localKey);
+                }
+            }
+        }
         return session.planner().plan(conditions,
-                new Planner.Options(limitOverride, skip, orderOverride, List.copyOf(fields), trash));
+                new Planner.Options(limitOverride, skip, orderOverride, List.copyOf(loaded), trash));
     }
 
     @Override

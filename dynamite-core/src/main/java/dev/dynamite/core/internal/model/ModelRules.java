@@ -64,6 +64,7 @@ final class ModelRules {
     private static final MethodType NO_ARG_HOOK = MethodType.methodType(void.class, Object.class);
     private static final MethodType CHANGES_HOOK = MethodType.methodType(void.class, Object.class, Map.class);
     private static final MethodType RELATION_GETTER = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType RELATION_SETTER = MethodType.methodType(void.class, Object.class, Object.class);
 
     /** The fields Dynamite sets itself. */
     enum Managed {
@@ -261,6 +262,8 @@ final class ModelRules {
     final @Nullable FieldRule version;
     private final Map<HookKind, List<Hook>> hooks;
     private final Map<String, MethodHandle> relations;
+    private final Map<String, MethodHandle> relationSetters;
+    private final Map<String, Relation> relationInfo;
 
     private ModelRules(Class<?> type) {
         this.type = type;
@@ -297,10 +300,17 @@ final class ModelRules {
         this.version = managed[Managed.VERSION.ordinal()];
         this.hooks = hooks(type);
         Map<String, MethodHandle> getters = new LinkedHashMap<>();
+        Map<String, MethodHandle> setters = new LinkedHashMap<>();
+        Map<String, Relation> info = new LinkedHashMap<>();
         for (Relation relation : metadata.relations()) {
-            getters.put(relation.field(), relationGetter(type, relation.field()));
+            MethodHandle[] accessors = relationAccessors(type, relation.field());
+            getters.put(relation.field(), accessors[0]);
+            setters.put(relation.field(), accessors[1]);
+            info.put(relation.field(), relation);
         }
         this.relations = Collections.unmodifiableMap(getters);
+        this.relationSetters = Collections.unmodifiableMap(setters);
+        this.relationInfo = Collections.unmodifiableMap(info);
     }
 
     static ModelRules of(Class<?> type) {
@@ -313,6 +323,22 @@ final class ModelRules {
 
     boolean isRelation(String field) {
         return relations.containsKey(field);
+    }
+
+    /** The relation declared on a field, or null. */
+    @Nullable Relation relation(String field) {
+        return relationInfo.get(field);
+    }
+
+    /** Assigns a relation field: the loaded list, or the one related entity (or null). */
+    void setRelation(Object entity, String field, @Nullable Object value) {
+        try {
+            relationSetters.get(field).invokeExact(entity, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The relation fields that hold a value, by field name, in declaration order. */
@@ -528,11 +554,14 @@ final class ModelRules {
         }
     }
 
-    private static MethodHandle relationGetter(Class<?> model, String name) {
+    /** The getter and setter of a relation field. */
+    private static MethodHandle[] relationAccessors(Class<?> model, String name) {
         for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
                 Field field = c.getDeclaredField(name);
-                return EntityMapper.lookupIn(model, c).unreflectGetter(field).asType(RELATION_GETTER);
+                MethodHandles.Lookup lookup = EntityMapper.lookupIn(model, c);
+                return new MethodHandle[] {lookup.unreflectGetter(field).asType(RELATION_GETTER),
+                    lookup.unreflectSetter(field).asType(RELATION_SETTER)};
             } catch (NoSuchFieldException e) {
                 continue;
             } catch (IllegalAccessException e) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,7 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -40,8 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 final class Reader<T> {
     private static final System.Logger LOG = System.getLogger("dev.dynamite.query");
-    private static final int BATCH_GET_MAX = 100;
-    private static final int BATCH_GET_ATTEMPTS = 8;
 
     private final Session<T> session;
     private final DynamoDbClient client;
@@ -226,29 +221,8 @@ final class Reader<T> {
         for (Map<String, AttributeValue> item : found) {
             keys.add(session.tableKey(item));
         }
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
-            List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX));
-            KeysAndAttributes request = KeysAndAttributes.builder().keys(chunk)
-                    .projectionExpression(fullProjection(plan)).expressionAttributeNames(fullProjectionNames(plan))
-                    .build();
-            Map<String, KeysAndAttributes> pending = new HashMap<>(Map.of(plan.table(), request));
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt == BATCH_GET_ATTEMPTS) {
-                    throw new IllegalStateException("BatchGetItem left keys unprocessed after " + attempt
-                            + " attempts");
-                }
-                backoff(attempt);
-                BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(pending));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(plan.table(), List.of())) {
-                    byKey.put(session.tableKey(item), item);
-                }
-                pending.clear();
-                if (response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()) {
-                    pending.putAll(response.unprocessedKeys());
-                }
-            }
-        }
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = BatchGets.get(client, plan.table(),
+                keys, fullProjection(plan), fullProjectionNames(plan), session::tableKey);
         List<Map<String, AttributeValue>> ordered = new ArrayList<>(keys.size());
         for (Map<String, AttributeValue> key : keys) {
             Map<String, AttributeValue> item = byKey.get(key);
@@ -265,18 +239,6 @@ final class Reader<T> {
 
     private @Nullable Map<String, String> fullProjectionNames(Plan plan) {
         return plan.projectedFields() == null ? null : session.projectionOf(plan.projectedFields()).names();
-    }
-
-    private static void backoff(int attempt) {
-        if (attempt == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Math.min(1000L, 25L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying unprocessed keys", e);
-        }
     }
 
     /** Key order: partition key, then sort key; numbers by value, strings and binaries by their bytes. */

@@ -627,6 +627,16 @@ public final class Session<T> {
         return new Planner(this);
     }
 
+    /** A session of a related model on the same client; its entities remember the same binding. */
+    <R> Session<R> related(Class<R> other) {
+        Model<R> model = handle instanceof DefaultModel<?> bound ? bound.sibling(other) : new DefaultModel<>(other);
+        return new Session<>(model, binding);
+    }
+
+    DynamoDbClient client() {
+        return client;
+    }
+
     Reader<T> reader() {
         return new Reader<>(this, client);
     }

@@ -1,0 +1,292 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.api.Include;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.schema.Relation;
+import dev.dynamite.schema.RelationKind;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Loads the relations named by includes, one level at a time for all parents together, so the cost grows with the
+ * number of distinct keys, never with one sequential request per parent: HasMany and HasOne run one {@code Query}
+ * per distinct parent key on the related table's index (or the table itself when the foreign key is its partition
+ * key), concurrently on a bounded pool; BelongsTo reads the distinct foreign keys with {@code BatchGetItem} when they
+ * are the related table's whole key, else one {@code Query} per distinct value. Nested includes then load for all
+ * the related entities of the level together. No include ever scans.
+ */
+final class Loader {
+    /** How many relation queries run at once. */
+    static final int CONCURRENCY = 16;
+    private static final System.Logger LOG = System.getLogger("dev.dynamite.include");
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(CONCURRENCY, new DaemonThreads());
+
+    private Loader() {
+    }
+
+    /** Loads the includes into the parents (which all belong to {@code session}'s model). */
+    static <T> void load(Session<T> session, List<T> parents, Map<String, Include> includes) {
+        if (parents.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Include> entry : includes.entrySet()) {
+            Relation relation = relation(session, entry.getKey());
+            loadRelation(session, session.related(relation.model()), parents, relation, entry.getValue());
+        }
+    }
+
+    /** Checks an include tree against the models before any request. */
+    static void check(Session<?> session, String name, Include include) {
+        Relation relation = relation(session, name);
+        Session<?> related = session.related(relation.model());
+        related.filters().parse(include.filters());
+        for (String field : include.attributesValue()) {
+            related.filterable(field);
+        }
+        include.includes().forEach((nested, options) -> check(related, nested, options));
+    }
+
+    private static Relation relation(Session<?> session, String name) {
+        Relation relation = session.rules().relation(name);
+        if (relation == null) {
+            throw new ModelValidationException(session.type(), name, "is not a relation, so it cannot be included;"
+                    + " relations are the @HasMany, @HasOne, @BelongsTo and @ManyToMany fields");
+        }
+        return relation;
+    }
+
+    private static <T, R> void loadRelation(Session<T> session, Session<R> related, List<T> parents,
+                                            Relation relation, Include include) {
+        List<R> loaded = switch (relation.kind()) {
+            case HAS_MANY, HAS_ONE -> hasMany(session, related, parents, relation, include);
+            case BELONGS_TO -> belongsTo(session, related, parents, relation, include);
+            case MANY_TO_MANY -> throw new ModelValidationException(session.type(), relation.field(), "including a"
+                    + " @ManyToMany relation is not supported yet: it loads in a later release");
+        };
+        if (!include.includes().isEmpty()) {
+            load(related, distinct(loaded), include.includes());
+        }
+    }
+
+    // ------------------------------------------------------------------ HasMany, HasOne
+
+    private static <T, R> List<R> hasMany(Session<T> session, Session<R> related, List<T> parents,
+                                          Relation relation, Include include) {
+        boolean one = relation.kind() == RelationKind.HAS_ONE;
+        Map<Object, List<T>> byKey = group(session, parents, relation.localKey());
+        Map<Object, List<R>> found = concurrently(byKey.keySet(), value -> {
+            DefaultQuery<R> query = related.query().where(relation.foreignKey(), value);
+            apply(query, related, include);
+            if (one && include.limitValue().isEmpty()) {
+                query.limit(2);   // two, to notice a HasOne that matches several
+            }
+            return query.list();
+        });
+        List<R> loaded = new ArrayList<>();
+        for (T parent : parents) {
+            Object key = session.mapper().get(parent, relation.localKey());
+            List<R> children = key == null ? List.of() : found.getOrDefault(key, List.of());
+            if (one) {
+                if (children.size() > 1 && WARNED.add(session.type().getName() + "." + relation.field())) {
+                    LOG.log(Level.WARNING, "{0}.{1} is a @HasOne, but {2} has several {3} items; the first by sort"
+                            + " key is used (warned once)", session.type().getSimpleName(), relation.field(), key,
+                            related.type().getSimpleName());
+                }
+                R child = children.isEmpty() ? null : children.get(0);
+                session.rules().setRelation(parent, relation.field(), child);
+                if (child != null) {
+                    loaded.add(child);
+                }
+            } else {
+                session.rules().setRelation(parent, relation.field(), new ArrayList<>(children));
+                loaded.addAll(children);
+            }
+        }
+        return loaded;
+    }
+
+    // ------------------------------------------------------------------ BelongsTo
+
+    private static <T, R> List<R> belongsTo(Session<T> session, Session<R> related, List<T> parents,
+                                            Relation relation, Include include) {
+        Map<Object, List<T>> byKey = group(session, parents, relation.localKey());
+        String target = relation.foreignKey();
+        boolean byTableKey = target.equals(related.fieldOf(related.partitionAttribute()))
+                && related.sortAttribute() == null;
+        Map<Object, R> found = new HashMap<>();
+        if (byTableKey && !byKey.isEmpty()) {
+            FieldRule targetRule = related.filterable(target);
+            Map<Map<String, AttributeValue>, Object> valueOfKey = new LinkedHashMap<>();
+            for (Object value : byKey.keySet()) {
+                valueOfKey.put(related.mapper().key(related.coerceTo(targetRule, value), null), value);
+            }
+            Set<String> fields = projected(related, include);
+            Session.Projection projection = fields == null ? null : related.projectionOf(fields);
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = BatchGets.get(related.client(),
+                    related.tableName(), new ArrayList<>(valueOfKey.keySet()),
+                    projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
+                    related::tableKey);
+            List<Condition> conditions = related.filters().parse(include.filters());
+            items.forEach((key, item) -> {
+                boolean trashed = related.isTrashed(item);
+                if ((include.isWithTrashed() || !trashed) && conditions.stream().allMatch(c -> c.test(item))) {
+                    found.put(valueOfKey.get(key), related.load(item, fields));
+                }
+            });
+        } else {
+            concurrently(byKey.keySet(), value -> {
+                DefaultQuery<R> query = related.query().where(target, value);
+                apply(query, related, include);
+                return query.first().map(List::of).orElse(List.of());
+            }).forEach((value, list) -> {
+                if (!list.isEmpty()) {
+                    found.put(value, list.get(0));
+                }
+            });
+        }
+        List<R> loaded = new ArrayList<>();
+        for (T parent : parents) {
+            Object key = session.mapper().get(parent, relation.localKey());
+            R owner = key == null ? null : found.get(key);
+            session.rules().setRelation(parent, relation.field(), owner);
+            if (owner != null) {
+                loaded.add(owner);
+            }
+        }
+        return loaded;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Applies an include's options to the query of one parent's related items. */
+    private static <R> void apply(DefaultQuery<R> query, Session<R> related, Include include) {
+        query.where(include.filters());
+        include.limitValue().ifPresent(query::limit);
+        query.skip(include.skipValue());
+        if (include.orderValue() != null) {
+            query.orderBy(include.orderValue());
+        }
+        Set<String> fields = projected(related, include);
+        if (fields != null) {
+            query.attributes(fields.toArray(String[]::new));
+        }
+        if (include.isWithTrashed()) {
+            query.withTrashed();
+        }
+    }
+
+    /**
+     * The fields to load of related items: null for all; else those asked for plus what the nested includes join on
+     * (the keys are added by the planner).
+     */
+    private static @Nullable Set<String> projected(Session<?> related, Include include) {
+        if (include.attributesValue().isEmpty()) {
+            return null;
+        }
+        Set<String> fields = new LinkedHashSet<>(include.attributesValue());
+        for (String nested : include.includes().keySet()) {
+            Relation relation = relation(related, nested);
+            if (related.rules().field(relation.localKey()) != null) {
+                fields.add(relation.localKey());
+            }
+        }
+        fields.add(related.fieldOf(related.partitionAttribute()));
+        return fields;
+    }
+
+    /** The parents by their (non-null) value of a field, in first-seen order. */
+    private static <T> Map<Object, List<T>> group(Session<T> session, List<T> parents, String field) {
+        Map<Object, List<T>> byKey = new LinkedHashMap<>();
+        for (T parent : parents) {
+            Object value = session.mapper().get(parent, field);
+            if (value != null) {
+                byKey.computeIfAbsent(value, v -> new ArrayList<>()).add(parent);
+            }
+        }
+        return byKey;
+    }
+
+    private static <R> List<R> distinct(List<R> entities) {
+        Map<R, Boolean> seen = new IdentityHashMap<>();
+        List<R> unique = new ArrayList<>(entities.size());
+        for (R entity : entities) {
+            if (seen.put(entity, Boolean.TRUE) == null) {
+                unique.add(entity);
+            }
+        }
+        return unique;
+    }
+
+    /** Runs one read per key on the pool, at most {@link #CONCURRENCY} at once, and waits for all. */
+    private static <R> Map<Object, List<R>> concurrently(Collection<Object> keys,
+                                                         Function<Object, List<R>> read) {
+        Map<Object, Future<List<R>>> running = new LinkedHashMap<>();
+        for (Object key : keys) {
+            running.put(key, POOL.submit(() -> read.apply(key)));
+        }
+        Map<Object, List<R>> results = new HashMap<>();
+        RuntimeException failure = null;
+        for (Map.Entry<Object, Future<List<R>>> entry : running.entrySet()) {
+            try {
+                results.put(entry.getKey(), entry.getValue().get());
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = unwrap(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                running.values().forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading an include", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    private static RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            return unwrap(cause.getCause());
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /** Daemon threads named for thread dumps, so that the pool never keeps a JVM alive. */
+    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "dynamite-include-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.dynamite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamite.RelationModels.Badge;
+import dev.dynamite.RelationModels.Department;
+import dev.dynamite.RelationModels.Employee;
+import dev.dynamite.RelationModels.Org;
+import dev.dynamite.RelationModels.Task;
+import dev.dynamite.api.Include;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.Order;
+import dev.dynamite.api.QueryOptions;
+import dev.dynamite.api.UnknownFieldException;
+import dev.dynamite.core.internal.GlobalRegistry;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Includes end to end on a three-level tree (org → departments → employees → tasks, badges, and back-references),
+ * with include options at every level; no include ever scans.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RelationContract {
+    protected final RequestLog log = new RequestLog();
+    protected Dynamite dynamite;
+    private DynamoDbClient raw;
+    private Model<Org> orgs;
+    private Model<Department> departments;
+    private Model<Employee> employees;
+
+    protected abstract DynamiteConfig.Builder config();
+
+    protected abstract DynamoDbClient rawClient();
+
+    @BeforeAll
+    void seed() {
+        dynamite = new Dynamite(config().tables(RelationModels.ALL)
+                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log))).build());
+        dynamite.sync();
+        raw = rawClient();
+        orgs = dynamite.model(Org.class);
+        departments = dynamite.model(Department.class);
+        employees = dynamite.model(Employee.class);
+        orgs.create(Map.of("id", "o1", "name", "Acme"));
+        orgs.create(Map.of("id", "o2", "name", "Beta"));
+        String[][] depts = {{"d1", "o1", "Eng"}, {"d2", "o1", "Ops"}, {"d3", "o1", "Sales"}, {"d4", "o2", "Eng"},
+            {"d5", "o9", "Ghost"}};
+        for (String[] d : depts) {
+            departments.create(Map.of("id", d[0], "orgId", d[1], "name", d[2]));
+        }
+        String[][] people = {{"e1", "d1", "dev"}, {"e2", "d1", "dev"}, {"e3", "d1", "pm"}, {"e4", "d1", "dev"},
+            {"e5", "d2", "ops"}, {"e6", "d2", "dev"}, {"e7", "d4", "dev"}};
+        for (String[] e : people) {
+            employees.create(Map.of("id", e[0], "departmentId", e[1], "name", "name " + e[0], "role", e[2]));
+            for (int seq = 1; seq <= 3; seq++) {
+                dynamite.model(Task.class).create(Map.of("employeeId", e[0], "seq", seq, "title", e[0] + "-t" + seq,
+                        "status", seq == 1 ? "done" : "open"));
+            }
+        }
+        employees.find("e4").orElseThrow().destroy();
+        dynamite.model(Badge.class).create(Map.of("employeeId", "e1", "code", "B1"));
+        dynamite.model(Badge.class).create(Map.of("employeeId", "e2", "code", "B2"));
+    }
+
+    @AfterAll
+    void drop() {
+        TestServer.dropTables(raw, dynamite.config().tablePrefix());
+        dynamite.disconnect();
+        raw.close();
+        GlobalRegistry.clear();
+    }
+
+    @BeforeEach
+    void clearLog() {
+        log.clear();
+    }
+
+    private static <T> T only(List<T> list) {
+        assertThat(list).hasSize(1);
+        return list.get(0);
+    }
+
+    @Test
+    void loadsAThreeLevelTreeWithOptionsAtEveryLevel() {
+        Org acme = only(orgs.where(Map.of("id", "o1"), QueryOptions.builder().include("departments", Include.all()
+                .include("employees", Include.where(Map.of("role", "dev"))
+                        .include("tasks", Include.where(Map.of("status", "open")).order(Order.DESC).limit(1))
+                        .include("badge"))).build()));
+
+        assertThat(acme.departments).extracting(d -> d.id).containsExactlyInAnyOrder("d1", "d2", "d3");
+        Department eng = acme.departments.stream().filter(d -> d.id.equals("d1")).findFirst().orElseThrow();
+        assertThat(eng.employees).extracting(e -> e.id).containsExactlyInAnyOrder("e1", "e2");
+        for (Employee e : eng.employees) {
+            assertThat(e.tasks).singleElement().satisfies(t -> {
+                assertThat(t.seq).isEqualTo(3);
+                assertThat(t.title).isEqualTo(e.id + "-t3");
+            });
+            assertThat(e.badge.code).isEqualTo(e.id.equals("e1") ? "B1" : "B2");
+        }
+        Department ops = acme.departments.stream().filter(d -> d.id.equals("d2")).findFirst().orElseThrow();
+        assertThat(ops.employees).singleElement().satisfies(e -> {
+            assertThat(e.id).isEqualTo("e6");
+            assertThat(e.badge).isNull();
+            assertThat(e.tasks).extracting(t -> t.seq).containsExactly(3);
+        });
+        Department sales = acme.departments.stream().filter(d -> d.id.equals("d3")).findFirst().orElseThrow();
+        assertThat(sales.employees).isEmpty();
+        assertThat(log.operations()).doesNotContain("Scan");
+    }
+
+    @Test
+    void backReferencesLoadWithBatchGetItemAndDanglingKeysGiveNull() {
+        List<Employee> devs = employees.where(Map.of("role", "dev"), QueryOptions.builder()
+                .include("department", Include.all().include("org")).build());
+        assertThat(devs).extracting(e -> e.id).containsExactlyInAnyOrder("e1", "e2", "e6", "e7");
+        for (Employee e : devs) {
+            assertThat(e.department.id).isEqualTo(e.departmentId);
+            assertThat(e.department.org.name).isEqualTo(e.id.equals("e7") ? "Beta" : "Acme");
+        }
+        assertThat(log.count("BatchGetItem")).isEqualTo(2);
+
+        Department ghost = only(departments.where(Map.of("id", "d5"), QueryOptions.builder().include("org").build()));
+        assertThat(ghost.org).isNull();
+    }
+
+    @Test
+    void trashedRelatedItemsAppearOnlyWithTrashed() {
+        Department eng = departments.query().where("id", "d1").include("employees").first().orElseThrow();
+        assertThat(eng.employees).extracting(e -> e.id).containsExactlyInAnyOrder("e1", "e2", "e3");
+        Department all = departments.query().where("id", "d1").include("employees", Include.all().withTrashed())
+                .first().orElseThrow();
+        assertThat(all.employees).extracting(e -> e.id).containsExactlyInAnyOrder("e1", "e2", "e3", "e4");
+        Task orphan = dynamite.model(Task.class).query().where("employeeId", "e4").where("seq", 1)
+                .include("employee").first().orElseThrow();
+        assertThat(orphan.employee).isNull();
+        Task kept = dynamite.model(Task.class).query().where("employeeId", "e4").where("seq", 1)
+                .include("employee", Include.all().withTrashed()).first().orElseThrow();
+        assertThat(kept.employee.id).isEqualTo("e4");
+    }
+
+    @Test
+    void skipOrderAndAttributesApplyPerParent() {
+        Employee e1 = employees.query().where("id", "e1")
+                .include("tasks", Include.all().skip(1).attributes("title")).first().orElseThrow();
+        assertThat(e1.tasks).extracting(t -> t.seq).containsExactly(2, 3);
+        assertThat(e1.tasks).allSatisfy(t -> {
+            assertThat(t.title).startsWith("e1-t");
+            assertThat(t.status).isNull();
+        });
+
+        List<Employee> two = employees.where(Map.of("departmentId", "d1"), QueryOptions.builder()
+                .include("tasks", Include.all().order(Order.DESC).limit(2)).build());
+        assertThat(two).hasSize(3).allSatisfy(e -> assertThat(e.tasks).extracting(t -> t.seq)
+                .containsExactly(3, 2));
+    }
+
+    @Test
+    void partialParentsStillJoin() {
+        Department eng = only(departments.where(Map.of("id", "d1"), QueryOptions.builder().attributes("name")
+                .include("org").build()));
+        assertThat(eng.name).isEqualTo("Eng");
+        assertThat(eng.org.name).isEqualTo("Acme");
+    }
+
+    @Test
+    void loadedRelationsAppearInMapsAndJson() {
+        Employee e2 = employees.query().where("id", "e2").include("badge")
+                .include("tasks", Include.all().limit(1)).first().orElseThrow();
+        Map<String, Object> map = e2.toMap();
+        assertThat(map).containsKeys("badge", "tasks").doesNotContainKey("department");
+        assertThat(map.get("badge")).isEqualTo(Map.of("employeeId", "e2", "code", "B2"));
+        assertThat(e2.toJson()).contains("\"badge\":{\"employeeId\":\"e2\",\"code\":\"B2\"}",
+                "\"tasks\":[{\"employeeId\":\"e2\",\"seq\":1,\"title\":\"e2-t1\",\"status\":\"done\"}]");
+    }
+
+    @Test
+    void badIncludesFailBeforeAnyRequest() {
+        assertThatThrownBy(() -> orgs.query().include("nope")).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("Org.nope").hasMessageContaining("not a relation");
+        assertThatThrownBy(() -> orgs.query().include("departments", Include.all().include("boss")))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("Department.boss");
+        assertThatThrownBy(() -> orgs.query().include("departments", Include.where(Map.of("budget", 1))))
+                .isInstanceOf(UnknownFieldException.class).hasMessageContaining("Department.budget");
+        assertThatThrownBy(() -> orgs.query().include("departments", Include.all().attributes("budget")))
+                .isInstanceOf(UnknownFieldException.class);
+        assertThat(log.operations()).isEmpty();
+    }
+
+    @Test
+    void theRelatedEntitiesSaveThroughTheSameClient() {
+        Org acme = only(orgs.where(Map.of("id", "o1"), QueryOptions.builder().include("departments").build()));
+        Department sales = acme.departments.stream().min(Comparator.comparing(d -> d.name.equals("Sales") ? 0 : 1))
+                .orElseThrow();
+        sales.name = "Sales & Marketing";
+        assertThat(sales.save()).isTrue();
+        assertThat(departments.find(sales.id).orElseThrow().name).isEqualTo("Sales & Marketing");
+        sales.update(Map.of("name", "Sales"));
+    }
+}
