@@ -219,6 +219,8 @@ abstract class QueryContract {
         assertThat(ids(people.where("age", "between", List.of(10, 20)))).isEqualTo(ids(2, 3, 4));
         assertThat(ids(people.where(Map.of("age", Map.of("$between", List.of(90, 200)))))).isEqualTo(ids(18));
         assertThatThrownBy(() -> people.where("age", "between", List.of(1))).hasMessageContaining("two values");
+        assertThatThrownBy(() -> people.where("age", "between", List.of(20, 10)))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("low bound first");
 
         assertThat(ids(people.where("name", "beginsWith", "Anna"))).isEqualTo(idsWhere(n -> n % 5 == 0));
         assertThat(ids(people.where(Map.of("name", Map.of("$beginsWith", "Bob 1"))))).isEqualTo(ids(1, 11, 12, 13,
@@ -357,12 +359,13 @@ abstract class QueryContract {
     }
 
     @Test
-    void includeIsAClearErrorUntilRelationsLoad() {
-        assertThatThrownBy(() -> dynamite.model(Team.class).where(Map.of(),
-                QueryOptions.builder().include("members").build()))
-                .isInstanceOf(ModelValidationException.class).hasMessageContaining("not supported yet");
+    void includeNamesARelation() {
         assertThatThrownBy(() -> dynamite.model(Team.class).query().include("name"))
                 .isInstanceOf(ModelValidationException.class).hasMessageContaining("not a relation");
+        Team team = dynamite.model(Team.class).create(Map.of("id", "t1", "name", "one"));
+        assertThat(dynamite.model(Team.class).query().where("id", "t1").include("members").first().orElseThrow()
+                .members).extracting(p -> p.id).containsExactlyInAnyOrderElementsOf(idsWhere(n -> n % 3 == 1));
+        team.forceDestroy();
     }
 
     @Test

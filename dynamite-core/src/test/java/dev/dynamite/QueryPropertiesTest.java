@@ -132,7 +132,12 @@ class QueryPropertiesTest {
     private static Object operand(String op, Function<Integer, Object> value, int i) {
         return switch (op) {
             case "in" -> List.of(value.apply(i), value.apply(i + 1), value.apply(i + 3));
-            case "between" -> List.of(value.apply(i), value.apply(i + 2));
+            case "between" -> {
+                Object low = value.apply(i);
+                Object high = value.apply(i + 2);
+                // bounds in order: reversed bounds are refused before any request (a test of its own)
+                yield compare(low, high) <= 0 ? List.of(low, high) : List.of(high, low);
+            }
             case "$exists", "$notExists" -> i % 2 == 0;
             default -> value.apply(i);
         };

@@ -123,8 +123,14 @@ final class Filters {
                 if (bounds.size() != 2) {
                     throw invalid(rule, op, "takes two values, the low and the high bound; got " + bounds.size());
                 }
-                return new Condition(rule, op, List.of(encode(rule, required(rule, op, bounds.get(0)), op),
-                        encode(rule, required(rule, op, bounds.get(1)), op)));
+                AttributeValue low = encode(rule, required(rule, op, bounds.get(0)), op);
+                AttributeValue high = encode(rule, required(rule, op, bounds.get(1)), op);
+                if (low.type() == high.type() && (low.s() != null || low.n() != null || low.b() != null)
+                        && Reader.compare(low, high) > 0) {
+                    throw invalid(rule, op, "takes the low bound first, but " + Values.describe(bounds.get(0))
+                            + " is greater than " + Values.describe(bounds.get(1)));
+                }
+                return new Condition(rule, op, List.of(low, high));
             }
             case BEGINS_WITH -> {
                 if (!(value instanceof String prefix)) {
