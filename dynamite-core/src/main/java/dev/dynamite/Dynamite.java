@@ -241,7 +241,7 @@ public final class Dynamite implements AutoCloseable {
     private GlobalRegistry.Binding binding(DynamoDbClient current) {
         Mappers built = mappers;
         if (built == null) {
-            built = new Mappers(Codecs.discover(), config.keyTypeStrategy());
+            built = new Mappers(Codecs.discover(), config.keyTypeStrategy(), config.tables());
             mappers = built;
         }
         return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault(), catalog);

@@ -196,6 +196,26 @@ abstract class RelationContract {
     }
 
     @Test
+    void numericForeignKeysAreStoredAsTheIndexDeclaresThem() {
+        dynamite.model(RelationModels.Shelf.class).create(Map.of("id", 7, "label", "seven"));
+        dynamite.model(RelationModels.Book.class).create(Map.of("isbn", "978-0", "shelfId", 7));
+        dynamite.model(RelationModels.Book.class).create(Map.of("isbn", "978-1", "shelfId", 7L));
+
+        assertThat(raw.getItem(b -> b.tableName(dynamite.config().tablePrefix() + "books")
+                .key(Map.of("isbn", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("978-0"))))
+                .item().get("shelfId").s()).isEqualTo("7");
+        RelationModels.Shelf shelf = dynamite.model(RelationModels.Shelf.class).query().where("id", 7)
+                .include("books").first().orElseThrow();
+        assertThat(shelf.books).extracting(b -> b.isbn).containsExactlyInAnyOrder("978-0", "978-1");
+        RelationModels.Book book = dynamite.model(RelationModels.Book.class).query().where("shelfId", 7)
+                .include("shelf").first().orElseThrow();
+        assertThat(book.shelf.label).isEqualTo("seven");
+        assertThat(book.shelfId).isEqualTo(7L);
+        assertThatThrownBy(() -> dynamite.model(RelationModels.Book.class).where("shelfId", ">", 5))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("native");
+    }
+
+    @Test
     void theRelatedEntitiesSaveThroughTheSameClient() {
         Org acme = only(orgs.where(Map.of("id", "o1"), QueryOptions.builder().include("departments").build()));
         Department sales = acme.departments.stream().min(Comparator.comparing(d -> d.name.equals("Sales") ? 0 : 1))

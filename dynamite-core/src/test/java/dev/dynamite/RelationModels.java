@@ -53,5 +53,19 @@ final class RelationModels {
         public String code;
     }
 
-    static final Class<?>[] ALL = {Org.class, Department.class, Employee.class, Task.class, Badge.class};
+    /** Numeric keys: under the default strategy they are stored as strings, the foreign key included. */
+    public static final class Shelf extends Table<Shelf> {
+        @PrimaryKey public long id;
+        public String label;
+        @HasMany(model = Book.class, foreignKey = "shelfId") public List<Book> books;
+    }
+
+    public static final class Book extends Table<Book> {
+        @PrimaryKey public String isbn;
+        public long shelfId;
+        @BelongsTo(model = Shelf.class, localKey = "shelfId") public Shelf shelf;
+    }
+
+    static final Class<?>[] ALL = {Org.class, Department.class, Employee.class, Task.class, Badge.class, Shelf.class,
+        Book.class};
 }

@@ -77,6 +77,25 @@ public final class EntityMapper<T> {
      * @throws CodecNotFoundException if no codec handles the type of a persisted field
      */
     public EntityMapper(Class<T> type, Codecs codecs, KeyTypeStrategy strategy) {
+        this(type, codecs, strategy, Set.of());
+    }
+
+    /**
+     * Prepares the mapper of a model class whose table has global secondary indexes on some of its fields.
+     *
+     * <p>An index key attribute must have the type the index declares, which {@code sync()} takes from the key
+     * strategy (a numeric foreign key is {@code S} under the default strategy); so those fields are encoded with the
+     * key strategy too, as the primary key is. They stay ordinary fields otherwise: updatable, not part of
+     * {@link #key}.
+     *
+     * @param type the model class
+     * @param codecs the codec registry that supplies each other field's codec
+     * @param strategy the key type strategy that encodes and decodes the key and index key fields
+     * @param indexKeyFields the Java names of the fields that are index keys
+     * @throws InvalidModelException if the class is not a valid model (see the other constructor)
+     * @throws CodecNotFoundException if no codec handles the type of a persisted field
+     */
+    public EntityMapper(Class<T> type, Codecs codecs, KeyTypeStrategy strategy, Set<String> indexKeyFields) {
         this.type = type;
         this.metadata = EntityMetadata.of(type);
         this.strategy = strategy;
@@ -96,7 +115,8 @@ public final class EntityMapper<T> {
             if (field == null) {
                 throw new IllegalStateException("no persisted field " + attribute.name() + " in " + type.getName());
             }
-            boolean isKey = attribute.name().equals(partitionName) || attribute.name().equals(sortName);
+            boolean isKey = attribute.name().equals(partitionName) || attribute.name().equals(sortName)
+                    || indexKeyFields.contains(attribute.name());
             Property property = property(type, field, attribute, isKey, codecs, strategy);
             properties[i] = property;
             named.put(property.name, property);
@@ -378,6 +398,18 @@ public final class EntityMapper<T> {
      * @throws UnknownFieldException if the model persists no field of that name
      */
     public boolean isKey(String field) {
+        Property property = property(field);
+        return property == partitionKey || property == sortKey;
+    }
+
+    /**
+     * Tells whether a field is stored as the key strategy encodes it: a primary key or an index key field.
+     *
+     * @param field the Java field name
+     * @return true if the key strategy encodes it
+     * @throws UnknownFieldException if the model persists no field of that name
+     */
+    public boolean isStrategyEncoded(String field) {
         return property(field).key;
     }
 

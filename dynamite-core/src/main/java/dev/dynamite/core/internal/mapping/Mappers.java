@@ -4,6 +4,15 @@ import dev.dynamite.api.CodecNotFoundException;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.spi.KeyTypeStrategy;
+import dev.dynamite.schema.EntityMetadata;
+import dev.dynamite.schema.Relation;
+import dev.dynamite.schema.RelationKind;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -15,6 +24,7 @@ public final class Mappers {
     private final Codecs codecs;
     private final KeyTypeStrategy strategy;
     private final ConcurrentMap<Class<?>, EntityMapper<?>> mappers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Set<String>> indexKeyFields;
 
     /**
      * Creates an empty registry.
@@ -23,8 +33,32 @@ public final class Mappers {
      * @param strategy the key type strategy every mapper encodes keys with
      */
     public Mappers(Codecs codecs, KeyTypeStrategy strategy) {
+        this(codecs, strategy, List.of());
+    }
+
+    /**
+     * Creates an empty registry for a set of models, whose relations tell which fields are index keys (the foreign
+     * keys of their {@code @HasMany}/{@code @HasOne}, as {@code sync()} indexes them).
+     *
+     * @param codecs the codec registry every mapper takes its codecs from
+     * @param strategy the key type strategy every mapper encodes keys with
+     * @param models the registered models
+     */
+    public Mappers(Codecs codecs, KeyTypeStrategy strategy, Collection<? extends Class<?>> models) {
         this.codecs = codecs;
         this.strategy = strategy;
+        Map<Class<?>, Set<String>> indexKeys = new HashMap<>();
+        for (Class<?> model : models) {
+            for (Relation relation : EntityMetadata.of(model).relations()) {
+                if (relation.kind() == RelationKind.HAS_MANY || relation.kind() == RelationKind.HAS_ONE) {
+                    EntityMetadata target = EntityMetadata.of(relation.model());
+                    if (!relation.foreignKey().equals(target.partitionKey().name())) {
+                        indexKeys.computeIfAbsent(relation.model(), m -> new HashSet<>()).add(relation.foreignKey());
+                    }
+                }
+            }
+        }
+        this.indexKeyFields = Map.copyOf(indexKeys);
     }
 
     /**
@@ -41,7 +75,8 @@ public final class Mappers {
         EntityMapper<?> mapper = mappers.get(type);
         if (mapper == null) {
             // not computeIfAbsent: building may take a while (codec lookups) and must not block other classes' bins
-            EntityMapper<T> built = new EntityMapper<>(type, codecs, strategy);
+            EntityMapper<T> built = new EntityMapper<>(type, codecs, strategy,
+                    indexKeyFields.getOrDefault(type, Set.of()));
             mapper = mappers.putIfAbsent(type, built);
             if (mapper == null) {
                 return built;

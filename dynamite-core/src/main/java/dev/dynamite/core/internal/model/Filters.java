@@ -150,7 +150,7 @@ final class Filters {
     }
 
     private AttributeValue encode(FieldRule rule, Object value, Op op) {
-        if (op.isRange() && session.mapper().isKey(rule.name) && Values.isNumeric(rule.type)
+        if (op.isRange() && session.mapper().isStrategyEncoded(rule.name) && Values.isNumeric(rule.type)
                 && session.mapper().keyTypeStrategy().attributeType(rule.type)
                 .filter(t -> t == software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S).isPresent()) {
             throw invalid(rule, op, "is a numeric key stored as a string by key strategy '"
@@ -192,7 +192,7 @@ final class Filters {
     }
 
     private boolean storedAsString(FieldRule rule) {
-        if (session.mapper().isKey(rule.name)) {
+        if (session.mapper().isStrategyEncoded(rule.name)) {
             return session.mapper().keyTypeStrategy().attributeType(rule.type)
                     .filter(t -> t == software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S)
                     .isPresent();
