@@ -166,6 +166,33 @@ public interface Model<T> {
     Optional<T> find(Object partitionKey, Object sortKey);
 
     /**
+     * Reads the item with this partition key ({@code GetItem}), with options: the relations to include and the
+     * attributes to load.
+     *
+     * <pre>{@code
+     * Optional<User> user = User.model.find(id, QueryOptions.builder().include("orders").build());
+     * }</pre>
+     *
+     * @param partitionKey the key value
+     * @param options the options; limit, skip and order do not apply to one item
+     * @return the entity with its included relations, or empty
+     * @throws dev.dynamite.api.ModelValidationException if the model has a sort key, a value does not fit, or an
+     *     include names no relation
+     */
+    Optional<T> find(Object partitionKey, QueryOptions options);
+
+    /**
+     * Reads the item with this full key, with options; see {@link #find(Object, QueryOptions)}.
+     *
+     * @param partitionKey the partition key value
+     * @param sortKey the sort key value
+     * @param options the options
+     * @return the entity with its included relations, or empty
+     * @throws dev.dynamite.api.ModelValidationException if the model has no sort key or a value does not fit
+     */
+    Optional<T> find(Object partitionKey, Object sortKey, QueryOptions options);
+
+    /**
      * Lists the items matching filters, soft-deleted items excluded.
      *
      * <p>A filter maps a Java field name to a value (equality; {@code null} means "the attribute is absent", never "no

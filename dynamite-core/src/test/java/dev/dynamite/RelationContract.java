@@ -164,6 +164,21 @@ abstract class RelationContract {
     }
 
     @Test
+    void findTakesIncludes() {
+        Employee e1 = employees.find("e1", QueryOptions.builder().include("badge").include("department").build())
+                .orElseThrow();
+        assertThat(e1.badge.code).isEqualTo("B1");
+        assertThat(e1.department.name).isEqualTo("Eng");
+        assertThat(log.operations()).containsExactly("GetItem", "GetItem", "BatchGetItem");
+        Task task = dynamite.model(Task.class).find("e2", 2, QueryOptions.builder().include("employee").build())
+                .orElseThrow();
+        assertThat(task.employee.name).isEqualTo("name e2");
+        assertThat(employees.find("e4", QueryOptions.builder().include("badge").build())).isEmpty();
+        assertThatThrownBy(() -> dynamite.model(Task.class).find("e2", QueryOptions.none()))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("Task.seq");
+    }
+
+    @Test
     void partialParentsStillJoin() {
         Department eng = only(departments.where(Map.of("id", "d1"), QueryOptions.builder().attributes("name")
                 .include("org").build()));

@@ -150,6 +150,28 @@ public final class DefaultModel<T> implements Model<T> {
     }
 
     @Override
+    public Optional<T> find(Object partitionKey, QueryOptions options) {
+        Session<T> session = session();
+        EntityMetadata metadata = metadata();
+        if (metadata.sortKey().isPresent()) {
+            throw new ModelValidationException(type, metadata.sortKey().get().name(), "the model has a sort key;"
+                    + " find(partitionKey, sortKey, options) needs its value too");
+        }
+        return session.query().where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
+                "partitionKey")).options(options).first();
+    }
+
+    @Override
+    public Optional<T> find(Object partitionKey, Object sortKey, QueryOptions options) {
+        Session<T> session = session();
+        EntityMetadata metadata = metadata();
+        String sort = metadata.sortKey().orElseThrow(() -> new ModelValidationException(type, null, "has no sort"
+                + " key, but a sort key value was given: " + sortKey)).name();
+        return session.query().where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
+                "partitionKey")).where(sort, Objects.requireNonNull(sortKey, "sortKey")).options(options).first();
+    }
+
+    @Override
     public List<T> where(Map<String, ?> filters) {
         return session().query().where(filters).list();
     }
