@@ -5,6 +5,7 @@ import dev.dynamite.core.internal.DefaultModel;
 import dev.dynamite.core.internal.model.EntityState;
 import dev.dynamite.core.internal.model.Session;
 import dev.dynamite.core.internal.model.TableAccess;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -230,6 +231,69 @@ public abstract class Table<T extends Table<T>> {
      */
     public void decrement(String field, Number by) {
         session().increment(self(), field, DefaultModel.negate(by));
+    }
+
+    /**
+     * Links this entity to a related item through their {@code @ManyToMany} pivot table; see
+     * {@link #attach(Class, Object, Map)}.
+     *
+     * @param related the related model
+     * @param id the related item's key (its {@code relatedPK} field)
+     * @param <R> the related model type
+     * @throws dev.dynamite.api.ModelValidationException if this model has no (or more than one) many-to-many
+     *     relation to {@code related}, or a key is null or does not fit
+     */
+    public <R extends Table<R>> void attach(Class<R> related, Object id) {
+        attach(related, id, Map.of());
+    }
+
+    /**
+     * Links this entity to a related item through their {@code @ManyToMany} pivot table, with extra data on the
+     * link. Idempotent: the pivot row's key is made from the pair, so attaching twice, or from the other side of the
+     * relation, writes the same row (the last pivot data wins).
+     *
+     * <pre>{@code
+     * user.attach(Project.class, project.id, Map.of("role", "owner"));
+     * }</pre>
+     *
+     * @param related the related model
+     * @param id the related item's key
+     * @param pivotData extra attributes of the pivot row (strings, numbers, booleans, lists, maps)
+     * @param <R> the related model type
+     * @throws dev.dynamite.api.ModelValidationException if pivot data names a key of the pivot table, or see
+     *     {@link #attach(Class, Object)}
+     */
+    public <R extends Table<R>> void attach(Class<R> related, Object id, Map<String, ?> pivotData) {
+        session().attach(self(), Objects.requireNonNull(related, "related"), id,
+                Objects.requireNonNull(pivotData, "pivotData"));
+    }
+
+    /**
+     * Removes the link between this entity and a related item.
+     *
+     * @param related the related model
+     * @param id the related item's key
+     * @param <R> the related model type
+     * @return true if there was a link, false if there was none (nothing changes)
+     * @throws dev.dynamite.api.ModelValidationException if this model has no many-to-many relation to
+     *     {@code related}
+     */
+    public <R extends Table<R>> boolean detach(Class<R> related, Object id) {
+        return session().detach(self(), Objects.requireNonNull(related, "related"), id);
+    }
+
+    /**
+     * Makes this entity's links to a related model exactly the given keys: reads the current links with one pivot
+     * query, then adds and removes the difference with {@code BatchWriteItem}.
+     *
+     * @param related the related model
+     * @param ids the related items' keys
+     * @param <R> the related model type
+     * @throws dev.dynamite.api.ModelValidationException if this model has no many-to-many relation to
+     *     {@code related}
+     */
+    public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids) {
+        session().sync(self(), Objects.requireNonNull(related, "related"), Objects.requireNonNull(ids, "ids"));
     }
 
     /**

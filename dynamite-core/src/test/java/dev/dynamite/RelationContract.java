@@ -231,6 +231,58 @@ abstract class RelationContract {
     }
 
     @Test
+    void manyToManyLinksLoadFromBothSidesAndChange() {
+        Model<RelationModels.Project> projects = dynamite.model(RelationModels.Project.class);
+        projects.create(Map.of("id", "p1", "name", "Apollo"));
+        projects.create(Map.of("id", "p2", "name", "Gemini"));
+        projects.create(Map.of("id", "p3", "name", "Mercury"));
+        projects.create(Map.of("id", "p4", "name", "Skylab")).destroy();
+        Employee e1 = employees.find("e1").orElseThrow();
+        Employee e2 = employees.find("e2").orElseThrow();
+        e1.attach(RelationModels.Project.class, "p1", Map.of("role", "lead", "hours", 12));
+        e1.attach(RelationModels.Project.class, "p2");
+        e1.attach(RelationModels.Project.class, "p4");
+        e2.attach(RelationModels.Project.class, "p1");
+        projects.find("p1").orElseThrow().attach(Employee.class, "e1");   // the same row, from the other side
+        String pivot = dynamite.config().tablePrefix() + "assignments";
+        assertThat(raw.scan(b -> b.tableName(pivot)).count()).isEqualTo(4);
+        assertThatThrownBy(() -> e1.attach(RelationModels.Project.class, "p3", Map.of("projectId", "p9")))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("'projectId'");
+        log.clear();
+
+        List<Employee> staff = employees.where(Map.of("departmentId", "d1"), QueryOptions.builder()
+                .include("projects", Include.all().order(Order.ASC)).build());
+        Map<String, List<String>> projectsOf = new java.util.HashMap<>();
+        staff.forEach(e -> projectsOf.put(e.id, e.projects.stream().map(p -> p.id).toList()));
+        assertThat(projectsOf).containsOnly(Map.entry("e1", List.of("p1", "p2")), Map.entry("e2", List.of("p1")),
+                Map.entry("e3", List.of()));
+        assertThat(log.count("BatchGetItem")).isEqualTo(1);
+        assertThat(log.operations()).doesNotContain("Scan");
+
+        RelationModels.Project apollo = projects.query().where("id", "p1")
+                .include("members", Include.all().include("department")).first().orElseThrow();
+        assertThat(apollo.members).extracting(m -> m.id).containsExactlyInAnyOrder("e1", "e2");
+        assertThat(apollo.members).allSatisfy(m -> assertThat(m.department.name).isEqualTo("Eng"));
+
+        Employee filtered = employees.query().where("id", "e1").include("projects", Include.where(Map.of("name",
+                Map.of("beginsWith", "G")))).first().orElseThrow();
+        assertThat(filtered.projects).extracting(p -> p.name).containsExactly("Gemini");
+        Employee withTrashed = employees.query().where("id", "e1").include("projects", Include.all().withTrashed()
+                .order(Order.DESC).limit(2)).first().orElseThrow();
+        assertThat(withTrashed.projects).extracting(p -> p.id).containsExactly("p4", "p2");
+
+        assertThat(e1.detach(RelationModels.Project.class, "p2")).isTrue();
+        assertThat(e1.detach(RelationModels.Project.class, "p2")).isFalse();
+        e2.sync(RelationModels.Project.class, List.of("p2", "p3"));
+        assertThat(employees.query().where("id", "e2").include("projects", Include.all().order(Order.ASC)).first()
+                .orElseThrow().projects).extracting(p -> p.id).containsExactly("p2", "p3");
+        assertThat(employees.find("e1", QueryOptions.builder().include("projects").build()).orElseThrow().projects)
+                .extracting(p -> p.id).containsExactly("p1");
+        assertThatThrownBy(() -> e1.attach(Org.class, "o1")).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("no @ManyToMany relation to Org");
+    }
+
+    @Test
     void theRelatedEntitiesSaveThroughTheSameClient() {
         Org acme = only(orgs.where(Map.of("id", "o1"), QueryOptions.builder().include("departments").build()));
         Department sales = acme.departments.stream().min(Comparator.comparing(d -> d.name.equals("Sales") ? 0 : 1))

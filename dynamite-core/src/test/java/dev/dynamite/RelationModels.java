@@ -5,6 +5,7 @@ import dev.dynamite.annotation.DeleteAt;
 import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.HasOne;
 import dev.dynamite.annotation.Index;
+import dev.dynamite.annotation.ManyToMany;
 import dev.dynamite.annotation.IndexSort;
 import dev.dynamite.annotation.PrimaryKey;
 import java.util.List;
@@ -37,6 +38,16 @@ final class RelationModels {
         @BelongsTo(model = Department.class, localKey = "departmentId") public Department department;
         @HasMany(model = Task.class, foreignKey = "employeeId") public List<Task> tasks;
         @HasOne(model = Badge.class, foreignKey = "employeeId") public Badge badge;
+        @ManyToMany(model = Project.class, pivotTable = "assignments", foreignKey = "employeeId",
+                relatedKey = "projectId") public List<Project> projects;
+    }
+
+    public static final class Project extends Table<Project> {
+        @PrimaryKey public String id;
+        public String name;
+        @DeleteAt public String deletedAt;
+        @ManyToMany(model = Employee.class, pivotTable = "assignments", foreignKey = "projectId",
+                relatedKey = "employeeId") public List<Employee> members;
     }
 
     /** Keyed by its employee, so loading an employee's tasks is a Query of the table itself, in sort-key order. */
@@ -67,5 +78,5 @@ final class RelationModels {
     }
 
     static final Class<?>[] ALL = {Org.class, Department.class, Employee.class, Task.class, Badge.class, Shelf.class,
-        Book.class};
+        Book.class, Project.class};
 }

@@ -47,7 +47,7 @@ final class BatchGets {
                     if (System.nanoTime() > deadline) {
                         throw new IncompleteBatchException(table, pending, attempts);
                     }
-                    sleep(retry);
+                    pause(retry);
                 }
                 List<Map<String, AttributeValue>> request = List.copyOf(pending);
                 BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(Map.of(table,
@@ -69,7 +69,7 @@ final class BatchGets {
     }
 
     /** Full jitter: a random delay up to an exponentially growing cap. */
-    private static void sleep(int retry) {
+    static void pause(int retry) {
         long cap = Math.min(MAX_DELAY_MILLIS, BASE_DELAY_MILLIS << Math.min(retry, 16));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));

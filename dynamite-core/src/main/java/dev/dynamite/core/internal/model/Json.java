@@ -79,6 +79,31 @@ final class Json {
         return true;
     }
 
+    /**
+     * Converts a plain Java value (pivot data) to an attribute value: strings, numbers, booleans, null, binaries,
+     * lists and string-keyed maps as such, anything else (dates, UUIDs, enums) as its text.
+     */
+    static AttributeValue toAttribute(@Nullable Object value) {
+        if (value == null) {
+            return AttributeValue.fromNul(true);
+        } else if (value instanceof Boolean bool) {
+            return AttributeValue.fromBool(bool);
+        } else if (value instanceof BigDecimal decimal) {
+            return AttributeValue.fromN(decimal.toPlainString());
+        } else if (value instanceof Number number) {
+            return AttributeValue.fromN(number.toString());
+        } else if (value instanceof byte[] bytes) {
+            return AttributeValue.fromB(SdkBytes.fromByteArray(bytes));
+        } else if (value instanceof Collection<?> collection) {
+            return AttributeValue.fromL(collection.stream().map(Json::toAttribute).toList());
+        } else if (value instanceof Map<?, ?> map) {
+            Map<String, AttributeValue> converted = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> converted.put(String.valueOf(k), toAttribute(v)));
+            return AttributeValue.fromM(converted);
+        }
+        return AttributeValue.fromS(value instanceof Enum<?> e ? e.name() : value.toString());
+    }
+
     /** Appends the JSON form of a stored attribute value. */
     static void attribute(StringBuilder out, AttributeValue value) {
         switch (value.type()) {

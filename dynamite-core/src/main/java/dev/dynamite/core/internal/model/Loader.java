@@ -80,8 +80,7 @@ final class Loader {
         List<R> loaded = switch (relation.kind()) {
             case HAS_MANY, HAS_ONE -> hasMany(session, related, parents, relation, include);
             case BELONGS_TO -> belongsTo(session, related, parents, relation, include);
-            case MANY_TO_MANY -> throw new ModelValidationException(session.type(), relation.field(), "including a"
-                    + " @ManyToMany relation is not supported yet: it loads in a later release");
+            case MANY_TO_MANY -> manyToMany(session, related, parents, relation, include);
         };
         if (!include.includes().isEmpty()) {
             load(related, distinct(loaded), include.includes());
@@ -174,6 +173,101 @@ final class Loader {
             }
         }
         return loaded;
+    }
+
+    // ------------------------------------------------------------------ ManyToMany
+
+    /**
+     * One Query of the pivot's index per distinct parent key (concurrently), then the distinct related keys with
+     * {@code BatchGetItem} (or one Query each when they are not the related table's whole key); the include's
+     * filters, order, skip and limit then apply per parent.
+     */
+    private static <T, R> List<R> manyToMany(Session<T> session, Session<R> related, List<T> parents,
+                                             Relation relation, Include include) {
+        Pivots pivots = Pivots.of(session, relation);
+        Map<Object, List<T>> byLocal = new LinkedHashMap<>();
+        for (T parent : parents) {
+            AttributeValue local = pivots.localValueOrNull(parent);
+            if (local != null) {
+                byLocal.computeIfAbsent(local, v -> new ArrayList<>()).add(parent);
+            }
+        }
+        Map<Object, List<AttributeValue>> linked = concurrently(byLocal.keySet(), local ->
+                pivots.rows((AttributeValue) local).stream().map(row -> row.get(pivots.relatedKeyAttribute()))
+                        .toList());
+        Set<AttributeValue> wanted = new LinkedHashSet<>();
+        linked.values().forEach(wanted::addAll);
+        Map<AttributeValue, R> entities = relatedByKeyValue(related, relation.relatedPK(), wanted, include);
+        List<R> loaded = new ArrayList<>();
+        for (T parent : parents) {
+            AttributeValue local = pivots.localValueOrNull(parent);
+            List<AttributeValue> keys = new ArrayList<>(local == null ? List.of()
+                    : linked.getOrDefault(local, List.of()));
+            if (include.orderValue() != null) {
+                keys.sort(include.orderValue() == dev.dynamite.api.Order.DESC
+                        ? (a, b) -> Reader.compare(b, a) : Reader::compare);
+            }
+            List<R> children = new ArrayList<>();
+            for (AttributeValue key : keys) {
+                R child = entities.get(key);
+                if (child != null) {
+                    children.add(child);
+                }
+            }
+            int from = Math.min(include.skipValue(), children.size());
+            int to = include.limitValue().isPresent()
+                    ? Math.min(children.size(), from + include.limitValue().getAsInt()) : children.size();
+            List<R> window = new ArrayList<>(children.subList(from, to));
+            session.rules().setRelation(parent, relation.field(), window);
+            loaded.addAll(window);
+        }
+        return loaded;
+    }
+
+    /**
+     * The related entities whose field {@code target} holds one of the given stored values, filtered by the include
+     * (and its trash rule): by {@code BatchGetItem} when the field is the related table's whole key, else one Query
+     * per value.
+     */
+    private static <R> Map<AttributeValue, R> relatedByKeyValue(Session<R> related, String target,
+                                                               Set<AttributeValue> values, Include include) {
+        Map<AttributeValue, R> found = new HashMap<>();
+        if (values.isEmpty()) {
+            return found;
+        }
+        String partition = related.partitionAttribute();
+        boolean byTableKey = target.equals(related.fieldOf(partition)) && related.sortAttribute() == null;
+        if (byTableKey) {
+            List<Map<String, AttributeValue>> keys = values.stream().map(v -> Map.of(partition, v)).toList();
+            Set<String> fields = projected(related, include);
+            Session.Projection projection = fields == null ? null : related.projectionOf(fields);
+            List<Condition> conditions = related.filters().parse(include.filters());
+            BatchGets.get(related.client(), related.tableName(), keys,
+                    projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
+                    related::tableKey).forEach((key, item) -> {
+                        if ((include.isWithTrashed() || !related.isTrashed(item))
+                                && conditions.stream().allMatch(c -> c.test(item))) {
+                            found.put(key.get(partition), related.load(item, fields));
+                        }
+                    });
+            return found;
+        }
+        Class<?> type = related.mapper().fieldType(target);
+        concurrently(new ArrayList<>(values), value -> {
+            Object decoded = related.mapper().keyTypeStrategy().decode((AttributeValue) value, type);
+            DefaultQuery<R> query = related.query().where(target, decoded);
+            apply(query, related, Include.where(include.filters()).attributes(
+                    include.attributesValue().toArray(String[]::new)));
+            if (include.isWithTrashed()) {
+                query.withTrashed();
+            }
+            return query.first().map(List::of).orElse(List.of());
+        }).forEach((value, list) -> {
+            if (!list.isEmpty()) {
+                found.put((AttributeValue) value, list.get(0));
+            }
+        });
+        return found;
     }
 
     // ------------------------------------------------------------------ helpers

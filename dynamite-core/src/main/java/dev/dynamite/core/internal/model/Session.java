@@ -637,6 +637,58 @@ public final class Session<T> {
         return client;
     }
 
+    /** The value of a persisted field of an entity of this model, given untyped. */
+    @Nullable Object fieldValue(Object entity, String field) {
+        return mapper.get(type.cast(entity), field);
+    }
+
+    String tablePrefix() {
+        return binding.tablePrefix();
+    }
+
+    EntityMetadata metadata() {
+        return metadata;
+    }
+
+    List<TableCatalog.Index> indexesOf(String tableName) {
+        return binding.catalog().indexes(client, tableName);
+    }
+
+    /**
+     * Links an entity to a related item through their many-to-many pivot table; idempotent.
+     *
+     * @param entity the entity
+     * @param other the related model
+     * @param relatedId the related item's key (its {@code relatedPK} field)
+     * @param pivotData extra attributes of the pivot row; they cannot name the pivot's keys
+     */
+    public void attach(T entity, Class<?> other, Object relatedId, Map<String, ?> pivotData) {
+        Pivots.of(this, other).attach(entity, relatedId, pivotData);
+    }
+
+    /**
+     * Removes the link between an entity and a related item.
+     *
+     * @param entity the entity
+     * @param other the related model
+     * @param relatedId the related item's key
+     * @return whether there was a link
+     */
+    public boolean detach(T entity, Class<?> other, Object relatedId) {
+        return Pivots.of(this, other).detach(entity, relatedId);
+    }
+
+    /**
+     * Makes an entity's links to a related model exactly the given keys.
+     *
+     * @param entity the entity
+     * @param other the related model
+     * @param relatedIds the related items' keys
+     */
+    public void sync(T entity, Class<?> other, java.util.Collection<?> relatedIds) {
+        Pivots.of(this, other).sync(entity, relatedIds);
+    }
+
     Reader<T> reader() {
         return new Reader<>(this, client);
     }

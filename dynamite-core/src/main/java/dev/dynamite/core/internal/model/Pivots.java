@@ -1,0 +1,235 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.schema.Relation;
+import dev.dynamite.schema.RelationKind;
+import dev.dynamite.schema.Schema;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The pivot rows of a many-to-many relation: one row per linked pair, keyed deterministically by the pair (so that
+ * both sides of the same pivot write the same row), holding both foreign keys as the key strategy encodes them and any
+ * pivot data. Reads go through the pivot's index on the declaring side's foreign key, following every page.
+ */
+final class Pivots {
+    private static final int BATCH_WRITE_MAX = 25;
+
+    private final Session<?> session;
+    private final Relation relation;
+    private final Session<?> related;
+    private final String table;
+
+    private Pivots(Session<?> session, Relation relation) {
+        this.session = session;
+        this.relation = relation;
+        this.related = session.related(relation.model());
+        this.table = session.tablePrefix() + relation.pivotTable();
+    }
+
+    /** The pivot of the declaring model's (only) many-to-many relation to {@code other}. */
+    static Pivots of(Session<?> session, Class<?> other) {
+        Relation found = null;
+        for (Relation relation : session.metadata().relations()) {
+            if (relation.kind() == RelationKind.MANY_TO_MANY && relation.model() == other) {
+                if (found != null) {
+                    throw new ModelValidationException(session.type(), relation.field(), "is a second @ManyToMany to "
+                            + other.getSimpleName() + " (besides " + found.field() + "); attach, detach and sync"
+                            + " cannot tell which one is meant");
+                }
+                found = relation;
+            }
+        }
+        if (found == null) {
+            throw new ModelValidationException(session.type(), null, "has no @ManyToMany relation to "
+                    + other.getSimpleName());
+        }
+        return new Pivots(session, found);
+    }
+
+    static Pivots of(Session<?> session, Relation relation) {
+        return new Pivots(session, relation);
+    }
+
+    /** Links the entity to a related key; idempotent; pivot data never touches the pivot's keys. */
+    void attach(Object entity, Object relatedId, Map<String, ?> pivotData) {
+        Map<String, AttributeValue> row = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> extra : pivotData.entrySet()) {
+            String name = extra.getKey();
+            if (name.equals(Schema.PIVOT_KEY) || name.equals(relation.foreignKey())
+                    || name.equals(relation.relatedKey())) {
+                throw new ModelValidationException(session.type(), relation.field(), "pivot data cannot set '" + name
+                        + "', a key of pivot table " + relation.pivotTable());
+            }
+            row.put(name, Json.toAttribute(extra.getValue()));
+        }
+        AttributeValue local = localValue(entity);
+        AttributeValue other = relatedValue(relatedId);
+        row.put(Schema.PIVOT_KEY, rowId(local, other));
+        row.put(relation.foreignKey(), local);
+        row.put(relation.relatedKey(), other);
+        session.client().putItem(b -> b.tableName(table).item(row));
+    }
+
+    /** Removes the link to a related key; returns whether there was one. */
+    boolean detach(Object entity, Object relatedId) {
+        AttributeValue id = rowId(localValue(entity), relatedValue(relatedId));
+        DeleteItemResponse response = session.client().deleteItem(b -> b.tableName(table)
+                .key(Map.of(Schema.PIVOT_KEY, id)).returnValues(ReturnValue.ALL_OLD));
+        return response.hasAttributes() && !response.attributes().isEmpty();
+    }
+
+    /** Makes the entity's links exactly these related keys: one pivot query, then batched puts and deletes. */
+    void sync(Object entity, Collection<?> relatedIds) {
+        AttributeValue local = localValue(entity);
+        Set<AttributeValue> wanted = new LinkedHashSet<>();
+        for (Object id : relatedIds) {
+            wanted.add(relatedValue(id));
+        }
+        Set<AttributeValue> existing = new LinkedHashSet<>();
+        for (Map<String, AttributeValue> row : rows(local)) {
+            existing.add(row.get(relation.relatedKey()));
+        }
+        List<WriteRequest> writes = new ArrayList<>();
+        for (AttributeValue other : wanted) {
+            if (!existing.contains(other)) {
+                Map<String, AttributeValue> row = Map.of(Schema.PIVOT_KEY, rowId(local, other),
+                        relation.foreignKey(), local, relation.relatedKey(), other);
+                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(row).build()).build());
+            }
+        }
+        for (AttributeValue other : existing) {
+            if (!wanted.contains(other)) {
+                writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
+                        .key(Map.of(Schema.PIVOT_KEY, rowId(local, other))).build()).build());
+            }
+        }
+        write(session.client(), table, writes);
+    }
+
+    /** The pivot rows of one declaring value, every page, through the pivot's index on the declaring side. */
+    List<Map<String, AttributeValue>> rows(AttributeValue local) {
+        String index = null;
+        for (TableCatalog.Index candidate : session.indexesOf(table)) {
+            if (candidate.partition().equals(relation.foreignKey())) {
+                index = candidate.name();
+                break;
+            }
+        }
+        if (index == null) {
+            throw new ModelValidationException(session.type(), relation.field(), "pivot table " + table
+                    + " has no index on " + relation.foreignKey() + "; run sync() to create it");
+        }
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        String indexName = index;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = session.client().query(b -> b.tableName(table).indexName(indexName)
+                    .keyConditionExpression("#k = :v").expressionAttributeNames(Map.of("#k", relation.foreignKey()))
+                    .expressionAttributeValues(Map.of(":v", local)).exclusiveStartKey(from));
+            rows.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return rows;
+    }
+
+    String relatedKeyAttribute() {
+        return relation.relatedKey();
+    }
+
+    Session<?> related() {
+        return related;
+    }
+
+    /** The declaring side's value as the pivot stores it; null if the entity's local key is null. */
+    @Nullable AttributeValue localValueOrNull(Object entity) {
+        Object value = session.fieldValue(entity, relation.localKey());
+        return value == null ? null : session.mapper().keyTypeStrategy().encode(value);
+    }
+
+    private AttributeValue localValue(Object entity) {
+        AttributeValue value = localValueOrNull(entity);
+        if (value == null) {
+            throw new ModelValidationException(session.type(), relation.localKey(), "is null, so the entity cannot be"
+                    + " linked through " + relation.field());
+        }
+        return value;
+    }
+
+    private AttributeValue relatedValue(Object id) {
+        if (id == null) {
+            throw new ModelValidationException(session.type(), relation.field(), "a related key is null");
+        }
+        ModelRules.FieldRule rule = related.filterable(relation.relatedPK());
+        return related.mapper().keyTypeStrategy().encode(related.coerceTo(rule, id));
+    }
+
+    /**
+     * The row key of a pair: both attributes with their values, in attribute-name order, each value length-prefixed,
+     * so that either side computes the same key and no two pairs share one.
+     */
+    private AttributeValue rowId(AttributeValue local, AttributeValue other) {
+        Map<String, AttributeValue> sorted = new TreeMap<>();
+        sorted.put(relation.foreignKey(), local);
+        sorted.put(relation.relatedKey(), other);
+        StringBuilder id = new StringBuilder();
+        for (Map.Entry<String, AttributeValue> part : sorted.entrySet()) {
+            String text = text(part.getValue());
+            id.append(part.getKey()).append('=').append(text.length()).append(':').append(text).append(';');
+        }
+        return AttributeValue.fromS(id.toString());
+    }
+
+    private static String text(AttributeValue value) {
+        if (value.s() != null) {
+            return value.s();
+        }
+        if (value.n() != null) {
+            return value.n();
+        }
+        return Base64.getEncoder().encodeToString(value.b().asByteArrayUnsafe());
+    }
+
+    /** BatchWriteItem, 25 requests at a time, unprocessed items retried. */
+    private static void write(DynamoDbClient client, String table, List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += BATCH_WRITE_MAX) {
+            List<WriteRequest> pending = new ArrayList<>(writes.subList(from,
+                    Math.min(writes.size(), from + BATCH_WRITE_MAX)));
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    BatchGets.pause(attempt);
+                }
+                List<WriteRequest> request = List.copyOf(pending);
+                BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(Map.of(table, request)));
+                pending.clear();
+                if (response.hasUnprocessedItems() && response.unprocessedItems().containsKey(table)) {
+                    pending.addAll(response.unprocessedItems().get(table));
+                }
+                if (!pending.isEmpty() && attempt >= 20) {
+                    List<Map<String, AttributeValue>> keys = pending.stream().map(w -> w.putRequest() != null
+                            ? Map.of(Schema.PIVOT_KEY, w.putRequest().item().get(Schema.PIVOT_KEY))
+                            : w.deleteRequest().key()).toList();
+                    throw new dev.dynamite.api.IncompleteBatchException(table, keys, attempt + 1);
+                }
+            }
+        }
+    }
+}
