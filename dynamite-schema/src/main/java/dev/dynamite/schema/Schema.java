@@ -89,8 +89,11 @@ public final class Schema {
                             putConsistent(gsis.computeIfAbsent(target.type(), t -> new LinkedHashMap<>()), key,
                                     meta, relation);
                         }
+                        compatible(meta, relation, field(meta, relation.localKey(), meta, relation, "localKey"), fk);
                     }
-                    case BELONGS_TO -> field(target, relation.foreignKey(), meta, relation, "foreignKey");
+                    case BELONGS_TO -> compatible(meta, relation,
+                            field(meta, relation.localKey(), meta, relation, "localKey"),
+                            field(target, relation.foreignKey(), meta, relation, "foreignKey"));
                     case MANY_TO_MANY -> {
                         AttributeField local = field(meta, relation.localKey(), meta, relation, "localKey");
                         AttributeField related = field(target, relation.relatedPK(), meta, relation, "relatedPK");
@@ -179,6 +182,22 @@ public final class Schema {
                     + " as " + previous.type() + " by another relation but as " + key.type() + " here; the key fields"
                     + " they join must have compatible types");
         }
+    }
+
+    /** Refuses a join of two fields whose values can never be equal: other types, unless both are numbers. */
+    private static void compatible(EntityMetadata meta, Relation relation, AttributeField local, AttributeField other) {
+        Class<?> a = box(local.type());
+        Class<?> b = box(other.type());
+        if (a != b && !(Number.class.isAssignableFrom(a) && Number.class.isAssignableFrom(b))) {
+            throw new InvalidModelException(meta.type(), relation.field(), "joins " + meta.type().getSimpleName() + "."
+                    + local.name() + " (" + local.type().getSimpleName() + ") with " + relation.model().getSimpleName()
+                    + "." + other.name() + " (" + other.type().getSimpleName() + "); the key fields a relation joins"
+                    + " must have compatible types");
+        }
+    }
+
+    private static Class<?> box(Class<?> type) {
+        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 
     private static AttributeField field(EntityMetadata owner, String fieldName, EntityMetadata declaring,

@@ -444,4 +444,33 @@ class SchemaTest {
                 .isInstanceOf(ModelNotRegisteredException.class)
                 .hasMessageContaining(NoKey.class.getName());
     }
+    static class Wallet {
+        @PrimaryKey String id;
+        @HasMany(model = Coin.class, foreignKey = "walletId") List<Coin> coins;
+    }
+
+    static class Coin {
+        @PrimaryKey String id;
+        long walletId;
+    }
+
+    static class Shelf {
+        @PrimaryKey long id;
+        @HasMany(model = Book.class, foreignKey = "shelfId") List<Book> books;
+    }
+
+    static class Book {
+        @PrimaryKey String id;
+        Integer shelfId;
+        @BelongsTo(model = Shelf.class, localKey = "shelfId") Shelf shelf;
+    }
+
+    @Test
+    void refusesRelationsJoiningFieldsOfIncompatibleTypes() {
+        assertThatThrownBy(() -> Schema.of(List.of(Wallet.class, Coin.class), STRING, ""))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("Wallet.coins")
+                .hasMessageContaining("joins Wallet.id (String) with Coin.walletId (long)");
+        assertThat(Schema.of(List.of(Shelf.class, Book.class), STRING, "").tables()).hasSize(2);
+    }
 }
