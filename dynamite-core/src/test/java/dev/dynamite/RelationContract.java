@@ -184,6 +184,19 @@ abstract class RelationContract {
                 .include("org").build()));
         assertThat(eng.name).isEqualTo("Eng");
         assertThat(eng.org.name).isEqualTo("Acme");
+        assertThat(eng.orgId).as("loaded to join, then dropped: not asked for").isNull();
+        eng.name = "Engineering";
+        assertThat(eng.save()).isTrue();
+        Department stored = departments.find("d1").orElseThrow();
+        assertThat(stored.orgId).isEqualTo("o1");
+        stored.update(Map.of("name", "Eng"));
+
+        Employee e1 = employees.query().where("id", "e1").include("department", Include.all().attributes("name")
+                .include("org")).first().orElseThrow();
+        assertThat(e1.department.name).isEqualTo("Eng");
+        assertThat(e1.department.orgId).isNull();
+        assertThat(e1.department.org.name).isEqualTo("Acme");
+        assertThat(e1.departmentId).isEqualTo("d1");
     }
 
     @Test

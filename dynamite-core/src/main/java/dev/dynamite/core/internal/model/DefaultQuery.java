@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -178,8 +179,24 @@ public final class DefaultQuery<T> implements Query<T> {
     private List<T> withIncludes(List<T> found) {
         if (!includes.isEmpty()) {
             Loader.load(session, found, includes);
+            session.forget(found, joinFieldsNotAsked());
         }
         return found;
+    }
+
+    /** The fields loaded only because an include joins on them, when the user named the attributes to load. */
+    private Set<String> joinFieldsNotAsked() {
+        Set<String> extra = new java.util.LinkedHashSet<>();
+        if (!fields.isEmpty()) {
+            for (String relation : includes.keySet()) {
+                String localKey = Objects.requireNonNull(session.rules().relation(relation)).localKey();
+                if (session.rules().field(localKey) != null && !fields.contains(localKey)
+                        && !session.mapper().isKey(localKey)) {
+                    extra.add(localKey);
+                }
+            }
+        }
+        return extra;
     }
 
     @Override

@@ -83,7 +83,15 @@ final class Loader {
             case MANY_TO_MANY -> manyToMany(session, related, parents, relation, include);
         };
         if (!include.includes().isEmpty()) {
-            load(related, distinct(loaded), include.includes());
+            List<R> children = distinct(loaded);
+            load(related, children, include.includes());
+            Set<String> fields = projected(related, include);
+            if (fields != null) {
+                Set<String> extra = new LinkedHashSet<>(fields);
+                extra.removeAll(include.attributesValue());
+                extra.removeIf(field -> related.mapper().isKey(field));
+                related.forget(children, extra);
+            }
         }
     }
 

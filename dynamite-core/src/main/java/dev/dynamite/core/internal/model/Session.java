@@ -642,6 +642,29 @@ public final class Session<T> {
         return mapper.get(type.cast(entity), field);
     }
 
+    /**
+     * Puts fields that a read loaded only to join relations back to their constructor values and marks them unloaded,
+     * as if the projection had left them out: the user asked for other attributes.
+     */
+    void forget(List<T> entities, Set<String> fields) {
+        if (fields.isEmpty() || entities.isEmpty()) {
+            return;
+        }
+        T fresh = mapper.newInstance();
+        for (T entity : entities) {
+            EntityState state = TableAccess.state(entity);
+            if (state == null) {
+                continue;
+            }
+            Set<String> unloaded = new HashSet<>(state.unloaded());
+            for (String field : fields) {
+                mapper.set(entity, field, mapper.get(fresh, field));
+                unloaded.add(rules.field(field).attributeName);
+            }
+            TableAccess.setState(entity, new EntityState(state.model(), state.stored(), unloaded));
+        }
+    }
+
     String tablePrefix() {
         return binding.tablePrefix();
     }
