@@ -9,6 +9,7 @@
 module dev.dynamite.core {
     requires transitive dev.dynamite.api;
     requires transitive dev.dynamite.schema;
+    requires transitive dev.dynamite.tx;
     requires transitive software.amazon.awssdk.services.dynamodb;
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.auth;

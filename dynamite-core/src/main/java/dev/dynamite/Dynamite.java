@@ -9,6 +9,9 @@ import dev.dynamite.core.internal.model.TableCatalog;
 import dev.dynamite.schema.Schema;
 import dev.dynamite.schema.SchemaSync;
 import dev.dynamite.schema.SyncPlan;
+import dev.dynamite.tx.TransactionCallback;
+import dev.dynamite.tx.TransactionOptions;
+import dev.dynamite.tx.Transactions;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -164,6 +167,50 @@ public final class Dynamite implements AutoCloseable {
     @Override
     public void close() {
         disconnect();
+    }
+
+    /**
+     * Runs a transaction: every write the callback queues on its context (model writes given the context, and the
+     * context's own {@code add…} methods) is committed atomically with one {@code TransactWriteItems} when the
+     * callback returns. If the callback throws, nothing is sent; if DynamoDB cancels the commit, nothing is written.
+     * After-hooks run and entities become persisted only after the commit. One idempotency token per call, reused
+     * by the SDK's retries.
+     *
+     * <pre>{@code
+     * User user = dynamite.tx(tx -> {
+     *     User u = User.model.create(Map.of("name", "Ada"), tx);
+     *     Order.model.create(Map.of("userId", u.id, "total", 10.0), tx);
+     *     return u;
+     * });
+     * }</pre>
+     *
+     * @param work the callback
+     * @param <R> the result type
+     * @return what the callback returned
+     * @throws dev.dynamite.api.TransactionCanceledException if DynamoDB cancelled the commit, with each action's reason
+     * @throws dev.dynamite.api.TransactionLimitException if the callback queued more than the limit (thrown by the
+     *     overflowing action, before anything is sent)
+     * @throws dev.dynamite.api.TransactionCallbackException if the callback threw a checked exception
+     * @throws RuntimeException what the callback threw, unchanged
+     */
+    public <R> R tx(TransactionCallback<R> work) {
+        return tx(TransactionOptions.defaults(), work);
+    }
+
+    /**
+     * Runs a transaction with options: an idempotency token, stored items on failed conditions, a lower limit; see
+     * {@link #tx(TransactionCallback)}.
+     *
+     * @param options the options; the limit is also capped by {@link DynamiteConfig#maxTransactionItems()}
+     * @param work the callback
+     * @param <R> the result type
+     * @return what the callback returned
+     * @throws dev.dynamite.api.TransactionCanceledException if DynamoDB cancelled the commit
+     */
+    public <R> R tx(TransactionOptions options, TransactionCallback<R> work) {
+        TransactionOptions effective = options.maxActions() <= config.maxTransactionItems() ? options
+                : options.toBuilder().maxActions(config.maxTransactionItems()).build();
+        return Transactions.run(getClient(), effective, work);
     }
 
     /**

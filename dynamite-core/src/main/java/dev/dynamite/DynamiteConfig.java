@@ -55,6 +55,7 @@ public final class DynamiteConfig {
     private final String tablePrefix;
     private final Duration syncTimeout;
     private final boolean hooksByDefault;
+    private final int maxTransactionItems;
     private final List<Consumer<DynamoDbClientBuilder>> configurers;
     private final Builder source;
 
@@ -72,6 +73,7 @@ public final class DynamiteConfig {
         this.tablePrefix = b.tablePrefix;
         this.syncTimeout = b.syncTimeout;
         this.hooksByDefault = b.hooksByDefault;
+        this.maxTransactionItems = b.maxTransactionItems;
         this.configurers = List.copyOf(b.configurers);
         this.source = b.copy();
     }
@@ -194,6 +196,15 @@ public final class DynamiteConfig {
         return hooksByDefault;
     }
 
+    /**
+     * Returns the most actions one transaction may hold.
+     *
+     * @return 100 (DynamoDB's limit) unless configured lower
+     */
+    public int maxTransactionItems() {
+        return maxTransactionItems;
+    }
+
     List<Consumer<DynamoDbClientBuilder>> configurers() {
         return configurers;
     }
@@ -217,7 +228,8 @@ public final class DynamiteConfig {
                 + ", maxAttempts=" + maxAttempts + ", requestTimeout=" + requestTimeout + ", retryMode=" + retryMode
                 + ", tables=" + tables.stream().map(Class::getSimpleName).toList()
                 + ", keyTypeStrategy=" + keyTypeStrategy.name() + ", tablePrefix='" + tablePrefix + "'"
-                + ", syncTimeout=" + syncTimeout + ", hooksByDefault=" + hooksByDefault + "]";
+                + ", syncTimeout=" + syncTimeout + ", hooksByDefault=" + hooksByDefault + ", maxTransactionItems="
+                + maxTransactionItems + "]";
     }
 
     /**
@@ -239,6 +251,7 @@ public final class DynamiteConfig {
         private String tablePrefix = "";
         private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
         private boolean hooksByDefault = true;
+        private int maxTransactionItems = 100;
         private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
 
         private Builder() {
@@ -418,6 +431,19 @@ public final class DynamiteConfig {
         }
 
         /**
+         * Lowers the number of actions one transaction may hold, for servers with a smaller limit than DynamoDB's
+         * 100 (the TypeScript original documents 25). A transaction that would exceed it fails when the action is
+         * added, before anything is sent; it is never split.
+         *
+         * @param maxTransactionItems 1 to 100
+         * @return this builder
+         */
+        public Builder maxTransactionItems(int maxTransactionItems) {
+            this.maxTransactionItems = maxTransactionItems;
+            return this;
+        }
+
+        /**
          * Adds a customization of the AWS SDK client builder, applied after Dynamite's region, endpoint and
          * credentials: the way to any SDK option this builder has no setter for (HTTP client, interceptors, metrics,
          * …). An override configuration set here keeps its interceptors; {@link #requestTimeout}, {@link #retryMode}
@@ -460,6 +486,9 @@ public final class DynamiteConfig {
             }
             if (syncTimeout == null || syncTimeout.isNegative() || syncTimeout.isZero()) {
                 problems.add("syncTimeout must be positive, was " + syncTimeout);
+            }
+            if (maxTransactionItems < 1 || maxTransactionItems > 100) {
+                problems.add("maxTransactionItems must be 1 to 100 (DynamoDB's limit), was " + maxTransactionItems);
             }
             if (tablePrefix == null || !TABLE_NAME_CHARS.matcher(tablePrefix).matches()) {
                 problems.add("tablePrefix may hold only letters, digits, '_', '.' and '-', was '" + tablePrefix + "'");
@@ -512,6 +541,7 @@ public final class DynamiteConfig {
             b.tablePrefix = tablePrefix;
             b.syncTimeout = syncTimeout;
             b.hooksByDefault = hooksByDefault;
+            b.maxTransactionItems = maxTransactionItems;
             b.configurers.addAll(configurers);
             return b;
         }

@@ -3,6 +3,7 @@ package dev.dynamite;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
 import dev.dynamite.api.QueryOptions;
+import dev.dynamite.api.TransactionContext;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,26 @@ public interface Model<T> {
      * @throws dev.dynamite.api.ModelValidationException if a value is invalid; nothing is written
      */
     T create(Map<String, ?> attributes, MutationOptions options);
+
+    /**
+     * Queues the creation of an item in a transaction: validated (and its before-hooks run) now, written when the
+     * transaction commits, after which the entity is persisted and its after-hooks run.
+     *
+     * <pre>{@code
+     * dynamite.tx(tx -> {
+     *     User user = User.model.create(Map.of("name", "Ada"), tx);
+     *     Order.model.create(Map.of("userId", user.id, "total", 10), tx);
+     *     return user;
+     * });
+     * }</pre>
+     *
+     * @param attributes Java field names to values
+     * @param tx the transaction
+     * @return the entity, persisted once the transaction commits
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid: nothing is queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction is full
+     */
+    T create(Map<String, ?> attributes, TransactionContext tx);
 
     /**
      * Creates an entity with the model's no-arg constructor, lets {@code init} fill it, and creates its item; see
@@ -365,6 +386,18 @@ public interface Model<T> {
     int update(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options);
 
     /**
+     * Queues the update of every matching item in a transaction (read now, written atomically at commit); see
+     * {@link #update(Map, Map)}.
+     *
+     * @param changes Java field names to new values
+     * @param filters the filters; must not be empty
+     * @param tx the transaction
+     * @return the number of items queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction cannot hold them all
+     */
+    int update(Map<String, ?> changes, Map<String, ?> filters, TransactionContext tx);
+
+    /**
      * Updates every item of the table (soft-deleted ones excepted); the explicit form of an update without filters.
      *
      * @param changes Java field names to new values
@@ -390,6 +423,16 @@ public interface Model<T> {
      * @return the number of items deleted
      */
     int delete(Map<String, ?> filters, MutationOptions options);
+
+    /**
+     * Queues the deletion of every matching item in a transaction; see {@link #delete(Map)}.
+     *
+     * @param filters the filters; must not be empty
+     * @param tx the transaction
+     * @return the number of items queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction cannot hold them all
+     */
+    int delete(Map<String, ?> filters, TransactionContext tx);
 
     /**
      * Deletes every item of the table (soft where the model soft-deletes); the explicit form of a delete without

@@ -1,6 +1,7 @@
 package dev.dynamite;
 
 import dev.dynamite.api.MutationOptions;
+import dev.dynamite.api.TransactionContext;
 import dev.dynamite.core.internal.DefaultModel;
 import dev.dynamite.core.internal.model.EntityState;
 import dev.dynamite.core.internal.model.Session;
@@ -181,7 +182,80 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
      */
     public void restore() {
-        session().restore(self());
+        restore(MutationOptions.defaults());
+    }
+
+    /**
+     * Undoes a soft delete, with options (a transaction to queue it in); see {@link #restore()}.
+     *
+     * @param options the options
+     * @throws dev.dynamite.api.ModelValidationException if the model has no {@code @DeleteAt} field
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     */
+    public void restore(MutationOptions options) {
+        session().restore(self(), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Queues this entity's save in a transaction: {@code save(MutationOptions.tx(tx))}. It is validated (and its
+     * before-hooks run) now; it is written, marked persisted and its after-hooks run when the transaction commits.
+     *
+     * @param tx the transaction
+     * @return true if something changed and was queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction is full
+     */
+    public boolean save(TransactionContext tx) {
+        return save(MutationOptions.tx(tx));
+    }
+
+    /**
+     * Queues an update of this entity in a transaction; see {@link #update(Map)} and {@link #save(TransactionContext)}.
+     *
+     * @param changes Java field names to new values
+     * @param tx the transaction
+     * @return true if something changed and was queued
+     */
+    public boolean update(Map<String, ?> changes, TransactionContext tx) {
+        return update(changes, MutationOptions.tx(tx));
+    }
+
+    /**
+     * Queues this entity's deletion (soft where the model has {@code @DeleteAt}) in a transaction.
+     *
+     * @param tx the transaction
+     */
+    public void destroy(TransactionContext tx) {
+        destroy(MutationOptions.tx(tx));
+    }
+
+    /**
+     * Queues this entity's hard deletion in a transaction.
+     *
+     * @param tx the transaction
+     */
+    public void forceDestroy(TransactionContext tx) {
+        forceDestroy(MutationOptions.tx(tx));
+    }
+
+    /**
+     * Queues the undoing of this entity's soft delete in a transaction.
+     *
+     * @param tx the transaction
+     */
+    public void restore(TransactionContext tx) {
+        restore(MutationOptions.tx(tx));
+    }
+
+    /**
+     * Queues an atomic addition to a numeric field in a transaction; the field moves by {@code by} once the
+     * transaction commits.
+     *
+     * @param field the numeric field
+     * @param by the amount, negative to subtract
+     * @param tx the transaction
+     */
+    public void increment(String field, Number by, TransactionContext tx) {
+        session().increment(self(), field, by, MutationOptions.tx(tx));
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of one write ({@code create}, {@code save}, {@code update}, {@code destroy}, …): today, whether the model's
- * hooks run.
+ * Options of one write ({@code create}, {@code save}, {@code update}, {@code destroy}, …): whether the model's hooks
+ * run, and the transaction the write is queued in.
  *
  * <p>Hooks run on every write unless {@code DynamiteConfig.hooksByDefault(false)} was configured;
  * {@link #skipHooks()} turns them off for one call and {@link #hooks()} on. Immutable and thread-safe.
@@ -15,14 +15,50 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class MutationOptions {
-    private static final MutationOptions DEFAULTS = new MutationOptions(null);
-    private static final MutationOptions HOOKS = new MutationOptions(Boolean.TRUE);
-    private static final MutationOptions SKIP_HOOKS = new MutationOptions(Boolean.FALSE);
+    private static final MutationOptions DEFAULTS = new MutationOptions(null, null);
+    private static final MutationOptions HOOKS = new MutationOptions(Boolean.TRUE, null);
+    private static final MutationOptions SKIP_HOOKS = new MutationOptions(Boolean.FALSE, null);
 
     private final @Nullable Boolean hooks;
+    private final @Nullable TransactionContext tx;
 
-    private MutationOptions(@Nullable Boolean hooks) {
+    private MutationOptions(@Nullable Boolean hooks, @Nullable TransactionContext tx) {
         this.hooks = hooks;
+        this.tx = tx;
+    }
+
+    /**
+     * Returns options that queue the write in a transaction instead of sending it: it is committed with the
+     * transaction, its after-hooks run after the commit.
+     *
+     * @param tx the transaction
+     * @return the options
+     */
+    public static MutationOptions tx(TransactionContext tx) {
+        return new MutationOptions(null, java.util.Objects.requireNonNull(tx, "tx"));
+    }
+
+    /**
+     * Combines these options with others; where both decide, the other's choice wins.
+     *
+     * <pre>{@code
+     * user.save(MutationOptions.tx(tx).and(MutationOptions.skipHooks()));
+     * }</pre>
+     *
+     * @param other the other options
+     * @return the combination
+     */
+    public MutationOptions and(MutationOptions other) {
+        return new MutationOptions(other.hooks != null ? other.hooks : hooks, other.tx != null ? other.tx : tx);
+    }
+
+    /**
+     * Returns the transaction the write is queued in.
+     *
+     * @return the transaction, or empty to write at once
+     */
+    public Optional<TransactionContext> transaction() {
+        return Optional.ofNullable(tx);
     }
 
     /**
@@ -73,6 +109,6 @@ public final class MutationOptions {
 
     @Override
     public String toString() {
-        return "MutationOptions[hooks=" + (hooks == null ? "default" : hooks) + "]";
+        return "MutationOptions[hooks=" + (hooks == null ? "default" : hooks) + ", tx=" + (tx != null) + "]";
     }
 }

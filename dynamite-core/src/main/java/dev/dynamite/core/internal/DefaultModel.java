@@ -8,6 +8,7 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
 import dev.dynamite.api.QueryOptions;
+import dev.dynamite.api.TransactionContext;
 import dev.dynamite.core.internal.model.Session;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.List;
@@ -117,6 +118,11 @@ public final class DefaultModel<T> implements Model<T> {
     @Override
     public T create(Map<String, ?> attributes, MutationOptions options) {
         return session().create(Objects.requireNonNull(attributes, "attributes"), options);
+    }
+
+    @Override
+    public T create(Map<String, ?> attributes, TransactionContext tx) {
+        return create(attributes, MutationOptions.tx(tx));
     }
 
     @Override
@@ -248,6 +254,11 @@ public final class DefaultModel<T> implements Model<T> {
     }
 
     @Override
+    public int update(Map<String, ?> changes, Map<String, ?> filters, TransactionContext tx) {
+        return update(changes, filters, MutationOptions.tx(tx));
+    }
+
+    @Override
     public int updateAll(Map<String, ?> changes) {
         return updateMatching(changes, Map.of(), MutationOptions.defaults());
     }
@@ -277,6 +288,11 @@ public final class DefaultModel<T> implements Model<T> {
     public int delete(Map<String, ?> filters, MutationOptions options) {
         requireFilters(filters, "delete", "deleteAll()");
         return deleteMatching(filters, options);
+    }
+
+    @Override
+    public int delete(Map<String, ?> filters, TransactionContext tx) {
+        return delete(filters, MutationOptions.tx(tx));
     }
 
     @Override

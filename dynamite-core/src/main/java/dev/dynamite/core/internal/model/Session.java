@@ -36,7 +36,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import dev.dynamite.api.TransactionContext;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -164,18 +169,29 @@ public final class Session<T> {
         }
         Map<String, AttributeValue> item = mapper.toItem(entity);
         Expr expr = new Expr();
+        String condition = "attribute_not_exists(" + expr.name(partitionAttribute()) + ")";
+        Runnable created = () -> {
+            applyRead(entity, null);
+            TableAccess.setState(entity, new EntityState(handle, Collections.unmodifiableMap(item)));
+            if (hooks) {
+                rules.runHooks(HookKind.AFTER_CREATE, entity, null);
+            }
+        };
+        TransactionContext tx = options.transaction().orElse(null);
+        if (tx != null) {
+            // queued: the entity becomes persisted, and its after-hooks run, only once the transaction commits
+            tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression(condition).expressionAttributeNames(expr.names()).build()).build(),
+                    key, type, created, null);
+            return entity;
+        }
         try {
-            client.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(" + expr.name(partitionAttribute()) + ")")
+            client.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
                     .expressionAttributeNames(expr.names()).build());
         } catch (ConditionalCheckFailedException e) {
             throw new ItemAlreadyExistsException(type, table, keyValues(key), e);
         }
-        applyRead(entity, null);
-        TableAccess.setState(entity, new EntityState(handle, Collections.unmodifiableMap(item)));
-        if (hooks) {
-            rules.runHooks(HookKind.AFTER_CREATE, entity, null);
-        }
+        created.run();
         return entity;
     }
 
@@ -360,14 +376,18 @@ public final class Session<T> {
         }
         String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
                 + (removes.isEmpty() ? "" : (sets.isEmpty() ? "" : " ") + "REMOVE " + String.join(", ", removes));
-        updateExisting(entity, mapper.key(entity), update, expr, expected, "update");
-        Set<String> unloaded = new HashSet<>(state.unloaded());
-        changed.forEach(rule -> unloaded.remove(rule.attributeName));
-        TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
-        applyRead(entity, changed);
-        if (hooks) {
-            rules.runHooks(HookKind.AFTER_UPDATE, entity, written);
-        }
+        List<FieldRule> writtenFields = changed;
+        Runnable updated = () -> {
+            Set<String> unloaded = new HashSet<>(state.unloaded());
+            writtenFields.forEach(rule -> unloaded.remove(rule.attributeName));
+            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
+            applyRead(entity, writtenFields);
+            if (hooks) {
+                rules.runHooks(HookKind.AFTER_UPDATE, entity, written);
+            }
+        };
+        updateExisting(entity, mapper.key(entity), update, expr, expected, "update", options, updated,
+                versionBack(entity, expected));
         return true;
     }
 
@@ -395,6 +415,11 @@ public final class Session<T> {
         Expr expr = new Expr();
         Long expected = expectedVersion(entity);
         String operation = force ? "forceDestroy" : "destroy";
+        Runnable afterHooks = () -> {
+            if (hooks) {
+                rules.runHooks(HookKind.AFTER_DESTROY, entity, null);
+            }
+        };
         if (soft) {
             FieldRule deleteAt = rules.deleteAt;
             Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
@@ -405,37 +430,47 @@ public final class Session<T> {
                 mapper.set(entity, rules.version.name, expected + 1);
                 setManaged(entity, rules.version, expr, sets, next);
             }
-            try {
-                updateExisting(entity, key, "SET " + String.join(", ", sets), expr, expected, operation);
-            } catch (RuntimeException e) {
+            Runnable versionBack = versionBack(entity, expected);
+            updateExisting(entity, key, "SET " + String.join(", ", sets), expr, expected, operation, options, () -> {
+                if (state != null) {
+                    TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
+                            state.unloaded()));
+                }
+                afterHooks.run();
+            }, () -> {
                 mapper.set(entity, deleteAt.name, null);
-                throw e;
-            }
-            if (state != null) {
-                TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
-                    state.unloaded()));
-            }
-        } else {
-            try {
-                client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key)
-                        .conditionExpression(writeCondition(expr, expected)).expressionAttributeNames(expr.names())
-                        .expressionAttributeValues(expr.values()).build());
-            } catch (ConditionalCheckFailedException e) {
-                throw conflict(key, expected, operation, e);
-            }
+                versionBack.run();
+            });
+            return;
+        }
+        String condition = writeCondition(expr, expected);
+        Runnable deleted = () -> {
             TableAccess.setState(entity, null);
+            afterHooks.run();
+        };
+        TransactionContext tx = options.transaction().orElse(null);
+        if (tx != null) {
+            tx.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
+                    .conditionExpression(condition).expressionAttributeNames(expr.names())
+                    .expressionAttributeValues(expr.values()).build()).build(), key, type, deleted, null);
+            return;
         }
-        if (hooks) {
-            rules.runHooks(HookKind.AFTER_DESTROY, entity, null);
+        try {
+            client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key).conditionExpression(condition)
+                    .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build());
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(key, expected, operation, e);
         }
+        deleted.run();
     }
 
     /**
      * Undoes a soft delete: removes the {@code @DeleteAt} attribute.
      *
      * @param entity the entity; its key must be set
+     * @param options the transaction to queue it in, if any
      */
-    public void restore(T entity) {
+    public void restore(T entity, MutationOptions options) {
         FieldRule deleteAt = rules.deleteAt;
         if (deleteAt == null) {
             throw new ModelValidationException(type, null, "has no @DeleteAt field, so its items are never"
@@ -454,12 +489,13 @@ public final class Session<T> {
             setManaged(entity, rules.version, expr, sets, next);
             update = "SET " + sets.get(0) + " " + update;
         }
-        updateExisting(entity, key, update, expr, expected, "restore");
-        mapper.set(entity, deleteAt.name, null);
-        if (state != null) {
-            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
-                    state.unloaded()));
-        }
+        updateExisting(entity, key, update, expr, expected, "restore", options, () -> {
+            mapper.set(entity, deleteAt.name, null);
+            if (state != null) {
+                TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
+                        state.unloaded()));
+            }
+        }, versionBack(entity, expected));
     }
 
     // ================================================================== counters
@@ -473,6 +509,19 @@ public final class Session<T> {
      * @param by the amount, negative to subtract
      */
     public void increment(T entity, String field, Number by) {
+        increment(entity, field, by, MutationOptions.defaults());
+    }
+
+    /**
+     * Adds to a numeric field atomically, or queues the addition in the options' transaction (then the entity's
+     * value is updated by the same amount once the transaction commits: a transaction returns no values).
+     *
+     * @param entity the entity; its key must be set
+     * @param field the numeric field
+     * @param by the amount, negative to subtract
+     * @param options the transaction to queue it in, if any
+     */
+    public void increment(T entity, String field, Number by, MutationOptions options) {
         FieldRule rule = counter(field, by);
         Map<String, AttributeValue> key = mapper.key(entity);
         Expr expr = new Expr();
@@ -482,10 +531,20 @@ public final class Session<T> {
             adds.add(expr.name(rules.version.attributeName) + " " + expr.value(AttributeValue.fromN("1")));
         }
         String update = "ADD " + String.join(", ", adds);
+        Object updatedAt = null;
         if (rules.updatedAt != null) {
-            Object now = rules.updatedAt.timestamp(now());
+            updatedAt = rules.updatedAt.timestamp(now());
             update = "SET " + expr.name(rules.updatedAt.attributeName) + " = "
-                    + expr.value(mapper.encode(rules.updatedAt.name, now)) + " " + update;
+                    + expr.value(mapper.encode(rules.updatedAt.name, updatedAt)) + " " + update;
+        }
+        TransactionContext tx = options.transaction().orElse(null);
+        if (tx != null) {
+            Object stamp = updatedAt;
+            tx.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
+                    .updateExpression(update).conditionExpression(existsCondition(expr))
+                    .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build()).build(),
+                    key, type, () -> addLocally(entity, rule, by, stamp), null);
+            return;
         }
         UpdateItemResponse response;
         try {
@@ -512,6 +571,36 @@ public final class Session<T> {
             Set<String> unloaded = new HashSet<>(state.unloaded());
             unloaded.removeAll(response.attributes().keySet());
             TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
+        }
+    }
+
+    /**
+     * After a committed transactional increment: the entity's counter, version and {@code @UpdatedAt} move as the
+     * update moved them (a transaction returns no values), and so does the remembered stored item, so that a later
+     * save does not write them again.
+     */
+    private void addLocally(T entity, FieldRule rule, Number by, @Nullable Object updatedAt) {
+        Object current = mapper.get(entity, rule.name);
+        java.math.BigDecimal sum = new java.math.BigDecimal(String.valueOf(current == null ? 0 : current))
+                .add(new java.math.BigDecimal(by.toString()));
+        mapper.set(entity, rule.name, Values.coerce(sum, rule.type));
+        if (rules.version != null) {
+            mapper.set(entity, rules.version.name, expectedVersion(entity) + 1);
+        }
+        if (updatedAt != null) {
+            mapper.set(entity, rules.updatedAt.name, updatedAt);
+        }
+        EntityState state = TableAccess.state(entity);
+        if (state != null) {
+            Map<String, AttributeValue> next = new HashMap<>(state.stored());
+            for (FieldRule moved : new FieldRule[] {rule, rules.version, rules.updatedAt}) {
+                if (moved != null) {
+                    next.put(moved.attributeName, mapper.encode(moved.name,
+                            Objects.requireNonNull(mapper.get(entity, moved.name))));
+                }
+            }
+            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
+                    state.unloaded()));
         }
     }
 
@@ -944,22 +1033,39 @@ public final class Session<T> {
     }
 
     /**
-     * Sends an {@code UpdateItem} conditioned on the item existing (and holding the expected version). When the
-     * condition fails, puts the entity's version back and throws what a consistent read explains.
+     * Sends (or queues in the options' transaction) an {@code UpdateItem} conditioned on the item existing (and holding
+     * the expected version), then runs {@code after}. When the condition fails, or the transaction does not commit,
+     * runs {@code undo}; a failed condition outside a transaction is explained by a consistent read.
      */
     private void updateExisting(T entity, Map<String, AttributeValue> key, String update, Expr expr,
-                                @Nullable Long expected, String operation) {
+                                @Nullable Long expected, String operation, MutationOptions options, Runnable after,
+                                Runnable undo) {
         String condition = writeCondition(expr, expected);
+        TransactionContext tx = options.transaction().orElse(null);
+        if (tx != null) {
+            tx.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
+                    .updateExpression(update).conditionExpression(condition).expressionAttributeNames(expr.names())
+                    .expressionAttributeValues(expr.values()).build()).build(), key, type, after, undo);
+            return;
+        }
         try {
             client.updateItem(UpdateItemRequest.builder().tableName(table).key(key).updateExpression(update)
                     .conditionExpression(condition).expressionAttributeNames(expr.names())
                     .expressionAttributeValues(expr.values()).build());
         } catch (ConditionalCheckFailedException e) {
+            undo.run();
+            throw conflict(key, expected, operation, e);
+        }
+        after.run();
+    }
+
+    /** Puts an entity's version back after a write that did not happen. */
+    private Runnable versionBack(T entity, @Nullable Long expected) {
+        return () -> {
             if (expected != null) {
                 mapper.set(entity, rules.version.name, expected);
             }
-            throw conflict(key, expected, operation, e);
-        }
+        };
     }
 
     /** The version the entity holds, which a write expects to find stored; null for a model without version. */

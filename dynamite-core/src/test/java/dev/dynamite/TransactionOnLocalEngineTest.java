@@ -1,0 +1,310 @@
+package dev.dynamite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamite.RuntimeModels.Account;
+import dev.dynamite.RuntimeModels.Hooked;
+import dev.dynamite.RuntimeModels.Note;
+import dev.dynamite.annotation.PrimaryKey;
+import dev.dynamite.annotation.Version;
+import dev.dynamite.api.Expression;
+import dev.dynamite.api.InvalidTransactionException;
+import dev.dynamite.api.MutationOptions;
+import dev.dynamite.api.TransactionCallbackException;
+import dev.dynamite.api.TransactionCanceledException;
+import dev.dynamite.api.TransactionLimitException;
+import dev.dynamite.core.internal.GlobalRegistry;
+import dev.dynamite.local.DynamoDbLocal;
+import dev.dynamite.tx.TransactionOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Transactions end to end. On the embedded engine only: dynalite has no TransactWriteItems.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TransactionOnLocalEngineTest {
+    public static final class Wallet extends Table<Wallet> {
+        @PrimaryKey public String id;
+        public long balance;
+        @Version public long version;
+    }
+
+    private final DynamoDbLocal local = DynamoDbLocal.create();
+    private final RequestLog log = new RequestLog();
+    private Dynamite dynamite;
+    private Model<Note> notes;
+
+    @BeforeAll
+    void connect() {
+        dynamite = new Dynamite(DynamiteConfig.builder().configure(local::configure).tables(Note.class, Account.class,
+                Hooked.class, Wallet.class).configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log)))
+                .build());
+        dynamite.connect();
+        dynamite.sync();
+        notes = dynamite.model(Note.class);
+    }
+
+    @AfterAll
+    void close() {
+        dynamite.disconnect();
+        local.close();
+        GlobalRegistry.clear();
+    }
+
+    @BeforeEach
+    void reset() {
+        log.clear();
+        RuntimeModels.EVENTS.clear();
+    }
+
+    private long stored(String table) {
+        return local.client().scan(b -> b.tableName(table)).count();
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void aHundredActionsCommitAtomicallyInOneRequest() {
+        long before = stored("notes");
+        List<Note> created = dynamite.tx(tx -> {
+            List<Note> queued = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                queued.add(notes.create(Map.of("id", id(), "text", "n" + i), tx));
+            }
+            assertThat(stored("notes")).isEqualTo(before);
+            assertThat(queued).noneMatch(Table::isPersisted);
+            return queued;
+        });
+        assertThat(created).hasSize(100).allMatch(Table::isPersisted);
+        assertThat(stored("notes")).isEqualTo(before + 100);
+        assertThat(log.operations()).containsExactly("TransactWriteItems");
+    }
+
+    @Test
+    void aFailedConditionOnTheLastActionWritesNothing() {
+        Note existing = notes.create(Map.of("id", id(), "text", "taken"));
+        long before = stored("notes");
+        List<Note> queued = new ArrayList<>();
+        assertThatThrownBy(() -> dynamite.tx(tx -> {
+            for (int i = 0; i < 99; i++) {
+                queued.add(notes.create(Map.of("id", id(), "text", "n" + i), tx));
+            }
+            notes.create(Map.of("id", existing.id, "text", "collides"), tx);
+            return null;
+        })).isInstanceOf(TransactionCanceledException.class)
+                .hasMessageContaining("action 100 (Note {id=" + existing.id)
+                .hasMessageContaining("ConditionalCheckFailed")
+                .satisfies(e -> {
+                    TransactionCanceledException canceled = (TransactionCanceledException) e;
+                    assertThat(canceled.reasons()).hasSize(100);
+                    assertThat(canceled.failures()).singleElement().satisfies(r -> {
+                        assertThat(r.index()).isEqualTo(100);
+                        assertThat(r.model()).isEqualTo(Note.class);
+                        assertThat(r.code()).isEqualTo("ConditionalCheckFailed");
+                    });
+                });
+        assertThat(stored("notes")).isEqualTo(before);
+        assertThat(queued).noneMatch(Table::isPersisted);
+        assertThat(notes.find(existing.id).orElseThrow().text).isEqualTo("taken");
+    }
+
+    @Test
+    void theHundredAndFirstActionThrowsBeforeAnyRequest() {
+        long before = stored("notes");
+        log.clear();
+        assertThatThrownBy(() -> dynamite.tx(tx -> {
+            for (int i = 0; i < 101; i++) {
+                notes.create(Map.of("id", id(), "text", "n" + i), tx);
+            }
+            return null;
+        })).isInstanceOf(TransactionLimitException.class).hasMessageContaining("at most 100 actions")
+                .hasMessageContaining("action 101");
+        assertThat(log.operations()).isEmpty();
+        assertThat(stored("notes")).isEqualTo(before);
+
+        try (Dynamite small = new Dynamite(DynamiteConfig.builder().configure(local::configure).tables(Note.class)
+                .maxTransactionItems(25).build())) {
+            assertThatThrownBy(() -> small.tx(tx -> {
+                for (int i = 0; i < 26; i++) {
+                    small.model(Note.class).create(Map.of("id", id()), tx);
+                }
+                return null;
+            })).isInstanceOf(TransactionLimitException.class).hasMessageContaining("at most 25 actions");
+        }
+    }
+
+    @Test
+    void aCallbackThatThrowsWritesNothingAndItsExceptionPropagates() {
+        long before = stored("notes");
+        IllegalStateException failure = new IllegalStateException("changed my mind");
+        List<Hooked> queued = new ArrayList<>();
+        assertThatThrownBy(() -> dynamite.tx(tx -> {
+            for (int i = 0; i < 50; i++) {
+                notes.create(Map.of("id", id()), tx);
+            }
+            queued.add(dynamite.model(Hooked.class).create(Map.of("id", id(), "name", "Tx"), tx));
+            throw failure;
+        })).isSameAs(failure);
+        assertThat(stored("notes")).isEqualTo(before);
+        assertThat(queued.get(0).isPersisted()).isFalse();
+        assertThat(RuntimeModels.EVENTS).containsExactly("Audited.beforeCreate", "zeta", "alpha");
+
+        assertThatThrownBy(() -> dynamite.tx(tx -> {
+            notes.create(Map.of("id", id()), tx);
+            throw new java.io.IOException("checked");
+        })).isInstanceOf(TransactionCallbackException.class).hasCauseInstanceOf(java.io.IOException.class);
+        assertThat(stored("notes")).isEqualTo(before);
+        assertThat(log.operations()).isEmpty();
+    }
+
+    @Test
+    void twoActionsOnOneItemAreRefusedAtQueueTime() {
+        Note note = notes.create(Map.of("id", id(), "text", "t"));
+        assertThatThrownBy(() -> dynamite.tx(tx -> {
+            note.text = "changed";
+            note.save(tx);
+            note.destroy(tx);
+            return null;
+        })).isInstanceOf(InvalidTransactionException.class).hasMessageContaining(note.id)
+                .hasMessageContaining("one action per item");
+        assertThat(notes.find(note.id).orElseThrow().text).isEqualTo("t");
+    }
+
+    @Test
+    void modelWritesKeepTheirGuaranteesInATransaction() {
+        Account account = dynamite.model(Account.class).create(Map.of("name", "Ada", "email", "ada@example.com"));
+        Note counter = notes.create(Map.of("id", id(), "likes", 1));
+        Note doomed = notes.create(Map.of("id", id()));
+        Hooked hooked = dynamite.model(Hooked.class).create(Map.of("id", id(), "name", "before"));
+        RuntimeModels.EVENTS.clear();
+
+        assertThatThrownBy(() -> dynamite.tx(tx -> dynamite.model(Account.class)
+                .create(Map.of("name", "x", "email", "not-an-address"), tx)))
+                .hasMessage("Account.email: 'not-an-address' is not an e-mail address");
+
+        dynamite.tx(tx -> {
+            account.update(Map.of("role", "admin"), tx);
+            counter.increment("likes", 4, tx);
+            doomed.forceDestroy(tx);
+            hooked.name = "After";
+            hooked.save(tx);
+            assertThat(RuntimeModels.EVENTS).containsExactly("Audited.beforeUpdate[name]",
+                    "beforeUpdate{name=After}");
+            return null;
+        });
+        assertThat(RuntimeModels.EVENTS).last().isEqualTo("afterUpdate[name, slug]");
+        assertThat(dynamite.model(Account.class).find(account.id).orElseThrow().role).isEqualTo("admin");
+        assertThat(counter.likes).isEqualTo(5);
+        assertThat(notes.find(counter.id).orElseThrow().likes).isEqualTo(5);
+        assertThat(doomed.isPersisted()).isFalse();
+        assertThat(notes.find(doomed.id)).isEmpty();
+        assertThat(dynamite.model(Hooked.class).find(hooked.id).orElseThrow().slug).isEqualTo("after");
+
+        dynamite.tx(tx -> {
+            account.destroy(tx);
+            return null;
+        });
+        assertThat(dynamite.model(Account.class).find(account.id)).isEmpty();
+        dynamite.tx(tx -> {
+            account.restore(tx);
+            return null;
+        });
+        assertThat(dynamite.model(Account.class).find(account.id)).isPresent();
+        assertThat(counter.save()).as("a committed increment is not written again").isFalse();
+    }
+
+    @Test
+    void lowLevelActionsAndOptions() {
+        String a = id();
+        dynamite.tx(tx -> {
+            tx.addPut("notes", Map.of("id", a, "text", "low", "likes", 1));
+            tx.addConditionCheck("notes", Map.of("id", "missing"),
+                    Expression.of("attribute_not_exists(#id)").name("#id", "id"));
+            return null;
+        });
+        assertThat(notes.find(a).orElseThrow().text).isEqualTo("low");
+        assertThatThrownBy(() -> dynamite.tx(TransactionOptions.builder().returnItemsOnConditionFailure(true)
+                .clientRequestToken("token-1").build(), tx -> {
+                    tx.addUpdate("notes", Map.of("id", a), Expression.of("SET #t = :t").name("#t", "text")
+                            .value(":t", "changed"), Expression.of("#l > :n").name("#l", "likes").value(":n", 5));
+                    return null;
+                })).isInstanceOf(TransactionCanceledException.class).satisfies(e ->
+                assertThat(((TransactionCanceledException) e).failures().get(0).item())
+                        .containsEntry("text", AttributeValue.fromS("low")));
+        assertThat(notes.find(a).orElseThrow().text).isEqualTo("low");
+    }
+
+    @Test
+    void concurrentTransfersConserveTheTotal() throws Exception {
+        Model<Wallet> wallets = dynamite.model(Wallet.class);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(wallets.create(Map.of("id", "w" + i, "balance", 1000)).id);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    int committed = 0;
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int n = 0; n < 25; n++) {
+                        String from = ids.get(random.nextInt(ids.size()));
+                        String to = ids.get(random.nextInt(ids.size()));
+                        if (from.equals(to)) {
+                            continue;
+                        }
+                        long amount = random.nextLong(1, 200);
+                        for (int attempt = 0; attempt < 50; attempt++) {
+                            Wallet source = wallets.find(from).orElseThrow();
+                            Wallet target = wallets.find(to).orElseThrow();
+                            if (source.balance < amount) {
+                                break;
+                            }
+                            source.balance -= amount;
+                            target.balance += amount;
+                            try {
+                                dynamite.tx(tx -> {
+                                    source.save(MutationOptions.tx(tx));
+                                    target.save(MutationOptions.tx(tx));
+                                    return null;
+                                });
+                                committed++;
+                                break;
+                            } catch (TransactionCanceledException conflict) {
+                                continue;   // another transfer changed one of the wallets: read them again
+                            }
+                        }
+                    }
+                    return committed;
+                }));
+            }
+            int committed = 0;
+            for (Future<Integer> f : done) {
+                committed += f.get(120, TimeUnit.SECONDS);
+            }
+            assertThat(committed).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        long total = wallets.where(java.util.Map.of()).stream().mapToLong(w -> w.balance).sum();
+        assertThat(total).isEqualTo(20 * 1000);
+    }
+}
