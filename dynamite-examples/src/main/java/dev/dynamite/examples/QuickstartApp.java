@@ -2,7 +2,10 @@ package dev.dynamite.examples;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.DynamiteConfig;
+import dev.dynamite.api.Include;
 import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.QueryOptions;
+import dev.dynamite.api.TransactionCanceledException;
 import dev.dynamite.examples.model.Address;
 import dev.dynamite.examples.model.Order;
 import dev.dynamite.examples.model.User;
@@ -10,6 +13,7 @@ import dev.dynamite.local.DynamoDbLocal;
 import java.io.PrintStream;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -107,6 +111,42 @@ public final class QuickstartApp {
         } catch (ModelValidationException e) {
             out.println("Refused: " + e.getMessage());
         }
+
+        try {
+            transactions(dynamite, out);
+        } catch (DynamoDbException e) {
+            if (e.awsErrorDetails() == null || !"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+                throw e;
+            }
+            out.println("Transactions skipped: this backend has no TransactWriteItems (" + e.awsErrorDetails()
+                    .errorCode() + ")");
+        }
+    }
+
+    /** The seed's transaction (a user and two orders, all or nothing), one that rolls back, and an include. */
+    private static void transactions(Dynamite dynamite, PrintStream out) {
+        User grace = dynamite.tx(tx -> {
+            User u = User.model.create(Map.of("name", "Grace Hopper", "email", "grace@example.com"), tx);
+            Order.model.create(Map.of("userId", u.id, "total", 12.5), tx);
+            Order.model.create(Map.of("userId", u.id, "total", 30.0), tx);
+            return u;
+        });
+        out.println("Transaction committed: user " + grace.name + " with "
+                + Order.model.where(Map.of("userId", grace.id)).size() + " orders");
+        try {
+            dynamite.tx(tx -> {
+                Order.model.create(Map.of("userId", grace.id, "total", 99.0), tx);
+                User.model.create(Map.of("id", grace.id, "name", "Impostor", "email", "x@example.com"), tx);
+                return null;
+            });
+        } catch (TransactionCanceledException e) {
+            out.println("Transaction rolled back: " + e.failures().get(0).code() + " on action "
+                    + e.failures().get(0).index() + "; orders of " + grace.name + " still "
+                    + Order.model.where(Map.of("userId", grace.id)).size());
+        }
+        User withOrders = User.model.find(grace.id, QueryOptions.builder()
+                .include("orders", Include.where(Map.of("total", Map.of(">", 20)))).build()).orElseThrow();
+        out.println("Included orders over 20: " + withOrders.orders.size() + " (" + withOrders.toJson() + ")");
     }
 
     static DynamiteConfig.Builder configFrom(Map<String, String> env) {

@@ -40,6 +40,11 @@ class QuickstartAppIT {
                 "Soft-deleted: find -> false, onlyTrashed -> 1, deletedAt 20",
                 "Restored: find -> true",
                 "Refused: User.email: 'not-an-address' is not an e-mail address",
+                "Transaction committed: user Grace Hopper with 2 orders",
+                "Transaction rolled back: ConditionalCheckFailed on action 2; orders of Grace Hopper still 2",
+                "Included orders over 20: 1 (",
+                "\"orders\":[{",
+                "\"total\":30.0",
                 "Disconnected; global client set: false");
     }
 
@@ -81,6 +86,7 @@ class QuickstartAppIT {
                 "Saved role change: true",
                 "Soft-deleted: find -> false, onlyTrashed -> 1",
                 "Restored: find -> true",
+                "Transactions skipped: this backend has no TransactWriteItems (UnknownOperationException)",
                 "Disconnected; global client set: false");
         assertThat(output).doesNotContain("test\"", "secret");
         assertThat(Dynamite.hasGlobalClient()).isFalse();
