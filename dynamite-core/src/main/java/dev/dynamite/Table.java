@@ -339,7 +339,65 @@ public abstract class Table<T extends Table<T>> {
      */
     public <R extends Table<R>> void attach(Class<R> related, Object id, Map<String, ?> pivotData) {
         session().attach(self(), Objects.requireNonNull(related, "related"), id,
-                Objects.requireNonNull(pivotData, "pivotData"));
+                Objects.requireNonNull(pivotData, "pivotData"), null);
+    }
+
+    /**
+     * Queues a link in a transaction; see {@link #attach(Class, Object, Map)}.
+     *
+     * @param related the related model
+     * @param id the related item's key
+     * @param pivotData extra attributes of the pivot row
+     * @param tx the transaction
+     * @param <R> the related model type
+     */
+    public <R extends Table<R>> void attach(Class<R> related, Object id, Map<String, ?> pivotData,
+                                            TransactionContext tx) {
+        session().attach(self(), Objects.requireNonNull(related, "related"), id,
+                Objects.requireNonNull(pivotData, "pivotData"), Objects.requireNonNull(tx, "tx"));
+    }
+
+    /**
+     * Queues a link in a transaction; see {@link #attach(Class, Object)}.
+     *
+     * @param related the related model
+     * @param id the related item's key
+     * @param tx the transaction
+     * @param <R> the related model type
+     */
+    public <R extends Table<R>> void attach(Class<R> related, Object id, TransactionContext tx) {
+        attach(related, id, Map.of(), tx);
+    }
+
+    /**
+     * Queues the removal of a link in a transaction, if there is one (read now, consistently); see
+     * {@link #detach(Class, Object)}.
+     *
+     * @param related the related model
+     * @param id the related item's key
+     * @param tx the transaction
+     * @param <R> the related model type
+     * @return true if there was a link and its removal was queued
+     */
+    public <R extends Table<R>> boolean detach(Class<R> related, Object id, TransactionContext tx) {
+        return session().detach(self(), Objects.requireNonNull(related, "related"), id,
+                Objects.requireNonNull(tx, "tx"));
+    }
+
+    /**
+     * Queues the writes that make this entity's links exactly the given keys in a transaction; see
+     * {@link #sync(Class, Collection)}.
+     *
+     * @param related the related model
+     * @param ids the related items' keys
+     * @param tx the transaction
+     * @param <R> the related model type
+     * @throws dev.dynamite.api.TransactionLimitException if the difference needs more actions than the transaction
+     *     can hold
+     */
+    public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids, TransactionContext tx) {
+        session().sync(self(), Objects.requireNonNull(related, "related"), Objects.requireNonNull(ids, "ids"),
+                Objects.requireNonNull(tx, "tx"));
     }
 
     /**
@@ -353,7 +411,7 @@ public abstract class Table<T extends Table<T>> {
      *     {@code related}
      */
     public <R extends Table<R>> boolean detach(Class<R> related, Object id) {
-        return session().detach(self(), Objects.requireNonNull(related, "related"), id);
+        return session().detach(self(), Objects.requireNonNull(related, "related"), id, null);
     }
 
     /**
@@ -367,7 +425,7 @@ public abstract class Table<T extends Table<T>> {
      *     {@code related}
      */
     public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids) {
-        session().sync(self(), Objects.requireNonNull(related, "related"), Objects.requireNonNull(ids, "ids"));
+        session().sync(self(), Objects.requireNonNull(related, "related"), Objects.requireNonNull(ids, "ids"), null);
     }
 
     /**

@@ -252,6 +252,52 @@ class TransactionOnLocalEngineTest {
     }
 
     @Test
+    void pivotWritesJoinTheTransaction() {
+        try (Dynamite relations = new Dynamite(DynamiteConfig.builder().configure(local::configure)
+                .tables(RelationModels.ALL).tablePrefix("txrel_").build())) {
+            relations.sync();
+            Model<RelationModels.Project> projects = relations.model(RelationModels.Project.class);
+            RelationModels.Employee e = relations.model(RelationModels.Employee.class)
+                    .create(Map.of("id", "e1", "departmentId", "d1", "name", "Ada"));
+            for (String p : List.of("p1", "p2", "p3")) {
+                projects.create(Map.of("id", p, "name", p.toUpperCase()));
+            }
+            relations.tx(tx -> {
+                e.attach(RelationModels.Project.class, "p1", Map.of("role", "lead"), tx);
+                e.attach(RelationModels.Project.class, "p2", tx);
+                assertThat(tx.size()).isEqualTo(2);
+                return null;
+            });
+            assertThat(linked(relations, "e1")).containsExactly("p1", "p2");
+
+            assertThatThrownBy(() -> relations.tx(tx -> {
+                e.attach(RelationModels.Project.class, "p3", tx);
+                throw new IllegalStateException("abort");
+            })).hasMessage("abort");
+            assertThat(linked(relations, "e1")).containsExactly("p1", "p2");
+
+            relations.tx(tx -> {
+                assertThat(e.detach(RelationModels.Project.class, "p9", tx)).isFalse();
+                e.sync(RelationModels.Project.class, List.of("p2", "p3"), tx);
+                assertThat(tx.size()).isEqualTo(2);
+                return null;
+            });
+            assertThat(linked(relations, "e1")).containsExactly("p2", "p3");
+            relations.tx(tx -> {
+                assertThat(e.detach(RelationModels.Project.class, "p2", tx)).isTrue();
+                return null;
+            });
+            assertThat(linked(relations, "e1")).containsExactly("p3");
+        }
+    }
+
+    private static List<String> linked(Dynamite dynamite, String employee) {
+        return dynamite.model(RelationModels.Employee.class).find(employee, dev.dynamite.api.QueryOptions.builder()
+                .include("projects", dev.dynamite.api.Include.all().order(dev.dynamite.api.Order.ASC)).build())
+                .orElseThrow().projects.stream().map(p -> p.id).toList();
+    }
+
+    @Test
     void concurrentTransfersConserveTheTotal() throws Exception {
         Model<Wallet> wallets = dynamite.model(Wallet.class);
         List<String> ids = new ArrayList<>();

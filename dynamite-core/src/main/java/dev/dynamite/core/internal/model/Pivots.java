@@ -1,6 +1,7 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.TransactionContext;
 import dev.dynamite.schema.Relation;
 import dev.dynamite.schema.RelationKind;
 import dev.dynamite.schema.Schema;
@@ -17,11 +18,14 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -69,7 +73,7 @@ final class Pivots {
     }
 
     /** Links the entity to a related key; idempotent; pivot data never touches the pivot's keys. */
-    void attach(Object entity, Object relatedId, Map<String, ?> pivotData) {
+    void attach(Object entity, Object relatedId, Map<String, ?> pivotData, @Nullable TransactionContext tx) {
         Map<String, AttributeValue> row = new LinkedHashMap<>();
         for (Map.Entry<String, ?> extra : pivotData.entrySet()) {
             String name = extra.getKey();
@@ -85,19 +89,36 @@ final class Pivots {
         row.put(Schema.PIVOT_KEY, rowId(local, other));
         row.put(relation.foreignKey(), local);
         row.put(relation.relatedKey(), other);
+        if (tx != null) {
+            tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(row).build()).build(),
+                    Map.of(Schema.PIVOT_KEY, row.get(Schema.PIVOT_KEY)), null, null, null);
+            return;
+        }
         session.client().putItem(b -> b.tableName(table).item(row));
     }
 
     /** Removes the link to a related key; returns whether there was one. */
-    boolean detach(Object entity, Object relatedId) {
+    boolean detach(Object entity, Object relatedId, @Nullable TransactionContext tx) {
         AttributeValue id = rowId(localValue(entity), relatedValue(relatedId));
+        if (tx != null) {
+            // a transaction returns nothing: read whether the link exists, then queue its removal on that condition
+            boolean linked = session.client().getItem(b -> b.tableName(table).key(Map.of(Schema.PIVOT_KEY, id))
+                    .consistentRead(true)).hasItem();
+            if (linked) {
+                tx.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(Map.of(Schema.PIVOT_KEY, id)).conditionExpression("attribute_exists(#k)")
+                        .expressionAttributeNames(Map.of("#k", Schema.PIVOT_KEY)).build()).build(),
+                        Map.of(Schema.PIVOT_KEY, id), null, null, null);
+            }
+            return linked;
+        }
         DeleteItemResponse response = session.client().deleteItem(b -> b.tableName(table)
                 .key(Map.of(Schema.PIVOT_KEY, id)).returnValues(ReturnValue.ALL_OLD));
         return response.hasAttributes() && !response.attributes().isEmpty();
     }
 
     /** Makes the entity's links exactly these related keys: one pivot query, then batched puts and deletes. */
-    void sync(Object entity, Collection<?> relatedIds) {
+    void sync(Object entity, Collection<?> relatedIds, @Nullable TransactionContext tx) {
         AttributeValue local = localValue(entity);
         Set<AttributeValue> wanted = new LinkedHashSet<>();
         for (Object id : relatedIds) {
@@ -120,6 +141,20 @@ final class Pivots {
                 writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
                         .key(Map.of(Schema.PIVOT_KEY, rowId(local, other))).build()).build());
             }
+        }
+        if (tx != null) {
+            for (WriteRequest write : writes) {
+                if (write.putRequest() != null) {
+                    Map<String, AttributeValue> row = write.putRequest().item();
+                    tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(row).build()).build(),
+                            Map.of(Schema.PIVOT_KEY, row.get(Schema.PIVOT_KEY)), null, null, null);
+                } else {
+                    Map<String, AttributeValue> key = write.deleteRequest().key();
+                    tx.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).build())
+                            .build(), key, null, null, null);
+                }
+            }
+            return;
         }
         write(session.client(), table, writes);
     }

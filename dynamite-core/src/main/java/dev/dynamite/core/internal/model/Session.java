@@ -773,9 +773,11 @@ public final class Session<T> {
      * @param other the related model
      * @param relatedId the related item's key (its {@code relatedPK} field)
      * @param pivotData extra attributes of the pivot row; they cannot name the pivot's keys
+     * @param tx the transaction to queue the write in, or null to write at once
      */
-    public void attach(T entity, Class<?> other, Object relatedId, Map<String, ?> pivotData) {
-        Pivots.of(this, other).attach(entity, relatedId, pivotData);
+    public void attach(T entity, Class<?> other, Object relatedId, Map<String, ?> pivotData,
+                       @Nullable TransactionContext tx) {
+        Pivots.of(this, other).attach(entity, relatedId, pivotData, tx);
     }
 
     /**
@@ -784,10 +786,11 @@ public final class Session<T> {
      * @param entity the entity
      * @param other the related model
      * @param relatedId the related item's key
+     * @param tx the transaction to queue the removal in, or null to remove at once
      * @return whether there was a link
      */
-    public boolean detach(T entity, Class<?> other, Object relatedId) {
-        return Pivots.of(this, other).detach(entity, relatedId);
+    public boolean detach(T entity, Class<?> other, Object relatedId, @Nullable TransactionContext tx) {
+        return Pivots.of(this, other).detach(entity, relatedId, tx);
     }
 
     /**
@@ -796,9 +799,10 @@ public final class Session<T> {
      * @param entity the entity
      * @param other the related model
      * @param relatedIds the related items' keys
+     * @param tx the transaction to queue the writes in, or null to write at once
      */
-    public void sync(T entity, Class<?> other, java.util.Collection<?> relatedIds) {
-        Pivots.of(this, other).sync(entity, relatedIds);
+    public void sync(T entity, Class<?> other, java.util.Collection<?> relatedIds, @Nullable TransactionContext tx) {
+        Pivots.of(this, other).sync(entity, relatedIds, tx);
     }
 
     Reader<T> reader() {
