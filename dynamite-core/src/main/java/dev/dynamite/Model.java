@@ -456,6 +456,29 @@ public interface Model<T> {
     int increment(String field, Number by, Map<String, ?> filters);
 
     /**
+     * Queues an atomic addition to a numeric field of every matching item in a transaction; see
+     * {@link #increment(String, Number, Map)}.
+     *
+     * @param field the numeric field
+     * @param by the amount
+     * @param filters equality or operator filters; must not be empty
+     * @param tx the transaction
+     * @return the number of items queued
+     */
+    int increment(String field, Number by, Map<String, ?> filters, TransactionContext tx);
+
+    /**
+     * Queues an atomic subtraction from a numeric field of every matching item in a transaction.
+     *
+     * @param field the numeric field
+     * @param by the amount to subtract
+     * @param filters the filters; must not be empty
+     * @param tx the transaction
+     * @return the number of items queued
+     */
+    int decrement(String field, Number by, Map<String, ?> filters, TransactionContext tx);
+
+    /**
      * Subtracts an amount from a numeric field of every matching item; see {@link #increment(String, Number, Map)}.
      *
      * @param field the numeric field

@@ -164,6 +164,17 @@ abstract class RelationContract {
     }
 
     @Test
+    void aHasOneWithSeveralMatchesTakesOneAndDoesNotFail() {
+        Org acme = orgs.find("o1", QueryOptions.builder().include("anyDepartment").build()).orElseThrow();
+        assertThat(acme.anyDepartment.orgId).isEqualTo("o1");
+        assertThat(acme.anyDepartment.id).isIn("d1", "d2", "d3");
+        Org beta = orgs.find("o2", QueryOptions.builder().include("anyDepartment").build()).orElseThrow();
+        assertThat(beta.anyDepartment.id).isEqualTo("d4");
+        assertThat(log.requests(software.amazon.awssdk.services.dynamodb.model.QueryRequest.class))
+                .allSatisfy(q -> assertThat(q.limit()).isEqualTo(2));
+    }
+
+    @Test
     void findTakesIncludes() {
         Employee e1 = employees.find("e1", QueryOptions.builder().include("badge").include("department").build())
                 .orElseThrow();

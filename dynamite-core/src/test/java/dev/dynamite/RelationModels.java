@@ -19,6 +19,7 @@ final class RelationModels {
         @PrimaryKey public String id;
         public String name;
         @HasMany(model = Department.class, foreignKey = "orgId") public List<Department> departments;
+        @HasOne(model = Department.class, foreignKey = "orgId") public Department anyDepartment;
     }
 
     public static final class Department extends Table<Department> {

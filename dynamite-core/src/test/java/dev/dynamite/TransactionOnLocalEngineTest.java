@@ -228,6 +228,10 @@ class TransactionOnLocalEngineTest {
         });
         assertThat(dynamite.model(Account.class).find(account.id)).isPresent();
         assertThat(counter.save()).as("a committed increment is not written again").isFalse();
+        Integer queued = dynamite.tx(tx -> notes.increment("likes", 10, Map.of("id", counter.id), tx));
+        assertThat(queued).isEqualTo(1);
+        dynamite.tx(tx -> notes.decrement("likes", 3, Map.of("id", counter.id), tx));
+        assertThat(notes.find(counter.id).orElseThrow().likes).isEqualTo(12);
     }
 
     @Test

@@ -119,4 +119,23 @@ class TransactionsTest {
         assertThat(seven).isEqualTo(7);
         verify(untouched, never()).transactWriteItems(any(TransactWriteItemsRequest.class));
     }
+
+    @Test
+    void aCommitCancelledOnlyByAConflictIsSentAgainWithTheSameToken() {
+        DynamoDbClient client = client();
+        software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException conflict =
+                software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.builder()
+                        .message("conflict").cancellationReasons(
+                                software.amazon.awssdk.services.dynamodb.model.CancellationReason.builder()
+                                        .code("TransactionConflict").build()).build();
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(conflict)
+                .thenReturn(TransactWriteItemsResponse.builder().build());
+        Transactions.run(client, TransactionOptions.defaults(), tx -> {
+            tx.addDelete("carts", Map.of("id", "c1"));
+            return null;
+        });
+        ArgumentCaptor<TransactWriteItemsRequest> sent = ArgumentCaptor.forClass(TransactWriteItemsRequest.class);
+        verify(client, org.mockito.Mockito.times(2)).transactWriteItems(sent.capture());
+        assertThat(sent.getAllValues().get(1)).isSameAs(sent.getAllValues().get(0));
+    }
 }

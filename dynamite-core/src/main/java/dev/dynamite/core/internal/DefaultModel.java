@@ -316,13 +316,27 @@ public final class DefaultModel<T> implements Model<T> {
 
     @Override
     public int increment(String field, Number by, Map<String, ?> filters) {
+        return increment(field, by, filters, MutationOptions.defaults());
+    }
+
+    @Override
+    public int increment(String field, Number by, Map<String, ?> filters, TransactionContext tx) {
+        return increment(field, by, filters, MutationOptions.tx(tx));
+    }
+
+    @Override
+    public int decrement(String field, Number by, Map<String, ?> filters, TransactionContext tx) {
+        return increment(field, negate(by), filters, MutationOptions.tx(tx));
+    }
+
+    private int increment(String field, Number by, Map<String, ?> filters, MutationOptions options) {
         requireFilters(filters, "increment", "a filter on the items to change");
         Session<T> session = session();
         session.checkCounter(field, by);
         int changed = 0;
         for (T entity : session.list(filters, Session.Trash.EXCLUDE)) {
             try {
-                session.increment(entity, field, by);
+                session.increment(entity, field, by, options);
                 changed++;
             } catch (ItemNotFoundException e) {
                 continue;   // deleted since it was read

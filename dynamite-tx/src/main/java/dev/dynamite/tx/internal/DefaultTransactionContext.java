@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DefaultTransactionContext implements TransactionContext {
     /** Key attribute names by table, for the low-level methods that are given whole items. */
     private static final Map<String, List<String>> KEY_SCHEMAS = new ConcurrentHashMap<>();
+    /** How often a commit cancelled only by conflicts or throttling is sent again. */
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     private record Action(TransactWriteItem item, String table, Map<String, AttributeValue> key,
                           @Nullable Class<?> model, @Nullable Runnable afterCommit, @Nullable Runnable afterFailure) {
@@ -156,20 +158,60 @@ public final class DefaultTransactionContext implements TransactionContext {
             return;
         }
         String token = options.clientRequestToken().orElseGet(() -> UUID.randomUUID().toString());
-        try {
-            client.transactWriteItems(TransactWriteItemsRequest.builder().clientRequestToken(token)
-                    .transactItems(actions.stream().map(Action::item).toList()).build());
-        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-            failed();
-            throw canceled(e);
-        } catch (RuntimeException e) {
-            failed();
-            throw e;
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().clientRequestToken(token)
+                .transactItems(actions.stream().map(Action::item).toList()).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(request);
+                break;
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+                if (attempt < CONFLICT_ATTEMPTS && onlyTransient(e)) {
+                    // another transaction held an item, or the table throttled: send the same request again, with
+                    // the same token, so that it applies at most once
+                    pause(attempt);
+                    continue;
+                }
+                failed();
+                throw canceled(e);
+            } catch (RuntimeException e) {
+                failed();
+                throw e;
+            }
         }
         for (Action action : actions) {
             if (action.afterCommit() != null) {
                 action.afterCommit().run();
             }
+        }
+    }
+
+    /** Whether every failed action failed only for a reason that passes: a conflict or throttling. */
+    private static boolean onlyTransient(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+        if (!e.hasCancellationReasons()) {
+            return false;
+        }
+        boolean any = false;
+        for (CancellationReason reason : e.cancellationReasons()) {
+            String code = reason.code();
+            if (code == null || "None".equals(code)) {
+                continue;
+            }
+            if (!"TransactionConflict".equals(code) && !"ThrottlingError".equals(code)
+                    && !"ProvisionedThroughputExceeded".equals(code)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            long cap = 25L << Math.min(attempt, 6);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
         }
     }
 
