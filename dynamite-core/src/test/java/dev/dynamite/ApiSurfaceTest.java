@@ -32,10 +32,11 @@ class ApiSurfaceTest {
                 "dev.dynamite.annotation", "dev.dynamite.api", "dev.dynamite.spi");
         assertThat(exports("dev.dynamite.schema")).containsExactly("dev.dynamite.schema");
         assertThat(exports("dev.dynamite.core")).containsExactly("dev.dynamite");
+        assertThat(exports("dev.dynamite.tx")).containsExactly("dev.dynamite.tx");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev.dynamite.api", "dev.dynamite.schema", "dev.dynamite.core"})
+    @ValueSource(strings = {"dev.dynamite.api", "dev.dynamite.schema", "dev.dynamite.core", "dev.dynamite.tx"})
     void publicSignaturesNeverMentionInternalTypes(String moduleName) throws IOException, ClassNotFoundException {
         Module module = ModuleLayer.boot().findModule(moduleName).orElseThrow();
         List<String> leaks = new ArrayList<>();

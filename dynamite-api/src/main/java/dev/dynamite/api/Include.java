@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What to load of one relation named in {@link QueryOptions.Builder#include(String, Include)}: filters on the related
  * items, their order, limit and attributes, and nested includes. Applies per parent. Immutable: every method returns a
- * new {@code Include}; thread-safe.
+ * new {@code Include}; thread-safe. Because an include is immutable and nests only includes built before it, an
+ * include tree can never contain a cycle, and it is loaded to its full depth.
  *
  * <pre>{@code
  * QueryOptions.builder()
