@@ -6,16 +6,4 @@
 #        scripts/bench-include.sh --dynalite  on a freshly started dynalite (needs Node.js 20+)
 #   BENCH_ITERATIONS (default 5) sets the measured runs of each approach (one more warms up first);
 #   BENCH_LATENCY_MS injects that much latency per request on the embedded engine, as a network would.
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-cd "$ROOT"
-mvn -B -q install -DskipTests -pl dynamite-core -am
-mvn -B -q -pl dynamite-core test-compile
-mvn -B -q -pl dynamite-core dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-run=(java -cp "dynamite-core/target/test-classes:dynamite-core/target/classes:$(cat dynamite-core/target/bench.classpath)"
-  dev.dynamite.bench.IncludeBenchmark)
-if [[ "${1:-}" == "--dynalite" ]]; then
-  exec bash scripts/with-dynalite.sh BENCH_ENDPOINT "${run[@]}"
-fi
-exec "${run[@]}"
+exec bash "$(dirname "${BASH_SOURCE[0]}")/bench-main.sh" IncludeBenchmark "$@"

@@ -1,14 +1,12 @@
 package dev.dynamite.bench;
 
 import dev.dynamite.Dynamite;
-import dev.dynamite.DynamiteConfig;
 import dev.dynamite.Model;
 import dev.dynamite.Table;
 import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.local.DynamoDbLocal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,18 +48,10 @@ public final class IncludeBenchmark {
     public static void main(String[] args) {
         int iterations = Integer.parseInt(System.getenv().getOrDefault("BENCH_ITERATIONS", "5"));
         int latency = Integer.parseInt(System.getenv().getOrDefault("BENCH_LATENCY_MS", "0"));
-        String endpoint = System.getenv("BENCH_ENDPOINT");
-        QueryBenchmark.Counter counter = new QueryBenchmark.Counter();
-        DynamoDbLocal local = endpoint == null ? DynamoDbLocal.create() : null;
-        DynamiteConfig.Builder config = DynamiteConfig.builder().tables(Author.class, Post.class)
-                .tablePrefix("bench_" + Long.toHexString(System.nanoTime()) + "_")
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(counter)));
-        if (local != null) {
-            config.configure(local::configure);
-        } else {
-            config.region("us-east-1").endpoint(URI.create(endpoint)).credentials("test", "test");
-        }
-        try (Dynamite dynamite = new Dynamite(config.build())) {
+        try (Backend backend = new Backend(); Dynamite dynamite = new Dynamite(backend.config(Author.class,
+                Post.class).build())) {
+            Backend.Counter counter = backend.counter;
+            DynamoDbLocal local = backend.local;
             dynamite.sync();
             Model<Author> authors = dynamite.model(Author.class);
             Model<Post> posts = dynamite.model(Post.class);
@@ -80,7 +70,7 @@ public final class IncludeBenchmark {
                 return loaded;
             };
             System.out.printf(Locale.ROOT, "%d authors x %d posts on %s%s; median of %d runs after 1 warm-up%n%n",
-                    PARENTS, CHILDREN, endpoint == null ? "the embedded engine (in process)" : endpoint,
+                    PARENTS, CHILDREN, backend.describe(),
                     latency > 0 ? ", " + latency + " ms injected per request" : "", iterations);
             System.out.println("| approach | requests | median ms |");
             System.out.println("|---|---|---|");
@@ -93,14 +83,10 @@ public final class IncludeBenchmark {
             System.out.printf(Locale.ROOT, "%nspeed-up %.1fx%n", theirs[1] / ours[1]);
             dynamite.getClient().deleteTable(b -> b.tableName(authors.tableName()));
             dynamite.getClient().deleteTable(b -> b.tableName(posts.tableName()));
-        } finally {
-            if (local != null) {
-                local.close();
-            }
         }
     }
 
-    private static double[] measure(Supplier<Integer> run, QueryBenchmark.Counter counter, int iterations) {
+    private static double[] measure(Supplier<Integer> run, Backend.Counter counter, int iterations) {
         check(run.get());
         long before = counter.requests.get();
         long[] times = new long[iterations];

@@ -1,23 +1,16 @@
 package dev.dynamite.bench;
 
 import dev.dynamite.Dynamite;
-import dev.dynamite.DynamiteConfig;
 import dev.dynamite.Model;
 import dev.dynamite.Table;
 import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.PrimaryKey;
-import dev.dynamite.local.DynamoDbLocal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -51,39 +44,20 @@ public final class QueryBenchmark {
     private static final String[] CITIES = {"Lyon", "Oslo", "Lima", "Pune", "Kobe", "Cork", "Graz", "Bari", "Nice",
         "Riga"};
 
-    /** Counts the requests a client sends. */
-    static final class Counter implements ExecutionInterceptor {
-        final AtomicLong requests = new AtomicLong();
-
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            requests.incrementAndGet();
-        }
-    }
-
     private QueryBenchmark() {
     }
 
     public static void main(String[] args) {
         int iterations = Integer.parseInt(System.getenv().getOrDefault("BENCH_ITERATIONS", "30"));
-        String endpoint = System.getenv("BENCH_ENDPOINT");
-        Counter counter = new Counter();
-        DynamoDbLocal local = endpoint == null ? DynamoDbLocal.create() : null;
-        DynamiteConfig.Builder config = DynamiteConfig.builder().tables(Customer.class, Team.class)
-                .tablePrefix("bench_" + Long.toHexString(System.nanoTime()) + "_")
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(counter)));
-        if (local != null) {
-            config.configure(local::configure);
-        } else {
-            config.region("us-east-1").endpoint(URI.create(endpoint)).credentials("test", "test");
-        }
-        try (Dynamite dynamite = new Dynamite(config.build())) {
+        try (Backend backend = new Backend(); Dynamite dynamite = new Dynamite(backend.config(Customer.class,
+                Team.class).build())) {
+            Backend.Counter counter = backend.counter;
             dynamite.sync();
             Model<Customer> customers = dynamite.model(Customer.class);
             String table = customers.tableName();
             seed(dynamite.getClient(), table);
             System.out.printf(Locale.ROOT, "%d customers in %s on %s; %d iterations each after %d of warm-up%n%n",
-                    ITEMS, table, endpoint == null ? "the embedded engine (in process)" : endpoint, iterations,
+                    ITEMS, table, backend.describe(), iterations,
                     iterations / 3);
             System.out.println("| query | Dynamite plan | requests | median ms | baseline (Scan + filter) requests"
                     + " | median ms | speed-up |");
@@ -96,15 +70,11 @@ public final class QueryBenchmark {
                     iterations, ITEMS / CITIES.length);
             dynamite.getClient().deleteTable(b -> b.tableName(table));
             dynamite.getClient().deleteTable(b -> b.tableName(dynamite.model(Team.class).tableName()));
-        } finally {
-            if (local != null) {
-                local.close();
-            }
         }
     }
 
     private static void run(String label, Model<Customer> customers, Map<String, ?> filters, String attribute,
-                            String value, Dynamite dynamite, Counter counter, int iterations, int expected) {
+                            String value, Dynamite dynamite, Backend.Counter counter, int iterations, int expected) {
         DynamoDbClient client = dynamite.getClient();
         String table = customers.tableName();
         Supplier<Integer> orm = () -> customers.where(filters).size();
@@ -134,7 +104,7 @@ public final class QueryBenchmark {
     }
 
     /** The median wall time of a query, and its requests, after a warm-up. */
-    private static Result measure(Supplier<Integer> query, Counter counter, int iterations, int expected) {
+    private static Result measure(Supplier<Integer> query, Backend.Counter counter, int iterations, int expected) {
         for (int i = 0; i < iterations / 3; i++) {
             check(query.get(), expected);
         }
