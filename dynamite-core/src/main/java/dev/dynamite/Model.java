@@ -1,5 +1,6 @@
 package dev.dynamite;
 
+import dev.dynamite.api.ItemReader;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
 import dev.dynamite.api.QueryOptions;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A handle on one model class, bound either to the global client ({@link Table#model(Class)}) or to one
@@ -23,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * @param <T> the model type
  */
-public interface Model<T> {
+public interface Model<T> extends ItemReader<T> {
 
     /**
      * Returns the model class.
@@ -48,7 +50,29 @@ public interface Model<T> {
      * @throws NoClientException if the handle is bound to the global client and none is set
      * @throws dev.dynamite.api.ModelNotRegisteredException if the class has no partition key
      */
+    @Override
     String tableName();
+
+    /**
+     * Returns the stored key of an item from its key values, as a {@code find} would build it.
+     *
+     * @param partitionKey the partition key value, of the key field's type (or convertible to it)
+     * @param sortKey the sort key value, or null for a model without sort key
+     * @return the key as DynamoDB stores it
+     * @throws dev.dynamite.api.ModelValidationException if a value does not fit or the number of values is wrong
+     */
+    @Override
+    Map<String, AttributeValue> itemKey(Object partitionKey, @Nullable Object sortKey);
+
+    /**
+     * Returns the entity of a stored item, as a {@code find} would: no setter, default or validator runs; null for a
+     * soft-deleted item.
+     *
+     * @param item the stored item
+     * @return the entity, bound to this handle's client, or null
+     */
+    @Override
+    @Nullable T fromItem(Map<String, AttributeValue> item);
 
     /**
      * Returns the DynamoDB client this handle uses now.

@@ -302,6 +302,38 @@ class TransactionOnLocalEngineTest {
     }
 
     @Test
+    void snapshotReadsRunTogetherInOneRequest() {
+        Model<Wallet> wallets = dynamite.model(Wallet.class);
+        wallets.create(Map.of("id", "s1", "balance", 100));
+        wallets.create(Map.of("id", "s2", "balance", 5));
+        log.clear();
+        dynamite.tx(tx -> {
+            dev.dynamite.api.TransactionRead<Wallet> from = tx.get(wallets, "s1");
+            dev.dynamite.api.TransactionRead<Wallet> to = tx.get(wallets, "s2");
+            dev.dynamite.api.TransactionRead<Wallet> missing = tx.get(wallets, "nope");
+            assertThat(log.operations()).isEmpty();
+            Wallet a = from.get().orElseThrow();
+            Wallet b = to.get().orElseThrow();
+            assertThat(missing.get()).isEmpty();
+            assertThat(log.operations()).containsExactly("TransactGetItems");
+            a.balance -= 40;
+            b.balance += 40;
+            a.save(tx);
+            b.save(tx);
+            return null;
+        });
+        assertThat(log.operations()).containsExactly("TransactGetItems", "TransactWriteItems");
+        assertThat(wallets.find("s1").orElseThrow().balance).isEqualTo(60);
+        assertThat(wallets.find("s2").orElseThrow().balance).isEqualTo(45);
+        assertThatThrownBy(() -> dynamite.tx(tx -> {
+            for (int i = 0; i < 101; i++) {
+                tx.get(wallets, "w" + i);
+            }
+            return null;
+        })).isInstanceOf(TransactionLimitException.class).hasMessageContaining("at most 100 items");
+    }
+
+    @Test
     void concurrentTransfersConserveTheTotal() throws Exception {
         Model<Wallet> wallets = dynamite.model(Wallet.class);
         List<String> ids = new ArrayList<>();

@@ -120,6 +120,41 @@ public interface TransactionContext {
              @Nullable Class<?> model, @Nullable Runnable afterCommit, @Nullable Runnable afterFailure);
 
     /**
+     * Queues a read of one item in the transaction's snapshot: reads queued together run in one
+     * {@code TransactGetItems} (up to 100) when the first of them is asked for its value, so they are consistent with
+     * each other. Use it before queuing the writes that depend on it.
+     *
+     * <pre>{@code
+     * dynamite.tx(tx -> {
+     *     TransactionRead<Wallet> from = tx.get(Wallet.model, "w1");
+     *     TransactionRead<Wallet> to = tx.get(Wallet.model, "w2");
+     *     Wallet a = from.get().orElseThrow();   // one TransactGetItems reads both
+     *     ...
+     * });
+     * }</pre>
+     *
+     * @param model the model (a {@code Model} handle)
+     * @param partitionKey the partition key value
+     * @param <T> the entity type
+     * @return the pending read
+     * @throws TransactionLimitException if more than 100 reads are pending
+     * @throws ModelValidationException if the key does not fit the model
+     */
+    <T> TransactionRead<T> get(ItemReader<T> model, Object partitionKey);
+
+    /**
+     * Queues a read of one item of a model with a sort key; see {@link #get(ItemReader, Object)}.
+     *
+     * @param model the model
+     * @param partitionKey the partition key value
+     * @param sortKey the sort key value
+     * @param <T> the entity type
+     * @return the pending read
+     * @throws TransactionLimitException if more than 100 reads are pending
+     */
+    <T> TransactionRead<T> get(ItemReader<T> model, Object partitionKey, Object sortKey);
+
+    /**
      * Commits every queued action with one {@code TransactWriteItems}, then runs the after-commit actions.
      * {@code Dynamite.tx} calls it when the callback returns; call it yourself only on a context you made.
      *

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The model handle: bound to one {@code Dynamite} (through a supplier of its current binding), or to the global
@@ -66,6 +67,16 @@ public final class DefaultModel<T> implements Model<T> {
     @Override
     public String tableName() {
         return binding().tablePrefix() + metadata().tableName();
+    }
+
+    @Override
+    public Map<String, AttributeValue> itemKey(Object partitionKey, @Nullable Object sortKey) {
+        return session().itemKey(partitionKey, sortKey);
+    }
+
+    @Override
+    public @Nullable T fromItem(Map<String, AttributeValue> item) {
+        return session().fromItem(item);
     }
 
     @Override

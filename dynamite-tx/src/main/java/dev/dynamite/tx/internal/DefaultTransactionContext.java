@@ -2,9 +2,11 @@ package dev.dynamite.tx.internal;
 
 import dev.dynamite.api.Expression;
 import dev.dynamite.api.InvalidTransactionException;
+import dev.dynamite.api.ItemReader;
 import dev.dynamite.api.TransactionCanceledException;
 import dev.dynamite.api.TransactionContext;
 import dev.dynamite.api.TransactionLimitException;
+import dev.dynamite.api.TransactionRead;
 import dev.dynamite.tx.TransactionOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -44,7 +49,11 @@ public final class DefaultTransactionContext implements TransactionContext {
 
     private final DynamoDbClient client;
     private final TransactionOptions options;
+    /** DynamoDB's limit on the items of one TransactGetItems. */
+    private static final int MAX_READS = 100;
+
     private final List<Action> actions = new ArrayList<>();
+    private final List<PendingRead<?>> pendingReads = new ArrayList<>();
     private final Set<String> items = new java.util.HashSet<>();
     private long bytes;
     private boolean finished;
@@ -146,6 +155,79 @@ public final class DefaultTransactionContext implements TransactionContext {
         bytes += size;
         actions.add(new Action(options.returnItemsOnConditionFailure() ? returningOld(action) : action, table,
                 Map.copyOf(key), model, afterCommit, afterFailure));
+    }
+
+    @Override
+    public <T> TransactionRead<T> get(ItemReader<T> model, Object partitionKey) {
+        return read(model, model.itemKey(partitionKey, null));
+    }
+
+    @Override
+    public <T> TransactionRead<T> get(ItemReader<T> model, Object partitionKey, Object sortKey) {
+        return read(model, model.itemKey(partitionKey, java.util.Objects.requireNonNull(sortKey, "sortKey")));
+    }
+
+    private <T> TransactionRead<T> read(ItemReader<T> model, Map<String, AttributeValue> key) {
+        if (pendingReads.size() >= MAX_READS) {
+            throw new TransactionLimitException("A snapshot read holds at most " + MAX_READS + " items; read "
+                    + (pendingReads.size() + 1) + " (on " + model.tableName() + " " + key + ") would exceed it",
+                    MAX_READS);
+        }
+        PendingRead<T> read = new PendingRead<>(model, key);
+        pendingReads.add(read);
+        return read;
+    }
+
+    /** Reads every pending read in one TransactGetItems. */
+    private void readSnapshot() {
+        List<PendingRead<?>> batch = new ArrayList<>(pendingReads);
+        pendingReads.clear();
+        TransactGetItemsResponse response;
+        try {
+            response = client.transactGetItems(b -> b.transactItems(batch.stream().map(read -> TransactGetItem.builder()
+                    .get(g -> g.tableName(read.model.tableName()).key(read.key)).build()).toList()));
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            List<TransactionCanceledException.Reason> reasons = new ArrayList<>();
+            List<CancellationReason> given = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            for (int i = 0; i < batch.size(); i++) {
+                CancellationReason reason = i < given.size() ? given.get(i) : null;
+                reasons.add(new TransactionCanceledException.Reason(i + 1, batch.get(i).model.tableName(),
+                        batch.get(i).key, null, reason == null || reason.code() == null ? "Unknown" : reason.code(),
+                        reason == null ? null : reason.message(), null));
+            }
+            throw new TransactionCanceledException(reasons, e);
+        }
+        List<ItemResponse> items = response.responses();
+        for (int i = 0; i < batch.size(); i++) {
+            ItemResponse item = i < items.size() ? items.get(i) : null;
+            batch.get(i).complete(item == null || !item.hasItem() || item.item().isEmpty() ? null : item.item());
+        }
+    }
+
+    /** One read of a snapshot; filled when the snapshot is read. */
+    private final class PendingRead<T> implements TransactionRead<T> {
+        private final ItemReader<T> model;
+        private final Map<String, AttributeValue> key;
+        private boolean done;
+        private @Nullable T value;
+
+        PendingRead(ItemReader<T> model, Map<String, AttributeValue> key) {
+            this.model = model;
+            this.key = Map.copyOf(key);
+        }
+
+        void complete(@Nullable Map<String, AttributeValue> item) {
+            value = item == null ? null : model.fromItem(item);
+            done = true;
+        }
+
+        @Override
+        public java.util.Optional<T> get() {
+            if (!done) {
+                readSnapshot();
+            }
+            return java.util.Optional.ofNullable(value);
+        }
     }
 
     @Override

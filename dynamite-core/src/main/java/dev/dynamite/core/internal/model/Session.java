@@ -205,6 +205,32 @@ public final class Session<T> {
      * @return the entity, or empty
      */
     public Optional<T> find(Object partitionKey, @Nullable Object sortKey) {
+        Map<String, AttributeValue> key = itemKey(partitionKey, sortKey);
+        GetItemResponse response = client.getItem(b -> b.tableName(table).key(key));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(fromItem(response.item()));
+    }
+
+    /**
+     * Returns an entity from a stored item as a read would, or null for a soft-deleted item.
+     *
+     * @param item the stored item
+     * @return the entity, or null
+     */
+    public @Nullable T fromItem(Map<String, AttributeValue> item) {
+        return isTrashed(item) ? null : load(item, null);
+    }
+
+    /**
+     * Returns the stored key of an item from its key values, converted to the key fields' types.
+     *
+     * @param partitionKey the partition key value
+     * @param sortKey the sort key value, or null
+     * @return the key
+     */
+    public Map<String, AttributeValue> itemKey(Object partitionKey, @Nullable Object sortKey) {
         Objects.requireNonNull(partitionKey, "partitionKey");
         AttributeField partition = metadata.partitionKey();
         Object pk = coerce(rules.field(partition.name()), partitionKey);
@@ -216,12 +242,7 @@ public final class Session<T> {
             throw new ModelValidationException(type, metadata.sortKey().get().name(), "the model has a sort key;"
                     + " find(partitionKey, sortKey) needs its value too");
         }
-        Map<String, AttributeValue> key = mapper.key(Objects.requireNonNull(pk), sk);
-        GetItemResponse response = client.getItem(b -> b.tableName(table).key(key));
-        if (!response.hasItem() || response.item().isEmpty() || isTrashed(response.item())) {
-            return Optional.empty();
-        }
-        return Optional.of(load(response.item(), null));
+        return mapper.key(Objects.requireNonNull(pk), sk);
     }
 
     /**
