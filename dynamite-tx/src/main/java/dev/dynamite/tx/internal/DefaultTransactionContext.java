@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * so a retried commit is applied once. Not thread-safe.
  */
 public final class DefaultTransactionContext implements TransactionContext {
-    /** Key attribute names by table, for the low-level methods that are given whole items. */
-    private static final Map<String, List<String>> KEY_SCHEMAS = new ConcurrentHashMap<>();
+    /** Key attribute names by table, for the low-level puts that are given whole items; read once per transaction. */
+    private final Map<String, List<String>> keySchemas = new HashMap<>();
     /** How often a commit cancelled only by conflicts or throttling is sent again. */
     private static final int CONFLICT_ATTEMPTS = 5;
 
@@ -334,7 +333,7 @@ public final class DefaultTransactionContext implements TransactionContext {
     }
 
     private Map<String, AttributeValue> keyOf(String table, Map<String, AttributeValue> item) {
-        List<String> keyNames = KEY_SCHEMAS.computeIfAbsent(table, t -> client.describeTable(b -> b.tableName(t))
+        List<String> keyNames = keySchemas.computeIfAbsent(table, t -> client.describeTable(b -> b.tableName(t))
                 .table().keySchema().stream().map(KeySchemaElement::attributeName).toList());
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         for (String name : keyNames) {
