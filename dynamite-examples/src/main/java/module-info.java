@@ -11,6 +11,10 @@
 module dev.dynamite.examples {
     requires dev.dynamite.core;
     requires dev.dynamite.local;
+    // the HTTP example: the JDK's server, and Jackson to read request bodies (not the codec plugin, which stays
+    // unrequired and is found by service binding)
+    requires jdk.httpserver;
+    requires com.fasterxml.jackson.databind;
 
     opens dev.dynamite.examples.model;
 }
