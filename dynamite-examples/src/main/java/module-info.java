@@ -7,6 +7,8 @@
  * qualified {@code opens … to com.fasterxml.jackson.databind} would need Jackson at compile time, so the package is
  * opened to every module instead; an application that requires the codec module can write
  * {@code opens com.example.model to dev.dynamite.core, com.fasterxml.jackson.databind;}.
+ *
+ * @provides dev.dynamite.spi.CodecProvider with {@code MoneyCodecProvider}, which stores {@code Money} as text
  */
 module dev.dynamite.examples {
     requires dev.dynamite.core;
@@ -17,4 +19,7 @@ module dev.dynamite.examples {
     requires com.fasterxml.jackson.databind;
 
     opens dev.dynamite.examples.model;
+
+    // a codec plugin of the application's own: Dynamite finds it with ServiceLoader
+    provides dev.dynamite.spi.CodecProvider with dev.dynamite.examples.money.MoneyCodecProvider;
 }

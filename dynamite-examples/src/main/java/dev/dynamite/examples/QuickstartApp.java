@@ -7,6 +7,8 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.TransactionCanceledException;
 import dev.dynamite.examples.model.Address;
+import dev.dynamite.examples.money.Money;
+import java.math.BigDecimal;
 import dev.dynamite.examples.model.Order;
 import dev.dynamite.examples.model.User;
 import dev.dynamite.local.DynamoDbLocal;
@@ -88,14 +90,15 @@ public final class QuickstartApp {
     /** The seed's item life cycle: create, read back, update, soft-delete, restore. */
     private static void workWithItems(Dynamite dynamite, PrintStream out) {
         User ada = User.model.create(Map.of("name", "Ada Lovelace", "email", "  Ada@Example.com ",
-                "address", new Address("12 St James's Square", "London")));
+                "address", new Address("12 St James's Square", "London"),
+                "credit", new Money(new BigDecimal("12.50"), "GBP")));
         out.println("Created user: " + ada.toJson());
         Order order = Order.model.create(Map.of("userId", ada.id, "total", 42.5));
         out.println("Created order: " + order.toJson());
 
         User loaded = User.model.find(ada.id).orElseThrow();
         out.println("Found user " + loaded.id + ": " + loaded.name + " <" + loaded.email + ">, role " + loaded.role
-                + ", lives in " + loaded.address.city());
+                + ", lives in " + loaded.address.city() + ", credit " + loaded.credit);
         loaded.role = "admin";
         out.println("Saved role change: " + loaded.save() + "; updatedAt " + loaded.updatedAt);
         out.println("Stored item: " + dynamite.getClient().getItem(b -> b.tableName(User.model.tableName())

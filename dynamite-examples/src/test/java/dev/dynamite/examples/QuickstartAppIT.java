@@ -32,11 +32,11 @@ class QuickstartAppIT {
                         + "\"city\":\"London\"}",
                 "Created order: ",
                 "\"status\":\"pending\"",
-                "role customer, lives in London",
+                "role customer, lives in London, credit 12.50 GBP",
                 "Saved role change: true",
                 "Stored item: ",
                 "role=AttributeValue(S=admin), address=AttributeValue(M={street=AttributeValue(S=12 St James's Square),"
-                        + " city=AttributeValue(S=London)})",
+                        + " city=AttributeValue(S=London)}), credit=AttributeValue(S=12.50 GBP)",
                 "Soft-deleted: find -> false, onlyTrashed -> 1, deletedAt 20",
                 "Restored: find -> true",
                 "Refused: User.email: 'not-an-address' is not an e-mail address",

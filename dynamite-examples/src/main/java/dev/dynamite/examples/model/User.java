@@ -13,6 +13,7 @@ import dev.dynamite.annotation.Set;
 import dev.dynamite.annotation.UpdatedAt;
 import dev.dynamite.annotation.Validate;
 import dev.dynamite.api.UuidGenerator;
+import dev.dynamite.examples.money.Money;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +27,7 @@ public class User extends Table<User> {
     @Set(Trim.class) @Validate(EmailValidator.class) public String email;
     @Default("customer") public String role;
     public Address address;
+    public Money credit;
     @CreatedAt public String createdAt;
     @UpdatedAt public String updatedAt;
     @DeleteAt public String deletedAt;
