@@ -1,0 +1,111 @@
+package dev.dynamite.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.dynamite.Dynamite;
+import dev.dynamite.Model;
+import dev.dynamite.Table;
+import dev.dynamite.annotation.Default;
+import dev.dynamite.annotation.HasMany;
+import dev.dynamite.annotation.PrimaryKey;
+import dev.dynamite.api.UuidGenerator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The extension, run through JUnit's test kit on sample test classes, on the embedded engine. */
+class DynamiteExtensionTest {
+
+    public static final class Author extends Table<Author> {
+        @PrimaryKey @Default(generator = UuidGenerator.class) public String id;
+        public String name;
+        @HasMany(model = Book.class, foreignKey = "authorId") public List<Book> books;
+    }
+
+    public static final class Book extends Table<Book> {
+        @PrimaryKey @Default(generator = UuidGenerator.class) public String id;
+        public String authorId;
+    }
+
+    /** What the sample classes saw, for the assertions. */
+    static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+    @DynamiteTest(models = {Author.class, Book.class}, backend = Backend.EMBEDDED)
+    static class AnnotatedSample {
+        @Test
+        void getsItsClientAndModels(Dynamite dynamite, DynamoDbClient client, Model<Author> authors) {
+            List<Author> created = Fixtures.of(authors).create(3, i -> Map.of("name", "author " + i));
+            assertThat(authors.where(Map.of())).hasSize(3);
+            assertThat(created).allMatch(Table::isPersisted);
+            assertThat(Table.model(Author.class).where(Map.of())).hasSize(3);
+            String prefix = dynamite.config().tablePrefix();
+            assertThat(client.listTables().tableNames()).contains(prefix + "authors", prefix + "books");
+            assertThat(client.describeTable(b -> b.tableName(prefix + "books")).table().globalSecondaryIndexes())
+                    .singleElement().satisfies(i -> assertThat(i.indexName()).isEqualTo("GSI1_authorId"));
+            SEEN.add(prefix);
+            SEEN.add(String.valueOf(Dynamite.hasGlobalClient()));
+        }
+    }
+
+    static class RegisteredSample {
+        @RegisterExtension
+        static final DynamiteExtension DB = DynamiteExtension.embedded(Author.class, Book.class);
+
+        @Test
+        void seesOnlyItsOwnTables(Dynamite dynamite, Model<Author> authors) {
+            assertThat(authors.where(Map.of())).isEmpty();
+            Fixtures.of(Author.class).create(1, i -> Map.of("name", "solo"));
+            assertThat(authors.count(Map.of())).isEqualTo(1);
+            SEEN.add(dynamite.config().tablePrefix());
+        }
+    }
+
+    @DynamiteTest(models = {Author.class, Book.class}, backend = Backend.ENDPOINT)
+    static class EndpointSample {
+        @Test
+        void runsOnlyOnAnEndpoint(Model<Author> authors) {
+            assertThat(authors.where(Map.of())).isEmpty();
+            SEEN.add("ran");
+        }
+    }
+
+    private static Events run(Class<?> sample) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(sample)).execute().allEvents();
+    }
+
+    @Test
+    void annotatedClassesGetAConnectedSyncedClientOnTablesOfTheirOwn() {
+        SEEN.clear();
+        run(AnnotatedSample.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
+        run(RegisteredSample.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
+
+        assertThat(SEEN).hasSize(3);
+        assertThat(SEEN.get(0)).matches("t[0-9a-f]{8}_");
+        assertThat(SEEN.get(1)).isEqualTo("true");
+        assertThat(SEEN.get(2)).matches("t[0-9a-f]{8}_").isNotEqualTo(SEEN.get(0));
+        assertThat(Dynamite.hasGlobalClient()).as("the global client is cleared after the class").isFalse();
+    }
+
+    @Test
+    void anEndpointBackendRunsOnTheEndpointOrFailsClearlyWithoutOne() {
+        SEEN.clear();
+        if (System.getenv(DynamiteExtension.ENDPOINT_VARIABLE) != null) {
+            // scripts/test.sh names dynalite: the sample runs there
+            run(EndpointSample.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
+            assertThat(SEEN).containsExactly("ran");
+            return;
+        }
+        Events events = run(EndpointSample.class);
+        events.assertStatistics(stats -> stats.failed(1));
+        assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
+                .orElse(""))).anySatisfy(m -> assertThat(m).contains("DYNAMITE_TEST_ENDPOINT is not set"));
+        assertThat(SEEN).isEmpty();
+    }
+}
