@@ -7,6 +7,8 @@ module dev.dynamite.test {
     requires transitive org.junit.jupiter.api;
     requires dev.dynamite.local;
     requires static transitive org.jspecify;
+    // optional: the Testcontainers backend, for users who have Docker
+    requires static testcontainers;
 
     exports dev.dynamite.test;
 }

@@ -41,16 +41,42 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
 
     private final @Nullable Backend backend;
     private final @Nullable URI endpoint;
+    private final @Nullable ContainerImage image;
     private final List<Class<?>> models;
+
+    /**
+     * A container image of a DynamoDB-compatible server, and the port it listens on inside the container.
+     *
+     * @param name the image, such as {@code amazon/dynamodb-local:2.5.2} or a LocalStack image
+     * @param port the port the server listens on in the container (8000 for DynamoDB Local, 4566 for LocalStack)
+     */
+    public record ContainerImage(String name, int port) {
+        /**
+         * Checks the components.
+         *
+         * @param name the image name, not blank
+         * @param port 1 to 65535
+         */
+        public ContainerImage {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a container image needs a name");
+            }
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("a port is 1 to 65535, not " + port);
+            }
+        }
+    }
 
     /** Creates the extension that {@link DynamiteTest} registers; it reads the annotation. */
     public DynamiteExtension() {
-        this(null, null, List.of());
+        this(null, null, null, List.of());
     }
 
-    private DynamiteExtension(@Nullable Backend backend, @Nullable URI endpoint, List<Class<?>> models) {
+    private DynamiteExtension(@Nullable Backend backend, @Nullable URI endpoint, @Nullable ContainerImage image,
+                              List<Class<?>> models) {
         this.backend = backend;
         this.endpoint = endpoint;
+        this.image = image;
         this.models = List.copyOf(models);
     }
 
@@ -61,7 +87,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
      * @return the extension
      */
     public static DynamiteExtension embedded(Class<?>... models) {
-        return new DynamiteExtension(Backend.EMBEDDED, null, List.of(models));
+        return new DynamiteExtension(Backend.EMBEDDED, null, null, List.of(models));
     }
 
     /**
@@ -73,11 +99,39 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
      * @return the extension
      */
     public static DynamiteExtension endpoint(URI endpoint, Class<?>... models) {
-        return new DynamiteExtension(Backend.ENDPOINT, endpoint, List.of(models));
+        return new DynamiteExtension(Backend.ENDPOINT, endpoint, null, List.of(models));
     }
 
-    /** What one test class holds: its client, and the embedded engine when it runs on one. */
-    private record Session(Dynamite dynamite, @Nullable DynamoDbLocal local) {
+    /**
+     * Returns an extension on a DynamoDB-compatible server started in a container for the test class (Testcontainers
+     * must be on the test path). Where no Docker engine answers, the test class is skipped with a reason, not failed.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static final DynamiteExtension db = DynamiteExtension.testcontainers(
+     *         new DynamiteExtension.ContainerImage("amazon/dynamodb-local:2.5.2", 8000), User.class);
+     * }</pre>
+     *
+     * @param image the image and its port
+     * @param models the model classes
+     * @return the extension
+     */
+    public static DynamiteExtension testcontainers(ContainerImage image, Class<?>... models) {
+        return new DynamiteExtension(Backend.ENDPOINT, null, java.util.Objects.requireNonNull(image, "image"),
+                List.of(models));
+    }
+
+    /**
+     * Returns the container image this extension starts, if it is a Testcontainers extension.
+     *
+     * @return the image, or null
+     */
+    public @Nullable ContainerImage image() {
+        return image;
+    }
+
+    /** What one test class holds: its client, and the embedded engine or the container it runs on. */
+    private record Session(Dynamite dynamite, @Nullable DynamoDbLocal local, @Nullable AutoCloseable container) {
     }
 
     @Override
@@ -93,6 +147,16 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
         Backend chosen = backend != null ? backend : annotation != null ? annotation.backend() : Backend.AUTO;
         String variable = System.getenv(ENDPOINT_VARIABLE);
         URI target = endpoint;
+        AutoCloseable container = null;
+        if (image != null) {
+            if (!dockerAvailable()) {
+                throw new org.opentest4j.TestAbortedException("No Docker engine answers, so the " + image.name()
+                        + " container cannot start; " + testClass.getSimpleName() + " is skipped");
+            }
+            ContainerBackend started = ContainerBackend.start(image.name(), image.port());
+            container = started;
+            target = started.endpoint();
+        }
         if (target == null && chosen != Backend.EMBEDDED && variable != null && !variable.isBlank()) {
             target = URI.create(variable);
         }
@@ -110,7 +174,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
             config.region("us-east-1").endpoint(target).credentials("test", "test");
         }
         Dynamite dynamite = new Dynamite(config.build());
-        context.getStore(NAMESPACE).put(Session.class, new Session(dynamite, local));
+        context.getStore(NAMESPACE).put(Session.class, new Session(dynamite, local, container));
         dynamite.connect();
         dynamite.sync();
     }
@@ -134,6 +198,23 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
             if (session.local() != null) {
                 session.local().close();
             }
+            if (session.container() != null) {
+                try {
+                    session.container().close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the container did not stop", e);
+                }
+            }
+        }
+    }
+
+    /** Whether a Docker engine answers; false when Testcontainers is not on the path at all. */
+    static boolean dockerAvailable() {
+        try {
+            return ContainerBackend.dockerAvailable();
+        } catch (NoClassDefFoundError e) {
+            throw new ExtensionConfigurationException("DynamiteExtension.testcontainers(…) needs"
+                    + " org.testcontainers:testcontainers on the test path", e);
         }
     }
 

@@ -108,4 +108,45 @@ class DynamiteExtensionTest {
                 .orElse(""))).anySatisfy(m -> assertThat(m).contains("DYNAMITE_TEST_ENDPOINT is not set"));
         assertThat(SEEN).isEmpty();
     }
+
+    static class ContainerSample {
+        @RegisterExtension
+        static final DynamiteExtension DB = DynamiteExtension.testcontainers(
+                new DynamiteExtension.ContainerImage("amazon/dynamodb-local:2.5.2", 8000), Author.class, Book.class);
+
+        @Test
+        void runsOnTheContainer(Model<Author> authors) {
+            assertThat(authors.where(Map.of())).isEmpty();
+            SEEN.add("container");
+        }
+    }
+
+    @Test
+    void aContainerBackendRunsWhereDockerIsAndIsSkippedWithAReasonElsewhere() {
+        SEEN.clear();
+        Events events = run(ContainerSample.class);
+        if (DynamiteExtension.dockerAvailable()) {
+            events.assertStatistics(stats -> stats.succeeded(3).failed(0));
+            assertThat(SEEN).containsExactly("container");
+        } else {
+            events.assertStatistics(stats -> stats.aborted(1).failed(0));
+            assertThat(events.aborted().stream().map(e -> e.getPayload(
+                    org.junit.platform.engine.TestExecutionResult.class)
+                    .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
+                    .orElse(""))).anySatisfy(m -> assertThat(m).contains("No Docker engine answers")
+                    .contains("amazon/dynamodb-local:2.5.2"));
+            assertThat(SEEN).isEmpty();
+        }
+    }
+
+    @Test
+    void containerImagesAreChecked() {
+        assertThat(DynamiteExtension.testcontainers(new DynamiteExtension.ContainerImage("localstack/localstack", 4566))
+                .image()).isEqualTo(new DynamiteExtension.ContainerImage("localstack/localstack", 4566));
+        assertThat(DynamiteExtension.embedded().image()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DynamiteExtension.ContainerImage(" ", 8000))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DynamiteExtension.ContainerImage("x", 0))
+                .hasMessageContaining("1 to 65535");
+    }
 }
