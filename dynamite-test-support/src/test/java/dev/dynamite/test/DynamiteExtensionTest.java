@@ -149,4 +149,43 @@ class DynamiteExtensionTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DynamiteExtension.ContainerImage("x", 0))
                 .hasMessageContaining("1 to 65535");
     }
+
+    /** Makes the two parallel samples prove that they really ran at the same time. */
+    static final java.util.concurrent.CyclicBarrier BOTH = new java.util.concurrent.CyclicBarrier(2);
+
+    @DynamiteTest(models = {Author.class, Book.class}, backend = Backend.EMBEDDED)
+    static class ParallelSampleA {
+        @Test
+        void seesOnlyItsOwnAuthors(Model<Author> authors) throws Exception {
+            Fixtures.of(authors).create(2, i -> Map.of("name", "a" + i));
+            BOTH.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(authors.where(Map.of())).extracting(a -> a.name).containsExactlyInAnyOrder("a0", "a1");
+            SEEN.add("A");
+        }
+    }
+
+    @DynamiteTest(models = {Author.class, Book.class}, backend = Backend.EMBEDDED)
+    static class ParallelSampleB {
+        @Test
+        void seesOnlyItsOwnAuthors(Model<Author> authors) throws Exception {
+            Fixtures.of(authors).create(3, i -> Map.of("name", "b" + i));
+            BOTH.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(authors.where(Map.of())).extracting(a -> a.name).containsExactlyInAnyOrder("b0", "b1", "b2");
+            SEEN.add("B");
+        }
+    }
+
+    @Test
+    void testClassesRunningInParallelNeverSeeEachOthersTables() {
+        SEEN.clear();
+        BOTH.reset();
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                .selectors(selectClass(ParallelSampleA.class), selectClass(ParallelSampleB.class))
+                .execute().testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(SEEN).containsExactlyInAnyOrder("A", "B");
+    }
 }
