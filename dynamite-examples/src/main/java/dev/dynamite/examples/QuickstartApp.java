@@ -131,7 +131,7 @@ public final class QuickstartApp {
         User grace = dynamite.tx(tx -> {
             User u = User.model.create(Map.of("name", "Grace Hopper", "email", "grace@example.com"), tx);
             Order.model.create(Map.of("userId", u.id, "total", 12.5), tx);
-            Order.model.create(Map.of("userId", u.id, "total", 30.0), tx);
+            Order.model.create(Map.of("userId", u.id, "total", 30.0, "status", "shipped"), tx);
             return u;
         });
         out.println("Transaction committed: user " + grace.name + " with "
@@ -147,9 +147,11 @@ public final class QuickstartApp {
                     + e.failures().get(0).index() + "; orders of " + grace.name + " still "
                     + Order.model.where(Map.of("userId", grace.id)).size());
         }
-        User withOrders = User.model.find(grace.id, QueryOptions.builder()
-                .include("orders", Include.where(Map.of("total", Map.of(">", 20)))).build()).orElseThrow();
-        out.println("Included orders over 20: " + withOrders.orders.size() + " (" + withOrders.toJson() + ")");
+        // the seed's query: the user with the orders still pending
+        User withOrders = User.model.where(Map.of("id", grace.id), QueryOptions.builder()
+                .include("orders", Include.where(Map.of("status", "pending")))
+                .build()).get(0);
+        out.println("User with pending orders: " + withOrders.orders.size() + " (" + withOrders.toJson() + ")");
     }
 
     static DynamiteConfig.Builder configFrom(Map<String, String> env) {
