@@ -4,8 +4,10 @@ module com.example.consumer {
     requires dev.dynamite.local;
 
     exports com.example.consumer.codec;
+    exports com.example.consumer.quickstart;
 
     opens com.example.consumer.model to dev.dynamite.core;
+    opens com.example.consumer.quickstart to dev.dynamite.core;
 
     provides dev.dynamite.spi.CodecProvider with com.example.consumer.codec.TemperatureCodecProvider;
 }

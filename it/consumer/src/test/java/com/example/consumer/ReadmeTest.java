@@ -1,0 +1,43 @@
+package com.example.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.consumer.quickstart.Quickstart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README's quickstart is this build's Quickstart.java, which compiles and runs. */
+class ReadmeTest {
+    private static final Path README = Path.of("../../README.md");
+    private static final Path QUICKSTART = Path.of("src/main/java/com/example/consumer/quickstart/Quickstart.java");
+
+    @Test
+    void theReadmeQuickstartIsTheCompiledOne() throws IOException {
+        String readme = Files.readString(README);
+        int section = readme.indexOf("## Quickstart");
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        int end = readme.indexOf("```", start);
+        assertTrue(section >= 0 && start > section && end > start, "the README has a Quickstart with a Java block");
+        assertEquals(Files.readString(QUICKSTART), readme.substring(start, end),
+                "README.md's Quickstart must be it/consumer/" + QUICKSTART + ", word for word");
+    }
+
+    @Test
+    void theQuickstartRuns() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            Quickstart.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("Ada has 1 pending order(s)"), buffer.toString());
+    }
+}
