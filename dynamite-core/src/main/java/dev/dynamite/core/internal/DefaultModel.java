@@ -341,7 +341,7 @@ public final class DefaultModel<T> implements Model<T> {
     }
 
     private int increment(String field, Number by, Map<String, ?> filters, MutationOptions options) {
-        requireFilters(filters, "increment", "a filter on the items to change");
+        requireFilters(filters, "increment", null);
         Session<T> session = session();
         session.checkCounter(field, by);
         int changed = 0;
@@ -371,10 +371,11 @@ public final class DefaultModel<T> implements Model<T> {
         return new java.math.BigDecimal(Objects.requireNonNull(by, "by").toString()).negate();
     }
 
-    private void requireFilters(Map<String, ?> filters, String operation, String instead) {
+    /** Refuses an empty filter map, which would mean every item; {@code instead} names the explicit form, if any. */
+    private void requireFilters(Map<String, ?> filters, String operation, @Nullable String instead) {
         if (Objects.requireNonNull(filters, "filters").isEmpty()) {
             throw new ModelValidationException(type, null, operation + " with no filter would change every item;"
-                    + " give a filter, or call " + instead + " to mean every item");
+                    + " give a filter" + (instead == null ? "" : ", or call " + instead + " to mean every item"));
         }
     }
 
