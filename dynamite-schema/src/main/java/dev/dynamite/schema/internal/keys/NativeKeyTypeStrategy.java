@@ -37,12 +37,12 @@ public final class NativeKeyTypeStrategy implements KeyTypeStrategy {
     @Override
     public AttributeValue encode(Object value) {
         if (value instanceof Number number) {
-            return AttributeValue.fromN(KeyValues.numberText(number));
+            return AttributeValue.createN(KeyValues.numberText(number));
         }
         if (value instanceof byte[] bytes) {
             return AttributeValue.fromB(SdkBytes.fromByteArray(bytes));
         }
-        return AttributeValue.fromS(KeyValues.text(value));
+        return AttributeValue.createS(KeyValues.text(value));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class StringKeyTypeStrategy implements KeyTypeStrategy {
 
     @Override
     public AttributeValue encode(Object value) {
-        return AttributeValue.fromS(KeyValues.text(value));
+        return AttributeValue.createS(KeyValues.text(value));
     }
 
     @Override
