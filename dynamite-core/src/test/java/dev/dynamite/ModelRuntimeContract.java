@@ -13,7 +13,6 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.OptimisticLockException;
 import dev.dynamite.api.UnknownFieldException;
-import dev.dynamite.core.internal.GlobalRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,12 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -38,33 +34,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * The model runtime end to end: create, read, update, soft and hard delete, data annotations, hooks, versions and
  * counters, against a real server. Subclasses say which server; every test uses its own keys.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ModelRuntimeContract {
-    protected final RequestLog log = new RequestLog();
-    protected Dynamite dynamite;
-    private DynamoDbClient raw;
+abstract class ModelRuntimeContract extends ServerContract {
 
-    /** A configuration of the server under test, with a unique table prefix and the request log installed. */
-    protected abstract DynamiteConfig.Builder config();
-
-    /** A second, plain SDK client of the same server. */
-    protected abstract DynamoDbClient rawClient();
+    ModelRuntimeContract(Server server) {
+        super(server);
+    }
 
     @BeforeAll
     void connect() {
-        dynamite = new Dynamite(config().tables(RuntimeModels.ALL)
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log))).build());
-        dynamite.connect();
-        dynamite.sync();
-        raw = rawClient();
-    }
-
-    @AfterAll
-    void disconnect() {
-        TestServer.dropTables(raw, dynamite.config().tablePrefix());
-        dynamite.disconnect();
-        raw.close();
-        GlobalRegistry.clear();
+        start(RuntimeModels.ALL);
     }
 
     @BeforeEach

@@ -13,7 +13,6 @@ import dev.dynamite.api.Order;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.UnknownFieldException;
 import dev.dynamite.api.UnknownOperatorException;
-import dev.dynamite.core.internal.GlobalRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,12 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -44,26 +40,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * Queries end to end: every operator and alias, every option, first/last, pagination, projection and the plan,
  * asserted on results and on the SDK operations sent. Twenty people p00..p19 are seeded once; p19 is soft-deleted.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QueryContract {
-    protected final RequestLog log = new RequestLog();
-    protected Dynamite dynamite;
-    private DynamoDbClient raw;
+abstract class QueryContract extends ServerContract {
     private Model<Person> people;
     private Model<Reading> readings;
     private static final Instant EPOCH = Instant.parse("2000-01-01T00:00:00Z");
 
-    protected abstract DynamiteConfig.Builder config();
-
-    protected abstract DynamoDbClient rawClient();
+    QueryContract(Server server) {
+        super(server);
+    }
 
     @BeforeAll
     void seed() {
-        dynamite = new Dynamite(config().tables(QueryModels.ALL)
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log))).build());
-        dynamite.connect();
-        dynamite.sync();
-        raw = rawClient();
+        start(QueryModels.ALL);
         people = dynamite.model(Person.class);
         readings = dynamite.model(Reading.class);
         for (int i = 0; i < 20; i++) {
@@ -97,14 +85,6 @@ abstract class QueryContract {
                 r.value = hour;
             });
         }
-    }
-
-    @AfterAll
-    void drop() {
-        TestServer.dropTables(raw, dynamite.config().tablePrefix());
-        dynamite.disconnect();
-        raw.close();
-        GlobalRegistry.clear();
     }
 
     @BeforeEach

@@ -1,16 +1,8 @@
 package dev.dynamite;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-/** Queries against dynalite. */
+/** Queries against dynalite (tables stay CREATING for its default 500 ms, so sync must wait). */
 class QueryIT extends QueryContract {
-    @Override
-    protected DynamiteConfig.Builder config() {
-        return TestServer.config();
-    }
-
-    @Override
-    protected DynamoDbClient rawClient() {
-        return TestServer.rawClient();
+    QueryIT() {
+        super(Server.dynalite());
     }
 }

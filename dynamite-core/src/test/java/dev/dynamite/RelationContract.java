@@ -13,40 +13,29 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.Order;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.UnknownFieldException;
-import dev.dynamite.core.internal.GlobalRegistry;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Includes end to end on a three-level tree (org → departments → employees → tasks, badges, and back-references),
  * with include options at every level; no include ever scans.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RelationContract {
-    protected final RequestLog log = new RequestLog();
-    protected Dynamite dynamite;
-    private DynamoDbClient raw;
+abstract class RelationContract extends ServerContract {
     private Model<Org> orgs;
     private Model<Department> departments;
     private Model<Employee> employees;
 
-    protected abstract DynamiteConfig.Builder config();
-
-    protected abstract DynamoDbClient rawClient();
+    RelationContract(Server server) {
+        super(server);
+    }
 
     @BeforeAll
     void seed() {
-        dynamite = new Dynamite(config().tables(RelationModels.ALL)
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log))).build());
-        dynamite.sync();
-        raw = rawClient();
+        start(RelationModels.ALL);
         orgs = dynamite.model(Org.class);
         departments = dynamite.model(Department.class);
         employees = dynamite.model(Employee.class);
@@ -69,14 +58,6 @@ abstract class RelationContract {
         employees.find("e4").orElseThrow().destroy();
         dynamite.model(Badge.class).create(Map.of("employeeId", "e1", "code", "B1"));
         dynamite.model(Badge.class).create(Map.of("employeeId", "e2", "code", "B2"));
-    }
-
-    @AfterAll
-    void drop() {
-        TestServer.dropTables(raw, dynamite.config().tablePrefix());
-        dynamite.disconnect();
-        raw.close();
-        GlobalRegistry.clear();
     }
 
     @BeforeEach

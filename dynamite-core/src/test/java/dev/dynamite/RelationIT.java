@@ -1,16 +1,8 @@
 package dev.dynamite;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-/** Includes against dynalite. */
+/** Includes against dynalite (tables stay CREATING for its default 500 ms, so sync must wait). */
 class RelationIT extends RelationContract {
-    @Override
-    protected DynamiteConfig.Builder config() {
-        return TestServer.config();
-    }
-
-    @Override
-    protected DynamoDbClient rawClient() {
-        return TestServer.rawClient();
+    RelationIT() {
+        super(Server.dynalite());
     }
 }

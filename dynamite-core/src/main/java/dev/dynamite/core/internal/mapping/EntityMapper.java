@@ -381,16 +381,6 @@ public final class EntityMapper<T> {
     }
 
     /**
-     * Tells whether the model persists a field of that name.
-     *
-     * @param field a Java field name
-     * @return true if it is a persisted field
-     */
-    public boolean hasField(String field) {
-        return byField.containsKey(field);
-    }
-
-    /**
      * Tells whether a field is part of the primary key.
      *
      * @param field the Java field name

@@ -190,10 +190,6 @@ final class Pivots {
         return relation.relatedKey();
     }
 
-    Session<?> related() {
-        return related;
-    }
-
     /** The declaring side's value as the pivot stores it; null if the entity's local key is null. */
     @Nullable AttributeValue localValueOrNull(Object entity) {
         Object value = session.fieldValue(entity, relation.localKey());
