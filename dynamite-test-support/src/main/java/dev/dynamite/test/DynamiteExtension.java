@@ -30,8 +30,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Before the test class, it builds a {@code Dynamite} for the models on the chosen backend with a table prefix no
  * other class uses, connects it (it becomes the global client, so {@code Table.model} handles work) and syncs it.
- * After the class, it deletes the tables of that prefix and disconnects. Parameters of type {@code Dynamite},
- * {@code DynamoDbClient} and {@code Model<T>} are injected.
+ * After the class, it deletes the tables of that prefix and disconnects. Parameters of these types are injected into
+ * test methods, constructors and {@code @BeforeAll}/{@code @BeforeEach} methods:
+ * <ul>
+ *   <li>{@code Dynamite}, and its {@code DynamoDbClient};</li>
+ *   <li>{@code Model<T>} of any model;</li>
+ *   <li>{@link RequestLog}, the calls the client sent (also those of clients built from
+ *       {@code dynamite.config().toBuilder()});</li>
+ *   <li>{@code DynamoDbLocal}, the embedded engine, to inject faults or latency (embedded backend only).</li>
+ * </ul>
  */
 public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     /** The environment variable that names an external endpoint. */
@@ -131,7 +138,8 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     /** What one test class holds: its client, and the embedded engine or the container it runs on. */
-    private record Session(Dynamite dynamite, @Nullable DynamoDbLocal local, @Nullable AutoCloseable container) {
+    private record Session(Dynamite dynamite, RequestLog log, @Nullable DynamoDbLocal local,
+                           @Nullable AutoCloseable container) {
     }
 
     @Override
@@ -164,8 +172,10 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
             throw new ExtensionConfigurationException(testClass.getName() + " asks for an endpoint, but "
                     + ENDPOINT_VARIABLE + " is not set");
         }
+        RequestLog log = new RequestLog();
         DynamiteConfig.Builder config = DynamiteConfig.builder().tables(tables)
-                .tablePrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "_");
+                .tablePrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log.interceptor())));
         DynamoDbLocal local = null;
         if (target == null) {
             local = DynamoDbLocal.create();
@@ -174,7 +184,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
             config.region("us-east-1").endpoint(target).credentials("test", "test");
         }
         Dynamite dynamite = new Dynamite(config.build());
-        context.getStore(NAMESPACE).put(Session.class, new Session(dynamite, local, container));
+        context.getStore(NAMESPACE).put(Session.class, new Session(dynamite, log, local, container));
         dynamite.connect();
         dynamite.sync();
     }
@@ -221,7 +231,8 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Dynamite.class || type == DynamoDbClient.class || type == Model.class;
+        return type == Dynamite.class || type == DynamoDbClient.class || type == Model.class
+                || type == RequestLog.class || type == DynamoDbLocal.class;
     }
 
     @Override
@@ -236,6 +247,15 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
             return session.dynamite();
         } else if (type == DynamoDbClient.class) {
             return session.dynamite().getClient();
+        } else if (type == RequestLog.class) {
+            return session.log();
+        } else if (type == DynamoDbLocal.class) {
+            if (session.local() == null) {
+                throw new ParameterResolutionException(parameter.getParameter() + ": " + context.getRequiredTestClass()
+                        .getSimpleName() + " runs on an endpoint, not on the embedded engine; ask for"
+                        + " backend = Backend.EMBEDDED to use the engine's faults");
+            }
+            return session.local();
         }
         Type generic = parameter.getParameter().getParameterizedType();
         if (generic instanceof ParameterizedType parameterized

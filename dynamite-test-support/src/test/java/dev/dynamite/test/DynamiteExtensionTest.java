@@ -10,6 +10,7 @@ import dev.dynamite.annotation.Default;
 import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.api.UuidGenerator;
+import dev.dynamite.local.DynamoDbLocal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The extension, run through JUnit's test kit on sample test classes, on the embedded engine. */
 class DynamiteExtensionTest {
@@ -75,6 +77,46 @@ class DynamiteExtensionTest {
         }
     }
 
+    @DynamiteTest(models = {Author.class, Book.class}, backend = Backend.EMBEDDED)
+    static class CostSample {
+        @Test
+        void countsTheCallsAndReachesTheEngine(Dynamite dynamite, Model<Author> authors, RequestLog requests,
+                                               DynamoDbLocal engine) {
+            assertThat(requests.operations()).as("sync's calls are logged too").contains("CreateTable");
+            Author ada = authors.create(Map.of("name", "Ada"));
+            requests.clear();
+            authors.where(Map.of("id", ada.id));
+            assertThat(requests.operations()).containsExactly("GetItem");
+            authors.where(Map.of("name", "Ada"));
+            assertThat(requests.count("Scan")).isEqualTo(1);
+            assertThat(requests.requests(ScanRequest.class)).singleElement()
+                    .satisfies(scan -> assertThat(scan.filterExpression()).isNotNull());
+
+            dev.dynamite.local.Fault throttled = engine.faults().on("GetItem").throttle().times(1);
+            requests.clear();
+            try (Dynamite derived = new Dynamite(dynamite.config().toBuilder().build())) {
+                assertThat(derived.model(Author.class).find(ada.id)).isPresent();
+            }
+            assertThat(requests.operations()).as("a retried call is one call, and derived clients are logged")
+                    .containsExactly("GetItem");
+            assertThat(throttled.injected()).isEqualTo(1);
+            SEEN.add("cost");
+        }
+    }
+
+    @DynamiteTest(models = {Author.class, Book.class}, backend = Backend.ENDPOINT)
+    static class EngineOnEndpointSample {
+        @Test
+        void asksForTheEngine(DynamoDbLocal engine) {
+            SEEN.add("ran without an engine");
+        }
+    }
+
+    private static List<Throwable> failures(Events events) {
+        return events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow()).toList();
+    }
+
     private static Events run(Class<?> sample) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(sample)).execute().allEvents();
     }
@@ -90,6 +132,30 @@ class DynamiteExtensionTest {
         assertThat(SEEN.get(1)).isEqualTo("true");
         assertThat(SEEN.get(2)).matches("t[0-9a-f]{8}_").isNotEqualTo(SEEN.get(0));
         assertThat(Dynamite.hasGlobalClient()).as("the global client is cleared after the class").isFalse();
+    }
+
+    @Test
+    void theRequestLogAndTheEngineAreInjected() {
+        SEEN.clear();
+        Events events = run(CostSample.class);
+        assertThat(failures(events)).isEmpty();
+        events.assertStatistics(stats -> stats.succeeded(3).failed(0));
+        assertThat(SEEN).containsExactly("cost");
+    }
+
+    @Test
+    void theEngineIsNotInjectedOnAnEndpoint() {
+        SEEN.clear();
+        if (System.getenv(DynamiteExtension.ENDPOINT_VARIABLE) == null) {
+            return; // without an endpoint the class fails before its test: covered by the endpoint test below
+        }
+        Events events = run(EngineOnEndpointSample.class);
+        events.assertStatistics(stats -> stats.failed(1));
+        assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
+                .orElse(""))).singleElement().satisfies(m -> assertThat(m)
+                .contains("EngineOnEndpointSample runs on an endpoint, not on the embedded engine"));
+        assertThat(SEEN).isEmpty();
     }
 
     @Test
