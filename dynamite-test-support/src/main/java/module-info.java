@@ -5,7 +5,7 @@
 module dev.dynamite.test {
     requires transitive dev.dynamite.core;
     requires transitive org.junit.jupiter.api;
-    requires dev.dynamite.local;
+    requires transitive dev.dynamite.local;
     requires static transitive org.jspecify;
     // optional: the Testcontainers backend, for users who have Docker
     requires static testcontainers;

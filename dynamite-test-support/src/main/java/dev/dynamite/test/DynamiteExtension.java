@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -37,7 +38,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code Model<T>} of any model;</li>
  *   <li>{@link RequestLog}, the calls the client sent (also those of clients built from
  *       {@code dynamite.config().toBuilder()});</li>
- *   <li>{@code DynamoDbLocal}, the embedded engine, to inject faults or latency (embedded backend only).</li>
+ *   <li>{@code DynamoDbLocal}, the embedded engine, to inject faults or latency (embedded backend only);</li>
+ *   <li>{@code DynamiteConfig.Builder}, a new configuration of the same backend without models, for a test that
+ *       builds, connects and syncs a client of its own: each builder has a table prefix of its own under the class's
+ *       prefix, so its tables are deleted with the class's, and its calls go to the {@code RequestLog}.</li>
  * </ul>
  */
 public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -49,6 +53,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
     private final @Nullable Backend backend;
     private final @Nullable URI endpoint;
     private final @Nullable ContainerImage image;
+    private final DynamoDbLocal.@Nullable Builder engine;
     private final List<Class<?>> models;
 
     /**
@@ -76,14 +81,15 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
 
     /** Creates the extension that {@link DynamiteTest} registers; it reads the annotation. */
     public DynamiteExtension() {
-        this(null, null, null, List.of());
+        this(null, null, null, null, List.of());
     }
 
     private DynamiteExtension(@Nullable Backend backend, @Nullable URI endpoint, @Nullable ContainerImage image,
-                              List<Class<?>> models) {
+                              DynamoDbLocal.@Nullable Builder engine, List<Class<?>> models) {
         this.backend = backend;
         this.endpoint = endpoint;
         this.image = image;
+        this.engine = engine;
         this.models = List.copyOf(models);
     }
 
@@ -94,7 +100,26 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
      * @return the extension
      */
     public static DynamiteExtension embedded(Class<?>... models) {
-        return new DynamiteExtension(Backend.EMBEDDED, null, null, List.of(models));
+        return new DynamiteExtension(Backend.EMBEDDED, null, null, null, List.of(models));
+    }
+
+    /**
+     * Returns an extension on an embedded engine built for the test class from the given builder, for instance one
+     * that keeps new tables CREATING for a while, as DynamoDB does:
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static final DynamiteExtension db = DynamiteExtension.embedded(
+     *         DynamoDbLocal.builder().createTableDelay(Duration.ofMillis(300)), User.class);
+     * }</pre>
+     *
+     * @param engine the engine's settings
+     * @param models the model classes
+     * @return the extension
+     */
+    public static DynamiteExtension embedded(DynamoDbLocal.Builder engine, Class<?>... models) {
+        return new DynamiteExtension(Backend.EMBEDDED, null, null, java.util.Objects.requireNonNull(engine, "engine"),
+                List.of(models));
     }
 
     /**
@@ -106,7 +131,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
      * @return the extension
      */
     public static DynamiteExtension endpoint(URI endpoint, Class<?>... models) {
-        return new DynamiteExtension(Backend.ENDPOINT, endpoint, null, List.of(models));
+        return new DynamiteExtension(Backend.ENDPOINT, endpoint, null, null, List.of(models));
     }
 
     /**
@@ -124,7 +149,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
      * @return the extension
      */
     public static DynamiteExtension testcontainers(ContainerImage image, Class<?>... models) {
-        return new DynamiteExtension(Backend.ENDPOINT, null, java.util.Objects.requireNonNull(image, "image"),
+        return new DynamiteExtension(Backend.ENDPOINT, null, java.util.Objects.requireNonNull(image, "image"), null,
                 List.of(models));
     }
 
@@ -137,9 +162,26 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
         return image;
     }
 
-    /** What one test class holds: its client, and the embedded engine or the container it runs on. */
-    private record Session(Dynamite dynamite, RequestLog log, @Nullable DynamoDbLocal local,
-                           @Nullable AutoCloseable container) {
+    /** What one test class holds: its client, and the embedded engine or the endpoint (and container) it runs on. */
+    private record Session(Dynamite dynamite, RequestLog log, @Nullable DynamoDbLocal local, @Nullable URI endpoint,
+                           @Nullable AutoCloseable container, AtomicInteger derived) {
+
+        /** A configuration of the same backend, without models, on tables under the class's prefix. */
+        DynamiteConfig.Builder freshConfig() {
+            return backend(log, local, endpoint)
+                    .tablePrefix(dynamite.config().tablePrefix() + "c" + derived.incrementAndGet() + "_");
+        }
+    }
+
+    private static DynamiteConfig.Builder backend(RequestLog log, @Nullable DynamoDbLocal local,
+                                                  @Nullable URI endpoint) {
+        DynamiteConfig.Builder config = DynamiteConfig.builder()
+                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log.interceptor())));
+        if (local != null) {
+            return config.configure(local::configure);
+        }
+        return config.region("us-east-1").endpoint(java.util.Objects.requireNonNull(endpoint, "endpoint"))
+                .credentials("test", "test");
     }
 
     @Override
@@ -173,18 +215,11 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
                     + ENDPOINT_VARIABLE + " is not set");
         }
         RequestLog log = new RequestLog();
-        DynamiteConfig.Builder config = DynamiteConfig.builder().tables(tables)
-                .tablePrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "_")
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log.interceptor())));
-        DynamoDbLocal local = null;
-        if (target == null) {
-            local = DynamoDbLocal.create();
-            config.configure(local::configure);
-        } else {
-            config.region("us-east-1").endpoint(target).credentials("test", "test");
-        }
-        Dynamite dynamite = new Dynamite(config.build());
-        context.getStore(NAMESPACE).put(Session.class, new Session(dynamite, log, local, container));
+        DynamoDbLocal local = target != null ? null : engine != null ? engine.build() : DynamoDbLocal.create();
+        Dynamite dynamite = new Dynamite(backend(log, local, target).tables(tables)
+                .tablePrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "_").build());
+        context.getStore(NAMESPACE).put(Session.class,
+                new Session(dynamite, log, local, target, container, new AtomicInteger()));
         dynamite.connect();
         dynamite.sync();
     }
@@ -232,7 +267,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == Dynamite.class || type == DynamoDbClient.class || type == Model.class
-                || type == RequestLog.class || type == DynamoDbLocal.class;
+                || type == RequestLog.class || type == DynamoDbLocal.class || type == DynamiteConfig.Builder.class;
     }
 
     @Override
@@ -249,6 +284,8 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
             return session.dynamite().getClient();
         } else if (type == RequestLog.class) {
             return session.log();
+        } else if (type == DynamiteConfig.Builder.class) {
+            return session.freshConfig();
         } else if (type == DynamoDbLocal.class) {
             if (session.local() == null) {
                 throw new ParameterResolutionException(parameter.getParameter() + ": " + context.getRequiredTestClass()

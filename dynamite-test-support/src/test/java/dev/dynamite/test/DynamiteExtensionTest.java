@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.dynamite.Dynamite;
+import dev.dynamite.DynamiteConfig;
 import dev.dynamite.Model;
 import dev.dynamite.Table;
 import dev.dynamite.annotation.Default;
@@ -11,6 +12,7 @@ import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.api.UuidGenerator;
 import dev.dynamite.local.DynamoDbLocal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -104,11 +106,54 @@ class DynamiteExtensionTest {
         }
     }
 
+    static class SlowEngineSample {
+        @RegisterExtension
+        static final DynamiteExtension DB = DynamiteExtension.embedded(
+                DynamoDbLocal.builder().createTableDelay(Duration.ofMillis(300)), Author.class, Book.class);
+
+        @Test
+        void buildsItsOwnClientOnTheSameEngine(Dynamite dynamite, DynamiteConfig.Builder config, RequestLog requests,
+                                               DynamoDbLocal engine) {
+            requests.clear();
+            try (Dynamite own = new Dynamite(config.tables(Author.class, Book.class).hooksByDefault(false).build())) {
+                own.sync();
+                assertThat(own.config().tablePrefix()).isEqualTo(dynamite.config().tablePrefix() + "c1_");
+                assertThat(engine.client().listTables().tableNames())
+                        .contains(own.config().tablePrefix() + "authors", dynamite.config().tablePrefix() + "authors");
+                assertThat(requests.count("DescribeTable")).as("sync polled while the tables were CREATING")
+                        .isGreaterThan(2);
+            }
+            SEEN.add("own client");
+        }
+    }
+
+    @DynamiteTest(models = {Author.class, Book.class})
+    static class DerivedTablesSample {
+        @Test
+        void createsTablesOfItsOwn(DynamiteConfig.Builder first, DynamiteConfig.Builder second) {
+            DynamiteConfig one = first.tables(Author.class, Book.class).build();
+            DynamiteConfig two = second.tables(Author.class, Book.class).build();
+            assertThat(one.tablePrefix()).isNotEqualTo(two.tablePrefix());
+            try (Dynamite own = new Dynamite(one)) {
+                own.sync();
+            }
+            SEEN.add(one.tablePrefix());
+        }
+    }
+
     @DynamiteTest(models = {Author.class, Book.class}, backend = Backend.ENDPOINT)
     static class EngineOnEndpointSample {
         @Test
         void asksForTheEngine(DynamoDbLocal engine) {
             SEEN.add("ran without an engine");
+        }
+    }
+
+    private static String status(DynamoDbClient client, String table) {
+        try {
+            return client.describeTable(b -> b.tableName(table)).table().tableStatusAsString();
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            return "gone";
         }
     }
 
@@ -141,6 +186,37 @@ class DynamiteExtensionTest {
         assertThat(failures(events)).isEmpty();
         events.assertStatistics(stats -> stats.succeeded(3).failed(0));
         assertThat(SEEN).containsExactly("cost");
+    }
+
+    @Test
+    void aTestBuildsItsOwnClientFromAnInjectedConfigurationOnAnEngineOfItsChoice() {
+        SEEN.clear();
+        Events events = run(SlowEngineSample.class);
+        assertThat(failures(events)).isEmpty();
+        events.assertStatistics(stats -> stats.succeeded(3).failed(0));
+        assertThat(SEEN).containsExactly("own client");
+    }
+
+    @Test
+    void tablesOfInjectedConfigurationsAreDeletedWithTheClass() {
+        SEEN.clear();
+        Events events = run(DerivedTablesSample.class);
+        assertThat(failures(events)).isEmpty();
+        assertThat(SEEN).singleElement().asString().matches("t[0-9a-f]{8}_c[12]_");
+        String endpoint = System.getenv(DynamiteExtension.ENDPOINT_VARIABLE);
+        if (endpoint != null) {
+            // on the embedded engine the tables go with the engine; on an endpoint they must be deleted
+            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(java.net.URI.create(endpoint))
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                    .build()) {
+                List<String> left = client.listTables().tableNames().stream().filter(t -> t.startsWith(SEEN.get(0)))
+                        .toList();
+                assertThat(left).as("dynalite lists a deleted table for 500 ms").allSatisfy(table ->
+                        assertThat(status(client, table)).isIn("DELETING", "gone"));
+            }
+        }
     }
 
     @Test
