@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The DynamoDB-compatible server integration tests run against: the one {@code scripts/test.sh} started, named by
- * {@code DYNAMITE_TEST_ENDPOINT}. Without it the tests fail loudly rather than skip.
+ * The DynamoDB-compatible server {@link CodecRoundTripIT} runs against: the one {@code scripts/test.sh} started, named
+ * by {@code DYNAMITE_TEST_ENDPOINT}. Without it the test fails loudly rather than skip. (The other integration tests
+ * are in dynamite-it, on the test fixtures; a jqwik property cannot use a JUnit Jupiter extension.)
  */
 final class TestServer {
     static final String ENV = "DYNAMITE_TEST_ENDPOINT";
@@ -47,14 +45,5 @@ final class TestServer {
                 client.deleteTable(b -> b.tableName(table));
             }
         }
-    }
-
-    /** A plain SDK client for the test server, to inspect tables behind Dynamite's back. */
-    static DynamoDbClient rawClient() {
-        return DynamoDbClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
     }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.dynamite.TestModels.Order;
-import dev.dynamite.TestModels.User;
 import dev.dynamite.TestModels.Profile;
-import dev.dynamite.TestModels.Project;
 import dev.dynamite.core.internal.GlobalRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -24,8 +21,11 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 
-/** The client's life cycle against the real server, and what a bad endpoint does. */
-class ClientIT {
+/**
+ * What an endpoint that refuses or never answers does to a client (no server involved: a closed port, and a socket that
+ * accepts and stays silent). The life cycle against a real server is in dynamite-it's {@code ClientLifecycleIT}.
+ */
+class UnreachableEndpointTest {
     private final List<Dynamite> clients = new ArrayList<>();
 
     @BeforeEach
@@ -42,34 +42,6 @@ class ClientIT {
     private Dynamite track(Dynamite dynamite) {
         clients.add(dynamite);
         return dynamite;
-    }
-
-    @Test
-    void isReadyOnlyAfterConnectAndSync() {
-        Dynamite dynamite = track(new Dynamite(TestServer.config()
-                .tables(User.class, Order.class, Profile.class, Project.class).build()));
-        assertThat(dynamite.isReady()).isFalse();
-
-        dynamite.connect();
-        assertThat(dynamite.isReady()).isFalse();
-        assertThat(Dynamite.getGlobalClient()).isSameAs(dynamite.getClient());
-
-        dynamite.sync();
-        assertThat(dynamite.isReady()).isTrue();
-        assertThat(Table.model(User.class).tableName()).isEqualTo(dynamite.config().tablePrefix() + "users");
-        assertThat(dynamite.getClient().describeTable(b -> b.tableName(Table.model(Order.class).tableName()))
-                .table().globalSecondaryIndexes()).hasSize(1);
-
-        dynamite.disconnect();
-        assertThat(dynamite.isReady()).isFalse();
-        assertThat(Dynamite.hasGlobalClient()).isFalse();
-        dynamite.disconnect();
-        assertThat(Dynamite.hasGlobalClient()).isFalse();
-
-        dynamite.connect();
-        dynamite.sync();
-        assertThat(dynamite.isReady()).isTrue();
-        TestServer.dropTables(dynamite.getClient(), dynamite.config().tablePrefix());
     }
 
     @Test

@@ -1,12 +1,15 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
+import dev.dynamite.Query;
+import dev.dynamite.QueryPlan;
+import dev.dynamite.Model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamite.QueryModels.Person;
-import dev.dynamite.QueryModels.Reading;
-import dev.dynamite.QueryModels.Team;
-import dev.dynamite.QueryModels.Ticket;
+import dev.dynamite.it.QueryModels.Person;
+import dev.dynamite.it.QueryModels.Reading;
+import dev.dynamite.it.QueryModels.Team;
+import dev.dynamite.it.QueryModels.Ticket;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.Order;
@@ -40,18 +43,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * Queries end to end: every operator and alias, every option, first/last, pagination, projection and the plan,
  * asserted on results and on the SDK operations sent. Twenty people p00..p19 are seeded once; p19 is soft-deleted.
  */
-abstract class QueryContract extends ServerContract {
+abstract class QueryContract extends FixtureContract {
     private Model<Person> people;
     private Model<Reading> readings;
     private static final Instant EPOCH = Instant.parse("2000-01-01T00:00:00Z");
 
-    QueryContract(Server server) {
-        super(server);
-    }
 
     @BeforeAll
     void seed() {
-        start(QueryModels.ALL);
         people = dynamite.model(Person.class);
         readings = dynamite.model(Reading.class);
         for (int i = 0; i < 20; i++) {

@@ -1,13 +1,14 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
+import dev.dynamite.Model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamite.RelationModels.Badge;
-import dev.dynamite.RelationModels.Department;
-import dev.dynamite.RelationModels.Employee;
-import dev.dynamite.RelationModels.Org;
-import dev.dynamite.RelationModels.Task;
+import dev.dynamite.it.RelationModels.Badge;
+import dev.dynamite.it.RelationModels.Department;
+import dev.dynamite.it.RelationModels.Employee;
+import dev.dynamite.it.RelationModels.Org;
+import dev.dynamite.it.RelationModels.Task;
 import dev.dynamite.api.Include;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.Order;
@@ -24,18 +25,14 @@ import org.junit.jupiter.api.Test;
  * Includes end to end on a three-level tree (org → departments → employees → tasks, badges, and back-references),
  * with include options at every level; no include ever scans.
  */
-abstract class RelationContract extends ServerContract {
+abstract class RelationContract extends FixtureContract {
     private Model<Org> orgs;
     private Model<Department> departments;
     private Model<Employee> employees;
 
-    RelationContract(Server server) {
-        super(server);
-    }
 
     @BeforeAll
     void seed() {
-        start(RelationModels.ALL);
         orgs = dynamite.model(Org.class);
         departments = dynamite.model(Department.class);
         employees = dynamite.model(Employee.class);

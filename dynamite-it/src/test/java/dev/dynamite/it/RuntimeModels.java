@@ -1,5 +1,7 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
+import dev.dynamite.Model;
+import dev.dynamite.Table;
 import dev.dynamite.annotation.AfterCreate;
 import dev.dynamite.annotation.AfterDestroy;
 import dev.dynamite.annotation.AfterUpdate;

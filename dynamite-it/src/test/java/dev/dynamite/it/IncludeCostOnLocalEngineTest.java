@@ -1,20 +1,23 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamite.Dynamite;
+import dev.dynamite.Table;
 import dev.dynamite.annotation.BelongsTo;
 import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.api.QueryOptions;
-import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.local.DynamoDbLocal;
+import dev.dynamite.test.Backend;
+import dev.dynamite.test.DynamiteTest;
+import dev.dynamite.test.RequestLog;
 import dev.dynamite.local.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * What includes cost, counted in requests with an interceptor and timed under injected latency, on the embedded
  * engine (its fault hook injects the latency and the unprocessed keys; seeding 1,200 items there takes no time).
  */
+@DynamiteTest(backend = Backend.EMBEDDED, models = {IncludeCostOnLocalEngineTest.Buyer.class, IncludeCostOnLocalEngineTest.Purchase.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncludeCostOnLocalEngineTest {
     public static final class Buyer extends Table<Buyer> {
@@ -40,20 +44,20 @@ class IncludeCostOnLocalEngineTest {
         @BelongsTo(model = Buyer.class, localKey = "buyerId") public Buyer buyer;
     }
 
-    private final DynamoDbLocal local = DynamoDbLocal.create();
-    private final RequestLog log = new RequestLog();
+    private DynamoDbLocal local;
+    private RequestLog log;
     private Dynamite dynamite;
 
     @BeforeAll
-    void seed() {
-        dynamite = new Dynamite(DynamiteConfig.builder().configure(local::configure).tables(Buyer.class,
-                Purchase.class).configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log))).build());
-        dynamite.sync();
+    void seed(Dynamite dynamite, RequestLog log, DynamoDbLocal local) {
+        this.dynamite = dynamite;
+        this.log = log;
+        this.local = local;
         List<Map<String, Object>> buyers = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             buyers.add(Map.of("id", String.format("b%03d", i), "name", "buyer " + i));
         }
-        TestData.put(local.client(), "buyers", buyers);
+        TestData.put(local.client(), dynamite.config().tablePrefix() + "buyers", buyers);
         List<Map<String, Object>> purchases = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             Map<String, Object> purchase = new HashMap<>();
@@ -62,14 +66,7 @@ class IncludeCostOnLocalEngineTest {
             purchase.put("total", i);
             purchases.add(purchase);
         }
-        TestData.put(local.client(), "purchases", purchases);
-    }
-
-    @AfterAll
-    void close() {
-        dynamite.disconnect();
-        local.close();
-        GlobalRegistry.clear();
+        TestData.put(local.client(), dynamite.config().tablePrefix() + "purchases", purchases);
     }
 
     @BeforeEach

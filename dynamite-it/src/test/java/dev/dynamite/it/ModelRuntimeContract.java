@@ -1,12 +1,16 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
+import dev.dynamite.Dynamite;
+import dev.dynamite.DynamiteConfig;
+import dev.dynamite.Model;
+import dev.dynamite.Table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamite.RuntimeModels.Account;
-import dev.dynamite.RuntimeModels.Doc;
-import dev.dynamite.RuntimeModels.Hooked;
-import dev.dynamite.RuntimeModels.Note;
+import dev.dynamite.it.RuntimeModels.Account;
+import dev.dynamite.it.RuntimeModels.Doc;
+import dev.dynamite.it.RuntimeModels.Hooked;
+import dev.dynamite.it.RuntimeModels.Note;
 import dev.dynamite.api.ItemAlreadyExistsException;
 import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
@@ -24,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,16 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * The model runtime end to end: create, read, update, soft and hard delete, data annotations, hooks, versions and
  * counters, against a real server. Subclasses say which server; every test uses its own keys.
  */
-abstract class ModelRuntimeContract extends ServerContract {
+abstract class ModelRuntimeContract extends FixtureContract {
 
-    ModelRuntimeContract(Server server) {
-        super(server);
-    }
-
-    @BeforeAll
-    void connect() {
-        start(RuntimeModels.ALL);
-    }
 
     @BeforeEach
     void reset() {
@@ -468,8 +463,7 @@ abstract class ModelRuntimeContract extends ServerContract {
 
     @Test
     void hooksAreOptInWhenTheConfigurationSaysSo() {
-        try (Dynamite optIn = new Dynamite(config().tablePrefix(dynamite.config().tablePrefix())
-                .tables(RuntimeModels.ALL).hooksByDefault(false).build())) {
+        try (Dynamite optIn = new Dynamite(dynamite.config().toBuilder().hooksByDefault(false).build())) {
             Model<Hooked> model = optIn.model(Hooked.class);
             Hooked quiet = model.create(Map.of("id", newId(), "name", "Quiet"));
             assertThat(RuntimeModels.EVENTS).isEmpty();
@@ -583,8 +577,8 @@ abstract class ModelRuntimeContract extends ServerContract {
     }
 
     @Test
-    void aModelOfOneClientWritesThroughThatClientAndItsEntitiesStayOnIt() {
-        try (Dynamite second = new Dynamite(config().tables(Note.class).build())) {
+    void aModelOfOneClientWritesThroughThatClientAndItsEntitiesStayOnIt(DynamiteConfig.Builder config) {
+        try (Dynamite second = new Dynamite(config.tables(Note.class).build())) {
             second.sync();
             Note onSecond = second.model(Note.class).create(Map.of("id", newId(), "text", "second"));
             assertThat(dynamite.model(Note.class).find(onSecond.id)).isEmpty();
@@ -593,7 +587,6 @@ abstract class ModelRuntimeContract extends ServerContract {
             onSecond.save();
             assertThat(second.model(Note.class).find(onSecond.id).orElseThrow().text).isEqualTo("still second");
             assertThat(Table.model(Note.class).find(onSecond.id)).isEmpty();
-            TestServer.dropTables(second.getClient(), second.config().tablePrefix());
         }
     }
 

@@ -1,15 +1,19 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamite.Dynamite;
+import dev.dynamite.Model;
+import dev.dynamite.Table;
 import dev.dynamite.annotation.PrimaryKey;
-import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.local.DynamoDbLocal;
+import dev.dynamite.test.Backend;
+import dev.dynamite.test.DynamiteTest;
+import dev.dynamite.test.RequestLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * Reading only as many pages as needed, on a 10,000-item table of about 3.5 MB (four 1 MB pages), on the embedded
  * engine: seeding that many items into dynalite would take longer than the whole suite should.
  */
+@DynamiteTest(backend = Backend.EMBEDDED, models = {QueryPagingOnLocalEngineTest.Event.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryPagingOnLocalEngineTest {
     public static final class Event extends Table<Event> {
@@ -28,16 +33,16 @@ class QueryPagingOnLocalEngineTest {
         public String payload;
     }
 
-    private final DynamoDbLocal local = DynamoDbLocal.create();
-    private final RequestLog log = new RequestLog();
+    private DynamoDbLocal local;
+    private RequestLog log;
     private Dynamite dynamite;
     private Model<Event> events;
 
     @BeforeAll
-    void seed() {
-        dynamite = new Dynamite(DynamiteConfig.builder().configure(local::configure).tables(Event.class)
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log))).build());
-        dynamite.sync();
+    void seed(Dynamite dynamite, RequestLog log, DynamoDbLocal local) {
+        this.dynamite = dynamite;
+        this.log = log;
+        this.local = local;
         events = dynamite.model(Event.class);
         List<Map<String, Object>> items = new ArrayList<>();
         String payload = "p".repeat(330);
@@ -48,14 +53,7 @@ class QueryPagingOnLocalEngineTest {
             item.put("payload", payload);
             items.add(item);
         }
-        TestData.put(local.client(), "events", items);
-    }
-
-    @AfterAll
-    void close() {
-        dynamite.disconnect();
-        local.close();
-        GlobalRegistry.clear();
+        TestData.put(local.client(), dynamite.config().tablePrefix() + "events", items);
     }
 
     @BeforeEach
@@ -86,7 +84,7 @@ class QueryPagingOnLocalEngineTest {
         // pages end where 1 MB was read, filter or not: the query must stop at the page holding the tenth match
         int needed = 0;
         int matches = 0;
-        for (var page : local.client().scanPaginator(b -> b.tableName("events"))) {
+        for (var page : local.client().scanPaginator(b -> b.tableName(dynamite.config().tablePrefix() + "events"))) {
             needed++;
             matches += (int) page.items().stream().filter(i -> Integer.parseInt(i.get("seq").n()) >= 9_990).count();
             if (matches >= 10) {

@@ -1,11 +1,15 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamite.RuntimeModels.Account;
-import dev.dynamite.RuntimeModels.Hooked;
-import dev.dynamite.RuntimeModels.Note;
+import dev.dynamite.Dynamite;
+import dev.dynamite.DynamiteConfig;
+import dev.dynamite.Model;
+import dev.dynamite.Table;
+import dev.dynamite.it.RuntimeModels.Account;
+import dev.dynamite.it.RuntimeModels.Hooked;
+import dev.dynamite.it.RuntimeModels.Note;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.annotation.Version;
 import dev.dynamite.api.Expression;
@@ -14,8 +18,10 @@ import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.TransactionCallbackException;
 import dev.dynamite.api.TransactionCanceledException;
 import dev.dynamite.api.TransactionLimitException;
-import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.local.DynamoDbLocal;
+import dev.dynamite.test.Backend;
+import dev.dynamite.test.DynamiteTest;
+import dev.dynamite.test.RequestLog;
 import dev.dynamite.tx.TransactionOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Transactions end to end. On the embedded engine only: dynalite has no TransactWriteItems.
  */
+@DynamiteTest(backend = Backend.EMBEDDED, models = {Note.class, Account.class, Hooked.class,
+        TransactionOnLocalEngineTest.Wallet.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransactionOnLocalEngineTest {
     public static final class Wallet extends Table<Wallet> {
@@ -44,26 +51,19 @@ class TransactionOnLocalEngineTest {
         @Version public long version;
     }
 
-    private final DynamoDbLocal local = DynamoDbLocal.create();
-    private final RequestLog log = new RequestLog();
+    private DynamoDbLocal local;
+    private RequestLog log;
     private Dynamite dynamite;
     private Model<Note> notes;
+    private String notesTable;
 
     @BeforeAll
-    void connect() {
-        dynamite = new Dynamite(DynamiteConfig.builder().configure(local::configure).tables(Note.class, Account.class,
-                Hooked.class, Wallet.class).configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log)))
-                .build());
-        dynamite.connect();
-        dynamite.sync();
+    void connect(Dynamite dynamite, RequestLog log, DynamoDbLocal local) {
+        this.dynamite = dynamite;
+        this.log = log;
+        this.local = local;
         notes = dynamite.model(Note.class);
-    }
-
-    @AfterAll
-    void close() {
-        dynamite.disconnect();
-        local.close();
-        GlobalRegistry.clear();
+        notesTable = dynamite.config().tablePrefix() + "notes";
     }
 
     @BeforeEach
@@ -73,7 +73,7 @@ class TransactionOnLocalEngineTest {
     }
 
     private long stored(String table) {
-        return local.client().scan(b -> b.tableName(table)).count();
+        return local.client().scan(b -> b.tableName(dynamite.config().tablePrefix() + table)).count();
     }
 
     private static String id() {
@@ -139,8 +139,7 @@ class TransactionOnLocalEngineTest {
         assertThat(log.operations()).isEmpty();
         assertThat(stored("notes")).isEqualTo(before);
 
-        try (Dynamite small = new Dynamite(DynamiteConfig.builder().configure(local::configure).tables(Note.class)
-                .maxTransactionItems(25).build())) {
+        try (Dynamite small = new Dynamite(dynamite.config().toBuilder().maxTransactionItems(25).build())) {
             assertThatThrownBy(() -> small.tx(tx -> {
                 for (int i = 0; i < 26; i++) {
                     small.model(Note.class).create(Map.of("id", id()), tx);
@@ -238,15 +237,15 @@ class TransactionOnLocalEngineTest {
     void lowLevelActionsAndOptions() {
         String a = id();
         dynamite.tx(tx -> {
-            tx.addPut("notes", Map.of("id", a, "text", "low", "likes", 1));
-            tx.addConditionCheck("notes", Map.of("id", "missing"),
+            tx.addPut(notesTable, Map.of("id", a, "text", "low", "likes", 1));
+            tx.addConditionCheck(notesTable, Map.of("id", "missing"),
                     Expression.of("attribute_not_exists(#id)").name("#id", "id"));
             return null;
         });
         assertThat(notes.find(a).orElseThrow().text).isEqualTo("low");
         assertThatThrownBy(() -> dynamite.tx(TransactionOptions.builder().returnItemsOnConditionFailure(true)
                 .clientRequestToken("token-1").build(), tx -> {
-                    tx.addUpdate("notes", Map.of("id", a), Expression.of("SET #t = :t").name("#t", "text")
+                    tx.addUpdate(notesTable, Map.of("id", a), Expression.of("SET #t = :t").name("#t", "text")
                             .value(":t", "changed"), Expression.of("#l > :n").name("#l", "likes").value(":n", 5));
                     return null;
                 })).isInstanceOf(TransactionCanceledException.class).satisfies(e ->
@@ -256,9 +255,8 @@ class TransactionOnLocalEngineTest {
     }
 
     @Test
-    void pivotWritesJoinTheTransaction() {
-        try (Dynamite relations = new Dynamite(DynamiteConfig.builder().configure(local::configure)
-                .tables(RelationModels.ALL).tablePrefix("txrel_").build())) {
+    void pivotWritesJoinTheTransaction(DynamiteConfig.Builder config) {
+        try (Dynamite relations = new Dynamite(config.tables(RelationModels.ALL).build())) {
             relations.sync();
             Model<RelationModels.Project> projects = relations.model(RelationModels.Project.class);
             RelationModels.Employee e = relations.model(RelationModels.Employee.class)

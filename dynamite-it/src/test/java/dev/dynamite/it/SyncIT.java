@@ -1,20 +1,25 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamite.TestModels.Coupon;
-import dev.dynamite.TestModels.Event;
-import dev.dynamite.TestModels.Order;
-import dev.dynamite.TestModels.OrderV2;
-import dev.dynamite.TestModels.Profile;
-import dev.dynamite.TestModels.Project;
-import dev.dynamite.TestModels.TooShort;
-import dev.dynamite.TestModels.Unkeyed;
-import dev.dynamite.TestModels.User;
+import dev.dynamite.it.SyncModels.Coupon;
+import dev.dynamite.it.SyncModels.Event;
+import dev.dynamite.it.SyncModels.Order;
+import dev.dynamite.it.SyncModels.OrderV2;
+import dev.dynamite.it.SyncModels.Profile;
+import dev.dynamite.it.SyncModels.Project;
+import dev.dynamite.it.SyncModels.TooShort;
+import dev.dynamite.it.SyncModels.Unkeyed;
+import dev.dynamite.it.SyncModels.User;
+import dev.dynamite.Dynamite;
+import dev.dynamite.DynamiteConfig;
 import dev.dynamite.api.ModelNotRegisteredException;
 import dev.dynamite.schema.SyncPlan;
 import dev.dynamite.schema.TableChange;
+import dev.dynamite.test.Backend;
+import dev.dynamite.test.DynamiteTest;
+import dev.dynamite.test.RequestLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,37 +48,43 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
  * {@code sync()} and {@code plan()} against the real server of {@code DYNAMITE_TEST_ENDPOINT} (dynalite in CI, which
- * keeps new tables CREATING for its default 500 ms, so a sync that did not wait for ACTIVE is caught here).
+ * keeps new tables CREATING for its default 500 ms, so a sync that did not wait for ACTIVE is caught here). Each test
+ * builds its own clients from injected configurations, so every test starts from no tables.
  */
+@DynamiteTest(backend = Backend.ENDPOINT, models = {User.class, Order.class, Profile.class, Project.class})
 class SyncIT {
-    private final RequestLog log = new RequestLog();
     private final List<Dynamite> clients = new ArrayList<>();
+    private RequestLog log;
     private DynamoDbClient raw;
+    /** The table prefix of this test: that of the first client it builds; later clients share it. */
     private String prefix;
 
     @BeforeEach
-    void setUp() {
-        raw = TestServer.rawClient();
-        prefix = TestServer.uniquePrefix();
+    void setUp(RequestLog log, DynamoDbClient raw) {
+        this.log = log;
+        this.raw = raw;
+        log.clear();
+        prefix = null;
     }
 
     @AfterEach
     void tearDown() {
         clients.forEach(Dynamite::disconnect);
-        TestServer.dropTables(raw, prefix);
-        raw.close();
+        clients.clear();
     }
 
     private Dynamite dynamite(DynamiteConfig.Builder config) {
-        Dynamite dynamite = new Dynamite(config.tablePrefix(prefix)
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log)))
-                .build());
+        if (prefix != null) {
+            config.tablePrefix(prefix);
+        }
+        Dynamite dynamite = new Dynamite(config.build());
+        prefix = dynamite.config().tablePrefix();
         clients.add(dynamite);
         return dynamite;
     }
 
-    private Dynamite shopClient() {
-        return dynamite(TestServer.config().tables(User.class, Order.class, Profile.class, Project.class));
+    private Dynamite shopClient(DynamiteConfig.Builder config) {
+        return dynamite(config.tables(User.class, Order.class, Profile.class, Project.class));
     }
 
     private TableDescription describe(String table) {
@@ -90,8 +101,8 @@ class SyncIT {
     }
 
     @Test
-    void createsTablesKeysAndIndexesAndWaitsUntilActive() {
-        shopClient().sync();
+    void createsTablesKeysAndIndexesAndWaitsUntilActive(DynamiteConfig.Builder config) {
+        shopClient(config).sync();
 
         TableDescription users = describe("users");
         assertThat(users.tableStatus()).isEqualTo(TableStatus.ACTIVE);
@@ -126,25 +137,25 @@ class SyncIT {
     }
 
     @Test
-    void compositeKeysFollowTheKeyTypeStrategy() {
-        dynamite(TestServer.config().tables(Event.class)).sync();
+    void compositeKeysFollowTheKeyTypeStrategy(DynamiteConfig.Builder config, DynamiteConfig.Builder nativeKeys) {
+        dynamite(config.tables(Event.class)).sync();
         TableDescription events = describe("events");
         assertThat(keys(events.keySchema())).containsOnly(Map.entry("tenant", "HASH"), Map.entry("sequence", "RANGE"));
         assertThat(types(events)).containsOnly(Map.entry("tenant", ScalarAttributeType.S),
                 Map.entry("sequence", ScalarAttributeType.S));
 
-        TestServer.dropTables(raw, prefix);
-        dynamite(TestServer.config().tables(Event.class).keyTypeStrategy("native")).sync();
+        prefix = null;   // the native-key client gets tables of its own
+        dynamite(nativeKeys.tables(Event.class).keyTypeStrategy("native")).sync();
         assertThat(types(describe("events"))).containsOnly(Map.entry("tenant", ScalarAttributeType.S),
                 Map.entry("sequence", ScalarAttributeType.N));
     }
 
     @Test
-    void secondSyncOnlyReads() {
-        shopClient().sync();
+    void secondSyncOnlyReads(DynamiteConfig.Builder first, DynamiteConfig.Builder second) {
+        shopClient(first).sync();
         log.clear();
 
-        Dynamite again = shopClient();
+        Dynamite again = shopClient(second);
         again.sync();
 
         assertThat(log.operations()).containsOnly("DescribeTable");
@@ -152,8 +163,8 @@ class SyncIT {
     }
 
     @Test
-    void planChangesNothingAndMatchesWhatSyncDoes() {
-        Dynamite dynamite = shopClient();
+    void planChangesNothingAndMatchesWhatSyncDoes(DynamiteConfig.Builder config) {
+        Dynamite dynamite = shopClient(config);
         SyncPlan plan = dynamite.plan();
 
         assertThat(plan.isUpToDate()).isFalse();
@@ -170,13 +181,13 @@ class SyncIT {
     }
 
     @Test
-    void addsAMissingIndexToAnExistingTable() {
+    void addsAMissingIndexToAnExistingTable(DynamiteConfig.Builder earlier, DynamiteConfig.Builder current) {
         // the table exists from an earlier version of the model, without the index the Coupon relation needs
-        dynamite(TestServer.config().tables(OrderV2.class)).sync();
+        dynamite(earlier.tables(OrderV2.class)).sync();
         assertThat(describe("orders").globalSecondaryIndexes()).isEmpty();
         log.clear();
 
-        Dynamite later = dynamite(TestServer.config().tables(OrderV2.class, Coupon.class));
+        Dynamite later = dynamite(current.tables(OrderV2.class, Coupon.class));
         assertThat(later.plan().changes(TableChange.AddIndex.class)).singleElement()
                 .satisfies(add -> assertThat(add.index().name()).isEqualTo("GSI1_couponCode"));
 
@@ -204,9 +215,10 @@ class SyncIT {
     }
 
     @Test
-    void twoClientsSyncingTheSameTablesConcurrentlyBothSucceed() throws Exception {
-        Dynamite first = shopClient();
-        Dynamite second = shopClient();
+    void twoClientsSyncingTheSameTablesConcurrentlyBothSucceed(DynamiteConfig.Builder one, DynamiteConfig.Builder two)
+            throws Exception {
+        Dynamite first = shopClient(one);
+        Dynamite second = shopClient(two);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Void>> runs = pool.invokeAll(List.<Callable<Void>>of(
@@ -224,12 +236,12 @@ class SyncIT {
     }
 
     @Test
-    void reportsKeyMismatchesWithoutTouchingTheTable() {
+    void reportsKeyMismatchesWithoutTouchingTheTable(DynamiteConfig.Builder config) {
+        Dynamite dynamite = shopClient(config);
         raw.createTable(b -> b.tableName(prefix + "users").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("email")
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("email").keyType(KeyType.HASH).build()));
-        Dynamite dynamite = dynamite(TestServer.config().tables(User.class, Order.class, Profile.class, Project.class));
 
         dynamite.sync();
 
@@ -242,8 +254,8 @@ class SyncIT {
     }
 
     @Test
-    void awsErrorsPropagateWithTheirErrorCode() {
-        Dynamite dynamite = dynamite(TestServer.config().tables(TooShort.class));
+    void awsErrorsPropagateWithTheirErrorCode(DynamiteConfig.Builder config) {
+        Dynamite dynamite = dynamite(config.tables(TooShort.class));
         assertThatThrownBy(dynamite::sync)
                 .isInstanceOfSatisfying(DynamoDbException.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
@@ -251,8 +263,8 @@ class SyncIT {
     }
 
     @Test
-    void aModelWithoutPartitionKeyFailsSyncBeforeAnyRequest() {
-        Dynamite dynamite = dynamite(TestServer.config().tables(User.class, Unkeyed.class));
+    void aModelWithoutPartitionKeyFailsSyncBeforeAnyRequest(DynamiteConfig.Builder config) {
+        Dynamite dynamite = dynamite(config.tables(User.class, Unkeyed.class));
         assertThatThrownBy(dynamite::sync)
                 .isInstanceOf(ModelNotRegisteredException.class)
                 .hasMessageContaining(Unkeyed.class.getName())

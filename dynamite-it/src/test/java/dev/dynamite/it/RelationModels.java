@@ -1,5 +1,6 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
+import dev.dynamite.Table;
 import dev.dynamite.annotation.BelongsTo;
 import dev.dynamite.annotation.DeleteAt;
 import dev.dynamite.annotation.HasMany;

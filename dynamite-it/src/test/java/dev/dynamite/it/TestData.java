@@ -1,4 +1,4 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,16 +1,20 @@
-package dev.dynamite;
+package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamite.TestModels.Coupon;
-import dev.dynamite.TestModels.OrderV2;
+import dev.dynamite.Dynamite;
+import dev.dynamite.DynamiteConfig;
+import dev.dynamite.it.SyncModels.Coupon;
+import dev.dynamite.it.SyncModels.OrderV2;
 import dev.dynamite.local.DynamoDbLocal;
 import dev.dynamite.schema.TableChange;
+import dev.dynamite.test.DynamiteExtension;
+import dev.dynamite.test.RequestLog;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -23,37 +27,29 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  * embedded engine, with DynamoDB-like delays so that sync has to wait for the table and the new index.
  */
 class SyncOnLocalEngineTest {
-    private final DynamoDbLocal local = DynamoDbLocal.builder()
-            .createTableDelay(Duration.ofMillis(300)).updateTableDelay(Duration.ofMillis(400)).build();
-    private final RequestLog log = new RequestLog();
-
-    @AfterEach
-    void close() {
-        local.close();
-    }
-
-    private Dynamite dynamite(Class<?>... models) {
-        return new Dynamite(DynamiteConfig.builder().tables(models)
-                .configure(local::configure)
-                .configure(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(log)))
-                .build());
-    }
+    @RegisterExtension
+    static final DynamiteExtension DB = DynamiteExtension.embedded(DynamoDbLocal.builder()
+            .createTableDelay(Duration.ofMillis(300)).updateTableDelay(Duration.ofMillis(400)), SyncModels.Profile.class);
 
     @Test
-    void addsAMissingIndexToAnExistingTableAndWaitsUntilItIsActive() {
-        try (Dynamite first = dynamite(OrderV2.class)) {
+    void addsAMissingIndexToAnExistingTableAndWaitsUntilItIsActive(DynamiteConfig.Builder earlier,
+            DynamiteConfig.Builder current, RequestLog log) {
+        String prefix;
+        try (Dynamite first = new Dynamite(earlier.tables(OrderV2.class).build())) {
             first.sync();
-            assertThat(first.getClient().describeTable(b -> b.tableName("orders")).table().tableStatus())
+            prefix = first.config().tablePrefix();
+            assertThat(first.getClient().describeTable(b -> b.tableName(prefix + "orders")).table().tableStatus())
                     .isEqualTo(TableStatus.ACTIVE);
         }
         log.clear();
 
-        try (Dynamite later = dynamite(OrderV2.class, Coupon.class)) {
+        try (Dynamite later = new Dynamite(current.tablePrefix(prefix).tables(OrderV2.class, Coupon.class)
+                .build())) {
             assertThat(later.plan().changes(TableChange.AddIndex.class)).extracting(a -> a.index().name())
                     .containsExactly("GSI1_couponCode");
             later.sync();
 
-            TableDescription orders = later.getClient().describeTable(b -> b.tableName("orders")).table();
+            TableDescription orders = later.getClient().describeTable(b -> b.tableName(prefix + "orders")).table();
             assertThat(orders.tableStatus()).isEqualTo(TableStatus.ACTIVE);
             assertThat(orders.globalSecondaryIndexes()).singleElement().satisfies(gsi -> {
                 assertThat(gsi.indexName()).isEqualTo("GSI1_couponCode");

@@ -1,8 +1,0 @@
-package dev.dynamite;
-
-/** The model runtime on the embedded engine, in process. */
-class ModelRuntimeOnLocalEngineTest extends ModelRuntimeContract {
-    ModelRuntimeOnLocalEngineTest() {
-        super(Server.embedded());
-    }
-}
