@@ -6,6 +6,7 @@
  *
  * @uses dev.dynamite.spi.CodecProvider
  */
+@SuppressWarnings("module") // the qualified export names dev.dynamite.test, which is built after this module
 module dev.dynamite.core {
     requires transitive dev.dynamite.api;
     requires transitive dev.dynamite.schema;
@@ -21,6 +22,7 @@ module dev.dynamite.core {
     requires static transitive org.jspecify;
 
     exports dev.dynamite;
+    exports dev.dynamite.core.internal to dev.dynamite.test;
 
     uses dev.dynamite.spi.CodecProvider;
 }

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Before the test class, it builds a {@code Dynamite} for the models on the chosen backend with a table prefix no
  * other class uses, connects it (it becomes the global client, so {@code Table.model} handles work) and syncs it.
- * After the class, it deletes the tables of that prefix and disconnects. Parameters of these types are injected into
- * test methods, constructors and {@code @BeforeAll}/{@code @BeforeEach} methods:
+ * After the class, it deletes the tables of that prefix, disconnects, and puts back the global client that was
+ * installed before the class (or none). Parameters of these types are injected into test methods, constructors and
+ * {@code @BeforeAll}/{@code @BeforeEach} methods:
  * <ul>
  *   <li>{@code Dynamite}, and its {@code DynamoDbClient};</li>
  *   <li>{@code Model<T>} of any model;</li>
@@ -220,6 +221,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
                 .tablePrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "_").build());
         context.getStore(NAMESPACE).put(Session.class,
                 new Session(dynamite, log, local, target, container, new AtomicInteger()));
+        GlobalClients.starting(dynamite.getClient());
         dynamite.connect();
         dynamite.sync();
     }
@@ -239,7 +241,9 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
                 }
             }
         } finally {
+            DynamoDbClient client = session.dynamite().getClient();
             session.dynamite().disconnect();
+            GlobalClients.finished(client);
             if (session.local() != null) {
                 session.local().close();
             }

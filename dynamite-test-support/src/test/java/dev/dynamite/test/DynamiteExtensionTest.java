@@ -330,4 +330,30 @@ class DynamiteExtensionTest {
                 .execute().testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
         assertThat(SEEN).containsExactlyInAnyOrder("A", "B");
     }
+
+    @Test
+    void theGlobalClientInstalledBeforeTheClassesIsPutBackAfterThem() {
+        try (DynamoDbLocal engine = DynamoDbLocal.create();
+             Dynamite mine = new Dynamite(DynamiteConfig.builder().configure(engine::configure).tablePrefix("mine_")
+                     .tables(Author.class, Book.class).build())) {
+            mine.connect();
+
+            SEEN.clear();
+            run(AnnotatedSample.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
+            assertThat(Dynamite.getGlobalClient()).isSameAs(mine.getClient());
+            assertThat(Table.model(Author.class).tableName()).as("the binding, prefix included").isEqualTo("mine_authors");
+
+            BOTH.reset();
+            EngineTestKit.engine("junit-jupiter")
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                    .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                    .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                    .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                    .selectors(selectClass(ParallelSampleA.class), selectClass(ParallelSampleB.class))
+                    .execute().testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+            assertThat(Dynamite.getGlobalClient()).as("after overlapping classes too").isSameAs(mine.getClient());
+            assertThat(Table.model(Author.class).tableName()).isEqualTo("mine_authors");
+        }
+        assertThat(Dynamite.hasGlobalClient()).isFalse();
+    }
 }
