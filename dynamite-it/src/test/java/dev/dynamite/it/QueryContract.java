@@ -1,21 +1,21 @@
 package dev.dynamite.it;
 
+import dev.dynamite.Model;
 import dev.dynamite.Query;
 import dev.dynamite.QueryPlan;
-import dev.dynamite.Model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamite.it.QueryModels.Person;
-import dev.dynamite.it.QueryModels.Reading;
-import dev.dynamite.it.QueryModels.Team;
-import dev.dynamite.it.QueryModels.Ticket;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.Order;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.UnknownFieldException;
 import dev.dynamite.api.UnknownOperatorException;
+import dev.dynamite.it.QueryModels.Person;
+import dev.dynamite.it.QueryModels.Reading;
+import dev.dynamite.it.QueryModels.Team;
+import dev.dynamite.it.QueryModels.Ticket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

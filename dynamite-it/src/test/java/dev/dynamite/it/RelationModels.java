@@ -6,8 +6,8 @@ import dev.dynamite.annotation.DeleteAt;
 import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.HasOne;
 import dev.dynamite.annotation.Index;
-import dev.dynamite.annotation.ManyToMany;
 import dev.dynamite.annotation.IndexSort;
+import dev.dynamite.annotation.ManyToMany;
 import dev.dynamite.annotation.PrimaryKey;
 import java.util.List;
 

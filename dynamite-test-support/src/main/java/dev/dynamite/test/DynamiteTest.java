@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives a test class a connected, synced {@code Dynamite} for its models, on tables no other test class sees (a
  * unique table prefix), deleted after the class. Test methods and constructors may take a {@code Dynamite}, its
- * {@code DynamoDbClient}, or a {@code Model<T>} of a listed model as parameters.
+ * {@code DynamoDbClient}, a {@code Model<T>} of a listed model, the {@link RequestLog} of the client's calls, the
+ * embedded engine ({@code DynamoDbLocal}) or a {@code DynamiteConfig.Builder} of the same backend as parameters (see
+ * {@link DynamiteExtension}).
  *
  * <pre>{@code
  * @DynamiteTest(models = {User.class, Order.class})
