@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs {@link UsersServer} until the process is stopped (SIGTERM or Ctrl-C): then the server stops and Dynamite
  * disconnects, as the seed's shutdown handler does. On the embedded engine unless {@code DYNAMODB_ENDPOINT} is set;
- * {@code PORT} (default 8080).
+ * {@code PORT} (default 8080; 0 picks a free port, printed at start).
  */
 public final class UsersServerApp {
     private UsersServerApp() {
@@ -46,6 +46,7 @@ public final class UsersServerApp {
             System.out.println("Shutting down: stopping the server, disconnecting from DynamoDB");
             server.close();
             dynamite.disconnect();
+            System.out.println("Disconnected; global client set: " + Dynamite.hasGlobalClient());
             if (local != null) {
                 local.close();
             }
