@@ -157,9 +157,18 @@ class DynamiteExtensionTest {
         }
     }
 
-    private static List<Throwable> failures(Events events) {
-        return events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow()).toList();
+    /** The messages of the failed (or aborted) events' exceptions. */
+    private static List<String> messages(Events events) {
+        return events.stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow())
+                .map(String::valueOf).toList();
+    }
+
+    /** Runs a sample that must pass, showing the failures if it does not. */
+    private static void assertPasses(Class<?> sample) {
+        Events events = run(sample);
+        assertThat(messages(events.failed())).isEmpty();
+        events.assertStatistics(stats -> stats.succeeded(3).failed(0));
     }
 
     private static Events run(Class<?> sample) {
@@ -169,8 +178,8 @@ class DynamiteExtensionTest {
     @Test
     void annotatedClassesGetAConnectedSyncedClientOnTablesOfTheirOwn() {
         SEEN.clear();
-        run(AnnotatedSample.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
-        run(RegisteredSample.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
+        assertPasses(AnnotatedSample.class);
+        assertPasses(RegisteredSample.class);
 
         assertThat(SEEN).hasSize(3);
         assertThat(SEEN.get(0)).matches("t[0-9a-f]{8}_");
@@ -182,26 +191,21 @@ class DynamiteExtensionTest {
     @Test
     void theRequestLogAndTheEngineAreInjected() {
         SEEN.clear();
-        Events events = run(CostSample.class);
-        assertThat(failures(events)).isEmpty();
-        events.assertStatistics(stats -> stats.succeeded(3).failed(0));
+        assertPasses(CostSample.class);
         assertThat(SEEN).containsExactly("cost");
     }
 
     @Test
     void aTestBuildsItsOwnClientFromAnInjectedConfigurationOnAnEngineOfItsChoice() {
         SEEN.clear();
-        Events events = run(SlowEngineSample.class);
-        assertThat(failures(events)).isEmpty();
-        events.assertStatistics(stats -> stats.succeeded(3).failed(0));
+        assertPasses(SlowEngineSample.class);
         assertThat(SEEN).containsExactly("own client");
     }
 
     @Test
     void tablesOfInjectedConfigurationsAreDeletedWithTheClass() {
         SEEN.clear();
-        Events events = run(DerivedTablesSample.class);
-        assertThat(failures(events)).isEmpty();
+        assertPasses(DerivedTablesSample.class);
         assertThat(SEEN).singleElement().asString().matches("t[0-9a-f]{8}_c[12]_");
         String endpoint = System.getenv(DynamiteExtension.ENDPOINT_VARIABLE);
         if (endpoint != null) {
@@ -227,9 +231,7 @@ class DynamiteExtensionTest {
         }
         Events events = run(EngineOnEndpointSample.class);
         events.assertStatistics(stats -> stats.failed(1));
-        assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
-                .orElse(""))).singleElement().satisfies(m -> assertThat(m)
+        assertThat(messages(events.failed())).singleElement().satisfies(m -> assertThat(m)
                 .contains("EngineOnEndpointSample runs on an endpoint, not on the embedded engine"));
         assertThat(SEEN).isEmpty();
     }
@@ -239,15 +241,14 @@ class DynamiteExtensionTest {
         SEEN.clear();
         if (System.getenv(DynamiteExtension.ENDPOINT_VARIABLE) != null) {
             // scripts/test.sh names dynalite: the sample runs there
-            run(EndpointSample.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
+            assertPasses(EndpointSample.class);
             assertThat(SEEN).containsExactly("ran");
             return;
         }
         Events events = run(EndpointSample.class);
         events.assertStatistics(stats -> stats.failed(1));
-        assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
-                .orElse(""))).anySatisfy(m -> assertThat(m).contains("DYNAMITE_TEST_ENDPOINT is not set"));
+        assertThat(messages(events.failed()))
+                .anySatisfy(m -> assertThat(m).contains("DYNAMITE_TEST_ENDPOINT is not set"));
         assertThat(SEEN).isEmpty();
     }
 
@@ -272,10 +273,7 @@ class DynamiteExtensionTest {
             assertThat(SEEN).containsExactly("container");
         } else {
             events.assertStatistics(stats -> stats.aborted(1).failed(0));
-            assertThat(events.aborted().stream().map(e -> e.getPayload(
-                    org.junit.platform.engine.TestExecutionResult.class)
-                    .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage)
-                    .orElse(""))).anySatisfy(m -> assertThat(m).contains("No Docker engine answers")
+            assertThat(messages(events.aborted())).anySatisfy(m -> assertThat(m).contains("No Docker engine answers")
                     .contains("amazon/dynamodb-local:2.5.2"));
             assertThat(SEEN).isEmpty();
         }
@@ -317,9 +315,8 @@ class DynamiteExtensionTest {
         }
     }
 
-    @Test
-    void testClassesRunningInParallelNeverSeeEachOthersTables() {
-        SEEN.clear();
+    /** Runs the two parallel samples in parallel (two threads), and checks that both passed. */
+    private static void runBothInParallel() {
         BOTH.reset();
         EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
@@ -328,6 +325,12 @@ class DynamiteExtensionTest {
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
                 .selectors(selectClass(ParallelSampleA.class), selectClass(ParallelSampleB.class))
                 .execute().testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+    }
+
+    @Test
+    void testClassesRunningInParallelNeverSeeEachOthersTables() {
+        SEEN.clear();
+        runBothInParallel();
         assertThat(SEEN).containsExactlyInAnyOrder("A", "B");
     }
 
@@ -339,18 +342,12 @@ class DynamiteExtensionTest {
             mine.connect();
 
             SEEN.clear();
-            run(AnnotatedSample.class).assertStatistics(stats -> stats.succeeded(3).failed(0));
+            assertPasses(AnnotatedSample.class);
             assertThat(Dynamite.getGlobalClient()).isSameAs(mine.getClient());
-            assertThat(Table.model(Author.class).tableName()).as("the binding, prefix included").isEqualTo("mine_authors");
+            assertThat(Table.model(Author.class).tableName()).as("the binding, prefix included")
+                    .isEqualTo("mine_authors");
 
-            BOTH.reset();
-            EngineTestKit.engine("junit-jupiter")
-                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                    .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                    .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                    .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
-                    .selectors(selectClass(ParallelSampleA.class), selectClass(ParallelSampleB.class))
-                    .execute().testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+            runBothInParallel();
             assertThat(Dynamite.getGlobalClient()).as("after overlapping classes too").isSameAs(mine.getClient());
             assertThat(Table.model(Author.class).tableName()).isEqualTo("mine_authors");
         }
