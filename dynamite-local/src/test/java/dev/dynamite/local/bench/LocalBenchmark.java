@@ -26,12 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * Throughput of PutItem, GetItem and Query (pages of 100 items) through the AWS SDK on three backends, measured in
  * one run: dynamite-local in-process, dynamite-local over HTTP, and dynalite. {@code -Dbench.threads=N} client
  * threads (default 1) share one SDK client and issue requests back to back; each figure is operations per second
- * after a warm-up.
+ * after a warm-up (10 s by default: the JIT needs that long on 2 cores, and the first backend would otherwise be
+ * measured half-compiled).
  *
  * <p>Run with {@code scripts/bench-local.sh} (starts dynalite, builds, runs this class).
  */
 public final class LocalBenchmark {
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure", 5));
     private static final int PRELOADED = 1000;
     private static final int THREADS = Integer.getInteger("bench.threads", 1);
