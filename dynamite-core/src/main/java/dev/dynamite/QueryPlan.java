@@ -19,6 +19,11 @@ public final class QueryPlan {
     public enum Operation {
         /** One {@code GetItem}: the filters fix the whole primary key and nothing else. */
         GET_ITEM,
+        /**
+         * {@code BatchGetItem} of the keys the filters list ({@code in} on the key attributes, and nothing else), 100
+         * keys a request; the items are returned in key order.
+         */
+        BATCH_GET_ITEM,
         /** {@code Query} pages on the table or one index: the filters fix a partition key. */
         QUERY,
         /** {@code Scan} pages with a filter: no key is fixed, so every item is read. */
@@ -44,7 +49,8 @@ public final class QueryPlan {
      * @param operation the operation
      * @param tableName the table, prefix included
      * @param index the index queried, or null for the table
-     * @param keyCondition the {@code KeyConditionExpression}, or null
+     * @param keyCondition the {@code KeyConditionExpression}; for {@link Operation#BATCH_GET_ITEM}, the keys read, as a
+     *     condition on the key attributes; or null
      * @param filter the {@code FilterExpression}, or null
      * @param projection the {@code ProjectionExpression}, or null for every attribute
      * @param names the {@code ExpressionAttributeNames}
@@ -96,7 +102,8 @@ public final class QueryPlan {
     }
 
     /**
-     * Returns the key condition of a {@code Query}.
+     * Returns the key condition of a {@code Query}, or the keys a {@code BatchGetItem} reads, as a condition such as
+     * {@code #n0 IN (:v0, :v1)}.
      *
      * @return the expression with placeholders, or empty
      */
@@ -162,6 +169,7 @@ public final class QueryPlan {
     public String toString() {
         StringBuilder out = new StringBuilder(switch (operation) {
             case GET_ITEM -> "GetItem";
+            case BATCH_GET_ITEM -> "BatchGetItem";
             case QUERY -> "Query";
             case SCAN -> "Scan";
             case NONE -> "None";

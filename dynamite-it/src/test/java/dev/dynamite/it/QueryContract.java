@@ -163,13 +163,79 @@ abstract class QueryContract extends FixtureContract {
         assertThat(people.where("age", "in", List.of())).isEmpty();
         assertThat(log.operations()).isEmpty();
 
-        List<Integer> tooMany = IntStream.range(0, 101).boxed().toList();
-        assertThatThrownBy(() -> people.where("age", "in", tooMany)).isInstanceOf(ModelValidationException.class)
-                .hasMessageContaining("Person.age").hasMessageContaining("at most 100");
-        assertThat(ids(people.where("age", "in", tooMany.subList(0, 100)))).isEqualTo(ids(0, 1, 2, 3, 4, 5, 6, 7, 8,
-                9, 10, 11, 12, 13, 14, 15, 16, 17, 18));
+        // DynamoDB takes 100 operands in one IN: a longer list is sent as IN groups joined by OR
+        List<Integer> many = IntStream.range(0, 250).map(i -> i * 5).boxed().toList();
+        log.clear();
+        assertThat(ids(people.where("age", "in", many))).isEqualTo(ids(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+                14, 15, 16, 17, 18));
+        assertThat(log.requests(ScanRequest.class)).isNotEmpty().allSatisfy(scan -> {
+            assertThat(scan.filterExpression()).startsWith("(#n0 IN (").contains(") OR #n0 IN (");
+            assertThat(scan.expressionAttributeValues()).hasSize(250);
+        });
+        // past DynamoDB's 4 KB of expression, the query is refused before any request
+        List<Integer> tooMany = IntStream.range(0, 700).boxed().toList();
+        log.clear();
+        assertThatThrownBy(() -> people.where("age", "in", tooMany)).isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("Person").hasMessageContaining("over DynamoDB's limit of 4096");
+        assertThat(log.operations()).isEmpty();
         assertThatThrownBy(() -> people.where("age", "in", 5)).isInstanceOf(ModelValidationException.class)
                 .hasMessageContaining("collection");
+    }
+
+    @Test
+    void inOnTheKeyIsBatchGetItemInKeyOrder() {
+        List<String> asked = List.of(id(7), id(3), "nobody", id(19), id(3), id(12));
+        assertThat(ids(people.where("id", "in", asked))).as("p19 is soft-deleted; no duplicates")
+                .isEqualTo(ids(3, 7, 12));
+        assertThat(log.operations()).containsExactly("BatchGetItem");
+        assertThat(log.requests(BatchGetItemRequest.class).get(0).requestItems().values().iterator().next().keys())
+                .hasSize(5);
+        log.clear();
+
+        assertThat(ids(people.where(Map.of("id", Map.of("in", asked)), QueryOptions.builder().order(Order.DESC)
+                .skip(1).limit(1).build()))).isEqualTo(ids(7));
+        assertThat(people.onlyTrashed(Map.of("id", Map.of("in", asked)))).extracting(p -> p.id)
+                .containsExactly(id(19));
+        assertThat(people.count(Map.of("id", Map.of("in", asked)))).isEqualTo(3);
+        assertThat(people.first(Map.of("id", Map.of("in", asked)))).map(p -> p.id).contains(id(3));
+        assertThat(people.last(Map.of("id", Map.of("in", asked)))).map(p -> p.id).contains(id(12));
+        assertThat(people.where(Map.of("id", Map.of("in", asked)), QueryOptions.builder().attributes("name").build()))
+                .allSatisfy(p -> {
+                    assertThat(p.name).isNotNull();
+                    assertThat(p.age).isNull();
+                });
+        assertThat(log.operations()).containsOnly("BatchGetItem");
+
+        QueryPlan plan = people.explain(Map.of("id", Map.of("in", List.of(id(1), id(2)))), QueryOptions.none());
+        assertThat(plan.operation()).isEqualTo(QueryPlan.Operation.BATCH_GET_ITEM);
+        assertThat(plan.toString()).isEqualTo("BatchGetItem " + dynamite.config().tablePrefix()
+                + "people key [id IN (\"p01\", \"p02\")] sorted in memory");
+    }
+
+    @Test
+    void inOnTheKeyTakesAnyNumberOfKeysHundredARequest() {
+        List<String> asked = IntStream.range(0, 250).mapToObj(i -> String.format("p%02d", i)).toList();
+        assertThat(ids(people.where("id", "in", asked))).isEqualTo(idsWhere(n -> n != 19));
+        assertThat(log.requests(BatchGetItemRequest.class)).extracting(r -> r.requestItems().values().iterator()
+                .next().keys().size()).containsExactly(100, 100, 50);
+        assertThat(log.operations()).doesNotContain("Scan", "Query");
+    }
+
+    @Test
+    void inOnACompositeKeyReadsEveryCombination() {
+        List<String> hours = List.of("2026-11-25T05:00:00Z", "2026-11-25T01:00:00Z", "2026-11-25T30:00:00Z");
+        assertThat(readings.where(Map.of("sensor", Map.of("in", List.of("s1", "s2")), "at", Map.of("in", hours))))
+                .extracting(r -> r.value).containsExactly(1.0, 5.0);
+        assertThat(log.operations()).containsExactly("BatchGetItem");
+        assertThat(log.requests(BatchGetItemRequest.class).get(0).requestItems().values().iterator().next().keys())
+                .hasSize(6);
+        log.clear();
+        assertThat(readings.where(Map.of("sensor", "s1", "at", Map.of("in", hours)))).hasSize(2);
+        assertThat(log.operations()).containsExactly("BatchGetItem");
+        log.clear();
+        // an in on the partition key alone, with a sort key in the table, is not a list of keys: it scans
+        assertThat(readings.where(Map.of("sensor", Map.of("in", List.of("s1"))))).hasSize(24);
+        assertThat(log.operations()).contains("Scan");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *     for {@code IN} (none: the condition can never hold), else one
  */
 record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
+    /** DynamoDB's limit on the operands of one {@code IN}. */
+    static final int MAX_IN = 100;
 
     /** The operators, with every spelling a filter may use. */
     enum Op {
@@ -141,11 +144,16 @@ record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
             case GT -> name + " > " + expr.value(operands.get(0));
             case GE -> name + " >= " + expr.value(operands.get(0));
             case IN -> {
-                StringBuilder out = new StringBuilder(name).append(" IN (");
-                for (int i = 0; i < operands.size(); i++) {
-                    out.append(i == 0 ? "" : ", ").append(expr.value(operands.get(i)));
+                // DynamoDB takes at most 100 operands in one IN: longer lists become IN groups joined by OR
+                List<String> groups = new ArrayList<>();
+                for (int from = 0; from < operands.size(); from += MAX_IN) {
+                    StringBuilder group = new StringBuilder(name).append(" IN (");
+                    for (int i = from; i < Math.min(operands.size(), from + MAX_IN); i++) {
+                        group.append(i == from ? "" : ", ").append(expr.value(operands.get(i)));
+                    }
+                    groups.add(group.append(')').toString());
                 }
-                yield out.append(')').toString();
+                yield groups.size() == 1 ? groups.get(0) : "(" + String.join(" OR ", groups) + ")";
             }
             case CONTAINS -> "contains(" + name + ", " + expr.value(operands.get(0)) + ")";
             case EXISTS -> "attribute_exists(" + name + ")";

@@ -27,9 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * to the field's type and encoded as it is stored.
  */
 final class Filters {
-    /** DynamoDB's limit on the operands of one {@code IN}. */
-    static final int MAX_IN = 100;
-
     private final Session<?> session;
 
     Filters(Session<?> session) {
@@ -108,10 +105,6 @@ final class Filters {
             }
             case IN -> {
                 List<Object> values = elements(rule, op, value);
-                if (values.size() > MAX_IN) {
-                    throw invalid(rule, op, "takes at most " + MAX_IN + " values (DynamoDB's limit), got "
-                            + values.size() + "; split the query");
-                }
                 List<AttributeValue> operands = new ArrayList<>(values.size());
                 for (Object element : values) {
                     operands.add(encode(rule, required(rule, op, element), op));

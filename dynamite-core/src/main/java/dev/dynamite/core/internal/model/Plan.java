@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param operation what DynamoDB call answers the query
  * @param table the table name
  * @param index the index queried, or null
- * @param key the whole primary key, for {@code GET_ITEM}
- * @param keyCondition the key condition of a {@code QUERY}
+ * @param keys the whole primary keys: one for {@code GET_ITEM}, any number for {@code BATCH_GET_ITEM}; else empty
+ * @param keyCondition the key condition of a {@code QUERY}; for {@code BATCH_GET_ITEM}, the keys as a condition, to
+ *     explain the plan
  * @param filter the filter expression, or null
  * @param projection the projection expression, or null for every attribute
  * @param names the expression attribute names
@@ -25,13 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param sortInMemory whether every page is read and the items sorted by key (an ordered Scan)
  * @param limit the most matching items to return, or null
  * @param skip matching items to skip
- * @param trashedInMemory for {@code GET_ITEM}, which soft-deleted state the item must have; null to take any
+ * @param trashedInMemory for {@code GET_ITEM} and {@code BATCH_GET_ITEM}, which soft-deleted state the items must
+ *     have; null to take any
  * @param residual conditions on the queried key attributes that the key condition cannot hold (a second sort-key
  *     condition, {@code <>}, {@code in}, …): DynamoDB refuses key attributes in a Query's filter, so they are
  *     evaluated on the items returned
  */
 record Plan(QueryPlan.Operation operation, String table, @Nullable String index,
-            @Nullable Map<String, AttributeValue> key, @Nullable String keyCondition, @Nullable String filter,
+            List<Map<String, AttributeValue>> keys, @Nullable String keyCondition, @Nullable String filter,
             @Nullable String projection, @Nullable Map<String, String> names,
             @Nullable Map<String, AttributeValue> values, @Nullable Set<String> projectedFields, boolean fetchFull,
             boolean forward, boolean sortInMemory, @Nullable Integer limit, int skip,

@@ -1,10 +1,12 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.QueryPlan.Operation;
+import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.Order;
 import dev.dynamite.core.internal.model.Condition.Op;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.Session.Trash;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,12 +18,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Puts a read on the cheapest DynamoDB call that answers it: equality on the whole primary key and nothing else is a
- * {@code GetItem}; equality on the partition key is a {@code Query} of the table (with one sort-key condition in the
+ * {@code GetItem}; {@code in} (or equality) on every key attribute and nothing else is a {@code BatchGetItem} of the
+ * keys listed; equality on the partition key is a {@code Query} of the table (with one sort-key condition in the
  * key condition); equality on the partition key of an ACTIVE index that projects what the filters need is a
  * {@code Query} of that index; anything else is a {@code Scan}. The other conditions, and the soft-delete condition,
- * become the {@code FilterExpression}.
+ * become the {@code FilterExpression}; an expression over DynamoDB's 4 KB is refused before any request.
  */
 final class Planner {
+    /** DynamoDB's limit on the length of one expression. */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+
     private final Session<?> session;
 
     Planner(Session<?> session) {
@@ -41,11 +47,24 @@ final class Planner {
     }
 
     Plan plan(List<Condition> conditions, Options options) {
+        Plan plan = choose(conditions, options);
+        for (String expression : new String[] {plan.keyCondition(), plan.filter()}) {
+            int bytes = expression == null ? 0 : expression.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_EXPRESSION_BYTES && plan.operation() != Operation.BATCH_GET_ITEM) {
+                throw new InvalidQueryException(session.type().getSimpleName() + ": the filters make an expression of "
+                        + bytes + " bytes, over DynamoDB's limit of " + MAX_EXPRESSION_BYTES + " (an in list takes"
+                        + " about 7 bytes a value outside the key); narrow the filters or split the query");
+            }
+        }
+        return plan;
+    }
+
+    private Plan choose(List<Condition> conditions, Options options) {
         String table = session.tableName();
         for (Condition condition : conditions) {
             if (condition.op() == Op.IN && condition.operands().isEmpty()) {
-                return new Plan(Operation.NONE, table, null, null, null, null, null, null, null, null, false, true,
-                        false, options.limit(), options.skip(), null, List.of());
+                return new Plan(Operation.NONE, table, null, List.of(), null, null, null, null, null, null, false,
+                        true, false, options.limit(), options.skip(), null, List.of());
             }
         }
         ModelRules rules = session.rules();
@@ -55,6 +74,11 @@ final class Planner {
         String sort = session.sortAttribute();
         Set<String> projectedFields = projectedFields(options.fields());
 
+        // before a Query of the partition: an in on the sort key reads exactly the keys listed
+        Plan batch = batchGet(conditions, options, table, partition, sort, trash, projectedFields);
+        if (batch != null) {
+            return batch;
+        }
         Condition partitionEquality = find(conditions, partition, null);
         if (partitionEquality != null) {
             Condition sortEquality = sort == null ? null : find(conditions, sort, null);
@@ -66,9 +90,9 @@ final class Planner {
                 if (sortEquality != null) {
                     key.put(sort, sortEquality.operands().get(0));
                 }
-                return new Plan(Operation.GET_ITEM, table, null, key, null, null, projection(expr, projectedFields),
-                        expr.names(), expr.values(), projectedFields, false, true, false, options.limit(),
-                        options.skip(), trash, List.of());
+                return new Plan(Operation.GET_ITEM, table, null, List.of(key), null, null,
+                        projection(expr, projectedFields), expr.names(), expr.values(), projectedFields, false, true,
+                        false, options.limit(), options.skip(), trash, List.of());
             }
             return query(conditions, options, table, null, partitionEquality, sort, trash, projectedFields, false);
         }
@@ -84,7 +108,7 @@ final class Planner {
         Expr expr = new Expr();
         String filter = filter(expr, conditions, List.of(), trash);
         boolean sortInMemory = options.order() != null;
-        return new Plan(Operation.SCAN, table, null, null, null, filter, projection(expr, projectedFields),
+        return new Plan(Operation.SCAN, table, null, List.of(), null, filter, projection(expr, projectedFields),
                 expr.names(), expr.values(), projectedFields, false, options.order() != Order.DESC, sortInMemory,
                 options.limit(), options.skip(), null, List.of());
     }
@@ -127,9 +151,56 @@ final class Planner {
         // the projection of an index query that fetches full items later needs only the table's keys
         String projection = fetchFull ? projection(expr, Set.of()) : projection(expr, projectedFields);
         boolean forward = options.order() != Order.DESC;
-        return new Plan(Operation.QUERY, table, index, null, String.join(" AND ", keyParts), filter, projection,
+        return new Plan(Operation.QUERY, table, index, List.of(), String.join(" AND ", keyParts), filter, projection,
                 expr.names(), expr.values(), projectedFields, fetchFull, forward, false, options.limit(),
                 options.skip(), null, List.copyOf(residual));
+    }
+
+    /**
+     * A {@code BatchGetItem} plan when the conditions are exactly one {@code in} or equality on each key attribute,
+     * at least one of them an {@code in}: the keys are every combination of the values listed. Null otherwise.
+     */
+    private @Nullable Plan batchGet(List<Condition> conditions, Options options, String table, String partition,
+                                    @Nullable String sort, Trash trash, @Nullable Set<String> projectedFields) {
+        if (conditions.size() != (sort == null ? 1 : 2)) {
+            return null;
+        }
+        Condition onPartition = listing(conditions, partition);
+        Condition onSort = sort == null ? null : listing(conditions, sort);
+        if (onPartition == null || sort != null && onSort == null
+                || onPartition.op() != Op.IN && (onSort == null || onSort.op() != Op.IN)) {
+            return null;
+        }
+        Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
+        for (AttributeValue partitionValue : onPartition.operands()) {
+            for (AttributeValue sortValue : onSort == null ? List.<AttributeValue>of() : onSort.operands()) {
+                keys.add(Map.of(partition, partitionValue, sort, sortValue));
+            }
+            if (onSort == null) {
+                keys.add(Map.of(partition, partitionValue));
+            }
+        }
+        Expr expr = new Expr();
+        List<String> keyParts = new ArrayList<>();
+        keyParts.add(onPartition.expression(expr));
+        if (onSort != null) {
+            keyParts.add(onSort.expression(expr));
+        }
+        String projection = projection(expr, projectedFields);
+        return new Plan(Operation.BATCH_GET_ITEM, table, null, List.copyOf(keys), String.join(" AND ", keyParts),
+                null, projection, expr.names(), expr.values(), projectedFields, false,
+                options.order() != Order.DESC, true, options.limit(), options.skip(), trash, List.of());
+    }
+
+    /** The condition on an attribute if it is an {@code in} or an equality, which lists the values it takes. */
+    private static @Nullable Condition listing(List<Condition> conditions, String attribute) {
+        for (Condition condition : conditions) {
+            if (condition.rule().attributeName.equals(attribute)
+                    && (condition.op() == Op.IN || condition.op() == Op.EQ)) {
+                return condition;
+            }
+        }
+        return null;
     }
 
     /** The first equality (or condition with {@code op}, when given) on an attribute. */

@@ -54,6 +54,8 @@ final class Reader<T> {
         Stream<Map<String, AttributeValue>> items;
         if (plan.operation() == Operation.GET_ITEM) {
             items = getItem(plan).stream();
+        } else if (plan.operation() == Operation.BATCH_GET_ITEM) {
+            items = batchGet(plan).stream();
         } else if (plan.sortInMemory()) {
             List<Map<String, AttributeValue>> all = new ArrayList<>();
             new Pages(plan).forEachRemaining(all::add);
@@ -84,6 +86,9 @@ final class Reader<T> {
             }
             case GET_ITEM -> {
                 return getItem(plan).size();
+            }
+            case BATCH_GET_ITEM -> {
+                return batchGet(plan).size();
             }
             case QUERY -> {
                 if (!plan.residual().isEmpty()) {
@@ -119,23 +124,35 @@ final class Reader<T> {
     }
 
     private static Plan withoutWindow(Plan plan) {
-        return new Plan(plan.operation(), plan.table(), plan.index(), plan.key(), plan.keyCondition(), plan.filter(),
+        return new Plan(plan.operation(), plan.table(), plan.index(), plan.keys(), plan.keyCondition(), plan.filter(),
                 plan.projection(), plan.names(), plan.values(), plan.projectedFields(), plan.fetchFull(),
                 plan.forward(), plan.sortInMemory(), null, 0, plan.trashedInMemory(), plan.residual());
     }
 
     private List<Map<String, AttributeValue>> getItem(Plan plan) {
-        GetItemResponse response = client.getItem(b -> b.tableName(plan.table()).key(plan.key())
+        GetItemResponse response = client.getItem(b -> b.tableName(plan.table()).key(plan.keys().get(0))
                 .projectionExpression(plan.projection()).expressionAttributeNames(plan.names()));
-        if (!response.hasItem() || response.item().isEmpty()) {
-            return List.of();
-        }
-        boolean trashed = session.isTrashed(response.item());
-        Trash wanted = plan.trashedInMemory();
-        if (wanted == Trash.EXCLUDE && trashed || wanted == Trash.ONLY && !trashed) {
+        if (!response.hasItem() || response.item().isEmpty() || !wanted(plan, response.item())) {
             return List.of();
         }
         return List.of(response.item());
+    }
+
+    /** The items of the plan's keys that exist (and are in the soft-delete state asked for), in key order. */
+    private List<Map<String, AttributeValue>> batchGet(Plan plan) {
+        // the plan's names and values also hold the keys as a condition (for explain), which a BatchGetItem refuses
+        List<Map<String, AttributeValue>> found = new ArrayList<>(BatchGets.get(client, plan.table(), plan.keys(),
+                fullProjection(plan), fullProjectionNames(plan), session::tableKey).values());
+        found.removeIf(item -> !wanted(plan, item));
+        Comparator<Map<String, AttributeValue>> byKey = keyOrder();
+        found.sort(plan.forward() ? byKey : byKey.reversed());
+        return found;
+    }
+
+    private boolean wanted(Plan plan, Map<String, AttributeValue> item) {
+        boolean trashed = session.isTrashed(item);
+        Trash wanted = plan.trashedInMemory();
+        return !(wanted == Trash.EXCLUDE && trashed || wanted == Trash.ONLY && !trashed);
     }
 
     /** The items of every page, read one page at a time as they are consumed. */
