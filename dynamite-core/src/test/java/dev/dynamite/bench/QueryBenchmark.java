@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -18,9 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Requests and wall time of {@code where} on the key, on an index and on a non-key attribute of a 10,000-item table,
- * against the baseline of a full {@code Scan} with the same filter (what the TypeScript original did for every
- * query), in one run. A benchmark main, run by {@code scripts/bench-query.sh}; on the embedded engine unless
+ * Requests and wall time of {@code where} on the key, on an index, on a non-key attribute and with {@code in} on the
+ * key of a 10,000-item table, against the baseline of a full {@code Scan} with the same filter (what the TypeScript
+ * original did for every query), in one run. A benchmark main, run by {@code scripts/bench-query.sh}; on the embedded engine unless
  * {@code BENCH_ENDPOINT} names a server.
  */
 public final class QueryBenchmark {
@@ -68,6 +69,9 @@ public final class QueryBenchmark {
                     iterations, ITEMS / 100);
             run("non-key: city = Lima", customers, Map.of("city", "Lima"), "city", "Lima", dynamite, counter,
                     iterations, ITEMS / CITIES.length);
+            List<String> fifty = IntStream.range(0, 50).mapToObj(i -> String.format("c%05d", i * 199)).toList();
+            run("key: id in 50 ids", customers, Map.of("id", Map.of("in", fifty)), "id", fifty, dynamite, counter,
+                    iterations, 50);
             dynamite.getClient().deleteTable(b -> b.tableName(table));
             dynamite.getClient().deleteTable(b -> b.tableName(dynamite.model(Team.class).tableName()));
         }
@@ -75,6 +79,16 @@ public final class QueryBenchmark {
 
     private static void run(String label, Model<Customer> customers, Map<String, ?> filters, String attribute,
                             String value, Dynamite dynamite, Backend.Counter counter, int iterations, int expected) {
+        run(label, customers, filters, attribute, List.of(value), dynamite, counter, iterations, expected);
+    }
+
+    /** Measures the query, and the baseline Scan with {@code attribute = value} or {@code attribute IN (values)}. */
+    private static void run(String label, Model<Customer> customers, Map<String, ?> filters, String attribute,
+                            List<String> values, Dynamite dynamite, Backend.Counter counter, int iterations,
+                            int expected) {
+        Map<String, AttributeValue> placeholders = new java.util.LinkedHashMap<>();
+        values.forEach(v -> placeholders.put(":v" + placeholders.size(), AttributeValue.fromS(v)));
+        String filter = values.size() == 1 ? "#a = :v0" : "#a IN (" + String.join(", ", placeholders.keySet()) + ")";
         DynamoDbClient client = dynamite.getClient();
         String table = customers.tableName();
         Supplier<Integer> orm = () -> customers.where(filters).size();
@@ -83,9 +97,9 @@ public final class QueryBenchmark {
             Map<String, AttributeValue> start = null;
             do {
                 Map<String, AttributeValue> from = start;
-                ScanResponse page = client.scan(b -> b.tableName(table).filterExpression("#a = :v")
+                ScanResponse page = client.scan(b -> b.tableName(table).filterExpression(filter)
                         .expressionAttributeNames(Map.of("#a", attribute))
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value))).exclusiveStartKey(from));
+                        .expressionAttributeValues(placeholders).exclusiveStartKey(from));
                 found += page.count();
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
                         : null;
@@ -96,6 +110,7 @@ public final class QueryBenchmark {
         Result theirs = measure(baseline, counter, iterations, expected);
         String plan = customers.explain(filters, dev.dynamite.api.QueryOptions.none()).toString()
                 .replace(table, "customers");
+        plan = plan.length() <= 90 ? plan : plan.substring(0, 60) + " … " + plan.substring(plan.length() - 26);
         System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.3f | %.0f | %.3f | %.1fx |%n", label, plan,
                 ours.requests, ours.millis, theirs.requests, theirs.millis, theirs.millis / ours.millis);
     }
