@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The DynamoDB-compatible server {@link CodecRoundTripIT} runs against: the one {@code scripts/test.sh} started, named
  * by {@code DYNAMITE_TEST_ENDPOINT}. Without it the test fails loudly rather than skip. (The other integration tests
- * are in dynamite-it, on the test fixtures; a jqwik property cannot use a JUnit Jupiter extension.)
+ * are in it/integration, on the test fixtures; a jqwik property cannot use a JUnit Jupiter extension.)
  */
 final class TestServer {
     static final String ENV = "DYNAMITE_TEST_ENDPOINT";

@@ -23,7 +23,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 
 /**
  * What an endpoint that refuses or never answers does to a client (no server involved: a closed port, and a socket that
- * accepts and stays silent). The life cycle against a real server is in dynamite-it's {@code ClientLifecycleIT}.
+ * accepts and stays silent). The life cycle against a real server is in it/integration's {@code ClientLifecycleIT}.
  */
 class UnreachableEndpointTest {
     private final List<Dynamite> clients = new ArrayList<>();
