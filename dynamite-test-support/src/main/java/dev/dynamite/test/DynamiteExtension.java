@@ -9,6 +9,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +120,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
      * @return the extension
      */
     public static DynamiteExtension embedded(DynamoDbLocal.Builder engine, Class<?>... models) {
-        return new DynamiteExtension(Backend.EMBEDDED, null, null, java.util.Objects.requireNonNull(engine, "engine"),
+        return new DynamiteExtension(Backend.EMBEDDED, null, null, Objects.requireNonNull(engine, "engine"),
                 List.of(models));
     }
 
@@ -150,7 +151,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
      * @return the extension
      */
     public static DynamiteExtension testcontainers(ContainerImage image, Class<?>... models) {
-        return new DynamiteExtension(Backend.ENDPOINT, null, java.util.Objects.requireNonNull(image, "image"), null,
+        return new DynamiteExtension(Backend.ENDPOINT, null, Objects.requireNonNull(image, "image"), null,
                 List.of(models));
     }
 
@@ -181,7 +182,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
         if (local != null) {
             return config.configure(local::configure);
         }
-        return config.region("us-east-1").endpoint(java.util.Objects.requireNonNull(endpoint, "endpoint"))
+        return config.region("us-east-1").endpoint(Objects.requireNonNull(endpoint, "endpoint"))
                 .credentials("test", "test");
     }
 
