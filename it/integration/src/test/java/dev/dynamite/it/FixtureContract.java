@@ -7,9 +7,9 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The base of the contract suites that run once on dynalite ({@code *IT}) and once on the embedded engine
- * ({@code *OnLocalEngineTest}): each subclass is a {@code @DynamiteTest} that names the backend, and this base keeps
- * what the fixture injects, for the tests to share.
+ * The base of this module's test classes: each subclass is a {@code @DynamiteTest} that names its backend and models
+ * (the contract suites run once on dynalite, {@code *IT}, and once on the embedded engine, {@code *OnLocalEngineTest}),
+ * and this base keeps what the fixture injects before the class, for the tests to share.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FixtureContract {

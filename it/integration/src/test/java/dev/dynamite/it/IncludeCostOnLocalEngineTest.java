@@ -2,7 +2,6 @@ package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamite.Dynamite;
 import dev.dynamite.Table;
 import dev.dynamite.annotation.BelongsTo;
 import dev.dynamite.annotation.HasMany;
@@ -12,7 +11,6 @@ import dev.dynamite.local.DynamoDbLocal;
 import dev.dynamite.local.Fault;
 import dev.dynamite.test.Backend;
 import dev.dynamite.test.DynamiteTest;
-import dev.dynamite.test.RequestLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -29,8 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * engine (its fault hook injects the latency and the unprocessed keys; seeding 1,200 items there takes no time).
  */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {IncludeCostOnLocalEngineTest.Buyer.class, IncludeCostOnLocalEngineTest.Purchase.class})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IncludeCostOnLocalEngineTest {
+class IncludeCostOnLocalEngineTest extends FixtureContract {
     public static final class Buyer extends Table<Buyer> {
         @PrimaryKey public String id;
         public String name;
@@ -45,13 +41,9 @@ class IncludeCostOnLocalEngineTest {
     }
 
     private DynamoDbLocal local;
-    private RequestLog log;
-    private Dynamite dynamite;
 
     @BeforeAll
-    void seed(Dynamite dynamite, RequestLog log, DynamoDbLocal local) {
-        this.dynamite = dynamite;
-        this.log = log;
+    void seed(DynamoDbLocal local) {
         this.local = local;
         List<Map<String, Object>> buyers = new ArrayList<>();
         for (int i = 0; i < 300; i++) {

@@ -2,14 +2,12 @@ package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamite.Dynamite;
 import dev.dynamite.Model;
 import dev.dynamite.Table;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.local.DynamoDbLocal;
 import dev.dynamite.test.Backend;
 import dev.dynamite.test.DynamiteTest;
-import dev.dynamite.test.RequestLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -25,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * engine: seeding that many items into dynalite would take longer than the whole suite should.
  */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {QueryPagingOnLocalEngineTest.Event.class})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryPagingOnLocalEngineTest {
+class QueryPagingOnLocalEngineTest extends FixtureContract {
     public static final class Event extends Table<Event> {
         @PrimaryKey public String id;
         public int seq;
@@ -34,14 +30,10 @@ class QueryPagingOnLocalEngineTest {
     }
 
     private DynamoDbLocal local;
-    private RequestLog log;
-    private Dynamite dynamite;
     private Model<Event> events;
 
     @BeforeAll
-    void seed(Dynamite dynamite, RequestLog log, DynamoDbLocal local) {
-        this.dynamite = dynamite;
-        this.log = log;
+    void seed(DynamoDbLocal local) {
         this.local = local;
         events = dynamite.model(Event.class);
         List<Map<String, Object>> items = new ArrayList<>();

@@ -19,7 +19,6 @@ import dev.dynamite.schema.SyncPlan;
 import dev.dynamite.schema.TableChange;
 import dev.dynamite.test.Backend;
 import dev.dynamite.test.DynamiteTest;
-import dev.dynamite.test.RequestLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -52,17 +50,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  * builds its own clients from injected configurations, so every test starts from no tables.
  */
 @DynamiteTest(backend = Backend.ENDPOINT, models = {User.class, Order.class, Profile.class, Project.class})
-class SyncIT {
+class SyncIT extends FixtureContract {
     private final List<Dynamite> clients = new ArrayList<>();
-    private RequestLog log;
-    private DynamoDbClient raw;
     /** The table prefix of this test: that of the first client it builds; later clients share it. */
     private String prefix;
 
     @BeforeEach
-    void setUp(RequestLog log, DynamoDbClient raw) {
-        this.log = log;
-        this.raw = raw;
+    void setUp() {
         log.clear();
         prefix = null;
     }

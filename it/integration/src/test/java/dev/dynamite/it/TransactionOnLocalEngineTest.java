@@ -21,7 +21,6 @@ import dev.dynamite.it.RuntimeModels.Note;
 import dev.dynamite.local.DynamoDbLocal;
 import dev.dynamite.test.Backend;
 import dev.dynamite.test.DynamiteTest;
-import dev.dynamite.test.RequestLog;
 import dev.dynamite.tx.TransactionOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -43,8 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {Note.class, Account.class, Hooked.class,
         TransactionOnLocalEngineTest.Wallet.class})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TransactionOnLocalEngineTest {
+class TransactionOnLocalEngineTest extends FixtureContract {
     public static final class Wallet extends Table<Wallet> {
         @PrimaryKey public String id;
         public long balance;
@@ -52,15 +49,11 @@ class TransactionOnLocalEngineTest {
     }
 
     private DynamoDbLocal local;
-    private RequestLog log;
-    private Dynamite dynamite;
     private Model<Note> notes;
     private String notesTable;
 
     @BeforeAll
-    void connect(Dynamite dynamite, RequestLog log, DynamoDbLocal local) {
-        this.dynamite = dynamite;
-        this.log = log;
+    void connect(DynamoDbLocal local) {
         this.local = local;
         notes = dynamite.model(Note.class);
         notesTable = dynamite.config().tablePrefix() + "notes";
