@@ -3,12 +3,12 @@ package dev.dynamite.core.internal;
 import dev.dynamite.Model;
 import dev.dynamite.Query;
 import dev.dynamite.QueryPlan;
-import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.TransactionContext;
+import dev.dynamite.core.internal.model.Guard;
 import dev.dynamite.core.internal.model.Session;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.List;
@@ -277,14 +277,13 @@ public final class DefaultModel<T> implements Model<T> {
     private int updateMatching(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options) {
         Session<T> session = session();
         Map<String, Object> checked = session.checkChanges(changes);
+        Guard.Targets<T> targets = session.targets(filters);
         int updated = 0;
-        for (T entity : session.list(filters, Session.Trash.EXCLUDE)) {
-            try {
-                if (session.update(entity, checked, options)) {
-                    updated++;
-                }
-            } catch (ItemNotFoundException e) {
-                continue;   // deleted since it was read: it no longer matches
+        for (T entity : targets.entities()) {
+            // the filters are the write's condition: an item changed since the read so that it no longer matches is
+            // skipped (outside a transaction) or cancels the transaction
+            if (session.update(entity, checked, options, targets.guard())) {
+                updated++;
             }
         }
         return updated;
@@ -313,13 +312,11 @@ public final class DefaultModel<T> implements Model<T> {
 
     private int deleteMatching(Map<String, ?> filters, MutationOptions options) {
         Session<T> session = session();
+        Guard.Targets<T> targets = session.targets(filters);
         int deleted = 0;
-        for (T entity : session.list(filters, Session.Trash.EXCLUDE)) {
-            try {
-                session.destroy(entity, false, options);
+        for (T entity : targets.entities()) {
+            if (session.destroy(entity, false, options, targets.guard())) {
                 deleted++;
-            } catch (ItemNotFoundException e) {
-                continue;   // deleted by someone else in between
             }
         }
         return deleted;
@@ -344,13 +341,11 @@ public final class DefaultModel<T> implements Model<T> {
         requireFilters(filters, "increment", null);
         Session<T> session = session();
         session.checkCounter(field, by);
+        Guard.Targets<T> targets = session.targets(filters);
         int changed = 0;
-        for (T entity : session.list(filters, Session.Trash.EXCLUDE)) {
-            try {
-                session.increment(entity, field, by, options);
+        for (T entity : targets.entities()) {
+            if (session.increment(entity, field, by, options, targets.guard())) {
                 changed++;
-            } catch (ItemNotFoundException e) {
-                continue;   // deleted since it was read
             }
         }
         return changed;

@@ -45,7 +45,10 @@ final class BatchGets {
             for (int retry = 0; !pending.isEmpty(); retry++) {
                 if (retry > 0) {
                     if (System.nanoTime() > deadline) {
-                        throw new IncompleteBatchException(table, pending, attempts);
+                        // every key not read: this chunk's pending ones and all of the chunks not yet sent
+                        List<Map<String, AttributeValue>> missing = new ArrayList<>(pending);
+                        missing.addAll(keys.subList(Math.min(keys.size(), from + MAX_KEYS), keys.size()));
+                        throw new IncompleteBatchException(table, missing, attempts);
                     }
                     pause(retry);
                 }

@@ -204,6 +204,21 @@ public final class DefaultQuery<T> implements Query<T> {
         return plan(limit, order).describe();
     }
 
+    /**
+     * The guard of a bulk write by this query's filters: the conditions on attributes other than the table's key.
+     *
+     * @return the guard
+     */
+    Guard guard() {
+        List<Condition> nonKey = new ArrayList<>();
+        for (Condition condition : conditions) {
+            if (!session.mapper().isKey(condition.rule().name)) {
+                nonKey.add(condition);
+            }
+        }
+        return new Guard(nonKey);
+    }
+
     /** The plan of this query; bulk writes run it too. */
     Plan plan(@Nullable Integer limitOverride, @Nullable Order orderOverride) {
         List<String> loaded = new ArrayList<>(fields);

@@ -41,6 +41,12 @@ final class Filters {
             FieldRule rule = session.filterable(field);
             Object value = filter.getValue();
             if (value instanceof Map<?, ?> operators && isOperatorMap(rule, operators)) {
+                if (operators.isEmpty()) {
+                    // an empty operator map is no condition at all: refused, never read as "every item"
+                    throw new ModelValidationException(session.type(), field, "has an empty operator map, which"
+                            + " states no condition; give an operator and a value, e.g. {\">=\": 18}, or leave the"
+                            + " field out");
+                }
                 for (Map.Entry<?, ?> entry : operators.entrySet()) {
                     conditions.add(condition(rule, operator(rule, entry.getKey()), entry.getValue()));
                 }

@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -272,6 +273,18 @@ public final class Session<T> {
     }
 
     /**
+     * Reads the targets of a bulk write: the entities matching the filters now, and the guard that makes each write
+     * hold only if its item still matches when the write is applied.
+     *
+     * @param filters Java field names to values or operator maps
+     * @return the entities and the guard
+     */
+    public Guard.Targets<T> targets(Map<String, ?> filters) {
+        DefaultQuery<T> query = query().where(filters);
+        return new Guard.Targets<>(query.list(), query.guard());
+    }
+
+    /**
      * Creates an entity from a stored item: no setter, default, validator or hook runs; {@code @Get} applies.
      *
      * @param item the item as read
@@ -308,7 +321,7 @@ public final class Session<T> {
             create(entity, options);
             return true;
         }
-        return update(entity, state, options);
+        return update(entity, state, options, null);
     }
 
     /**
@@ -320,10 +333,24 @@ public final class Session<T> {
      * @return true if something was written
      */
     public boolean update(T entity, Map<String, ?> changes, MutationOptions options) {
+        return update(entity, changes, options, null);
+    }
+
+    /**
+     * Assigns values to a persisted entity's fields and saves it on a guard: outside a transaction, an item that no
+     * longer matches (or is gone) is left alone and {@code false} returned; inside one, the commit is cancelled.
+     *
+     * @param entity the entity
+     * @param changes Java field names to new values, checked by {@link #checkChanges}
+     * @param options hooks on or off, the transaction
+     * @param guard the conditions the stored item must still meet, or null for none
+     * @return true if something was written (or queued)
+     */
+    public boolean update(T entity, Map<String, ?> changes, MutationOptions options, @Nullable Guard guard) {
         Map<String, Object> values = checkChanges(changes);
         EntityState state = requirePersisted(entity, "update");
         values.forEach((field, value) -> mapper.set(entity, field, value));
-        return update(entity, state, options);
+        return update(entity, state, options, guard);
     }
 
     /**
@@ -346,7 +373,7 @@ public final class Session<T> {
         return values;
     }
 
-    private boolean update(T entity, EntityState state, MutationOptions options) {
+    private boolean update(T entity, EntityState state, MutationOptions options, @Nullable Guard guard) {
         Map<String, AttributeValue> stored = state.stored();
         restoreManaged(entity, stored);
         checkKeyUnchanged(entity, stored);
@@ -407,9 +434,8 @@ public final class Session<T> {
                 rules.runHooks(HookKind.AFTER_UPDATE, entity, written);
             }
         };
-        updateExisting(entity, mapper.key(entity), update, expr, expected, "update", options, updated,
-                versionBack(entity, expected));
-        return true;
+        return updateExisting(entity, mapper.key(entity), update, expr, expected, "update", options, updated,
+                versionBack(entity, expected), guard);
     }
 
     // ================================================================== delete and restore
@@ -423,11 +449,25 @@ public final class Session<T> {
      * @param options hooks on or off
      */
     public void destroy(T entity, boolean force, MutationOptions options) {
+        destroy(entity, force, options, null);
+    }
+
+    /**
+     * Deletes an entity's item on a guard: outside a transaction, an item that no longer matches (or is gone) is left
+     * alone and {@code false} returned; inside one, the commit is cancelled.
+     *
+     * @param entity the entity; its key must be set
+     * @param force true to delete the item even if the model soft-deletes
+     * @param options hooks on or off, the transaction
+     * @param guard the conditions the stored item must still meet, or null for none
+     * @return true if the item was deleted (or the deletion queued)
+     */
+    public boolean destroy(T entity, boolean force, MutationOptions options, @Nullable Guard guard) {
         Map<String, AttributeValue> key = mapper.key(entity);
         EntityState state = TableAccess.state(entity);
         boolean soft = !force && rules.deleteAt != null;
         if (soft && state != null && isTrashed(state.stored())) {
-            return;   // already soft-deleted: keep the original deletion time
+            return false;   // already soft-deleted: keep the original deletion time
         }
         boolean hooks = options.runHooks(hooksByDefault);
         if (hooks) {
@@ -452,7 +492,8 @@ public final class Session<T> {
                 setManaged(entity, rules.version, expr, sets, next);
             }
             Runnable versionBack = versionBack(entity, expected);
-            updateExisting(entity, key, "SET " + String.join(", ", sets), expr, expected, operation, options, () -> {
+            return updateExisting(entity, key, "SET " + String.join(", ", sets), expr, expected, operation, options,
+                    () -> {
                 if (state != null) {
                     TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
                             state.unloaded()));
@@ -461,10 +502,9 @@ public final class Session<T> {
             }, () -> {
                 mapper.set(entity, deleteAt.name, null);
                 versionBack.run();
-            });
-            return;
+            }, guard);
         }
-        String condition = writeCondition(expr, expected);
+        String condition = writeCondition(expr, expected, guard);
         Runnable deleted = () -> {
             TableAccess.setState(entity, null);
             afterHooks.run();
@@ -474,15 +514,20 @@ public final class Session<T> {
             tx.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
                     .conditionExpression(condition).expressionAttributeNames(expr.names())
                     .expressionAttributeValues(expr.values()).build()).build(), key, type, deleted, null);
-            return;
+            return true;
         }
         try {
             client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key).conditionExpression(condition)
-                    .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build());
+                    .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
+            if (guard != null && noLongerMatches(key, guard, e)) {
+                return false;
+            }
             throw conflict(key, expected, operation, e);
         }
         deleted.run();
+        return true;
     }
 
     /**
@@ -516,7 +561,7 @@ public final class Session<T> {
                 TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
                         state.unloaded()));
             }
-        }, versionBack(entity, expected));
+        }, versionBack(entity, expected), null);
     }
 
     // ================================================================== counters
@@ -543,6 +588,25 @@ public final class Session<T> {
      * @param options the transaction to queue it in, if any
      */
     public void increment(T entity, String field, Number by, MutationOptions options) {
+        increment(entity, field, by, options, null);
+    }
+
+    /**
+     * Adds to a numeric field atomically. The update is conditioned on the item existing, on the stored value staying
+     * inside the field's Java type, and either on the entity's {@code @Version} (an instance counter of a loaded
+     * entity) or on a guard (a counter by filter: the item must still match; no version, as {@code ADD} needs none).
+     *
+     * @param entity the entity; its key must be set
+     * @param field the numeric field
+     * @param by the amount, negative to subtract
+     * @param options the transaction to queue it in, if any
+     * @param guard the conditions the stored item must still meet, or null for an instance counter
+     * @return true if the item was changed (or the change queued); false if a guarded item no longer matched
+     * @throws ItemNotFoundException if there is no item (unguarded)
+     * @throws OptimisticLockException if a loaded entity of a {@code @Version} model is stale
+     * @throws ModelValidationException if the stored value would leave the field's type; nothing is written
+     */
+    public boolean increment(T entity, String field, Number by, MutationOptions options, @Nullable Guard guard) {
         FieldRule rule = counter(field, by);
         Map<String, AttributeValue> key = mapper.key(entity);
         Expr expr = new Expr();
@@ -558,24 +622,44 @@ public final class Session<T> {
             update = "SET " + expr.name(rules.updatedAt.attributeName) + " = "
                     + expr.value(mapper.encode(rules.updatedAt.name, updatedAt)) + " " + update;
         }
+        Long expected = guard == null && TableAccess.state(entity) != null ? expectedVersion(entity) : null;
+        String condition = writeCondition(expr, expected, guard);
+        String bound = Counters.bound(rule, new java.math.BigDecimal(amount(rule, by)), expr);
+        if (bound != null) {
+            condition += " AND " + bound;
+        }
         TransactionContext tx = options.transaction().orElse(null);
         if (tx != null) {
             Object stamp = updatedAt;
             tx.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
-                    .updateExpression(update).conditionExpression(existsCondition(expr))
+                    .updateExpression(update).conditionExpression(condition)
                     .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build()).build(),
                     key, type, () -> addLocally(entity, rule, by, stamp), null);
-            return;
+            return true;
         }
         UpdateItemResponse response;
         try {
             response = client.updateItem(UpdateItemRequest.builder().tableName(table).key(key)
-                    .updateExpression(update).conditionExpression(existsCondition(expr))
+                    .updateExpression(update).conditionExpression(condition)
                     .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values())
-                    .returnValues(ReturnValue.UPDATED_NEW).build());
+                    .returnValues(ReturnValue.UPDATED_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new ItemNotFoundException(type, table, keyValues(key), "increment(" + field + ") needs an existing"
-                    + " item, and there is none; nothing was written (counters never create items)", e);
+            Map<String, AttributeValue> stored = storedAfter(key, e);
+            if (guard != null && (stored == null || !guard.matches(this, stored))) {
+                return false;
+            }
+            if (stored == null) {
+                throw new ItemNotFoundException(type, table, keyValues(key), "increment(" + field + ") needs an"
+                        + " existing item, and there is none; nothing was written (counters never create items)", e);
+            }
+            if (expected != null && !Objects.equals(storedVersion(stored), expected)) {
+                throw new OptimisticLockException(type, table, keyValues(key), expected, storedVersion(stored), e);
+            }
+            AttributeValue current = stored.get(rule.attributeName);
+            throw new ModelValidationException(type, field, "adding " + by + " to the stored value "
+                    + (current == null ? "(none)" : current.n()) + " would leave the range of "
+                    + Counters.range(rule) + "; nothing was written", e);
         }
         EntityState state = TableAccess.state(entity);
         Map<String, AttributeValue> next = state == null ? null : new HashMap<>(state.stored());
@@ -593,6 +677,7 @@ public final class Session<T> {
             unloaded.removeAll(response.attributes().keySet());
             TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
         }
+        return true;
     }
 
     /**
@@ -1062,26 +1147,52 @@ public final class Session<T> {
      * the expected version), then runs {@code after}. When the condition fails, or the transaction does not commit,
      * runs {@code undo}; a failed condition outside a transaction is explained by a consistent read.
      */
-    private void updateExisting(T entity, Map<String, AttributeValue> key, String update, Expr expr,
-                                @Nullable Long expected, String operation, MutationOptions options, Runnable after,
-                                Runnable undo) {
-        String condition = writeCondition(expr, expected);
+    private boolean updateExisting(T entity, Map<String, AttributeValue> key, String update, Expr expr,
+                                   @Nullable Long expected, String operation, MutationOptions options, Runnable after,
+                                   Runnable undo, @Nullable Guard guard) {
+        String condition = writeCondition(expr, expected, guard);
         TransactionContext tx = options.transaction().orElse(null);
         if (tx != null) {
             tx.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
                     .updateExpression(update).conditionExpression(condition).expressionAttributeNames(expr.names())
                     .expressionAttributeValues(expr.values()).build()).build(), key, type, after, undo);
-            return;
+            return true;
         }
         try {
             client.updateItem(UpdateItemRequest.builder().tableName(table).key(key).updateExpression(update)
                     .conditionExpression(condition).expressionAttributeNames(expr.names())
-                    .expressionAttributeValues(expr.values()).build());
+                    .expressionAttributeValues(expr.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
             undo.run();
+            if (guard != null && noLongerMatches(key, guard, e)) {
+                return false;
+            }
             throw conflict(key, expected, operation, e);
         }
         after.run();
+        return true;
+    }
+
+    /**
+     * Whether a guarded write failed its condition because the item no longer matches the guard (or is gone): then
+     * the bulk write skips it. The stored item comes with the failure where the server returns it, else from a
+     * consistent read.
+     */
+    private boolean noLongerMatches(Map<String, AttributeValue> key, Guard guard,
+                                    ConditionalCheckFailedException failure) {
+        Map<String, AttributeValue> stored = storedAfter(key, failure);
+        return stored == null || !guard.matches(this, stored);
+    }
+
+    /** The item as stored when a condition failed: from the failure (ALL_OLD) or a consistent read; null if none. */
+    private @Nullable Map<String, AttributeValue> storedAfter(Map<String, AttributeValue> key,
+                                                             ConditionalCheckFailedException failure) {
+        if (failure.hasItem() && !failure.item().isEmpty()) {
+            return failure.item();
+        }
+        GetItemResponse current = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
+        return current.hasItem() && !current.item().isEmpty() ? current.item() : null;
     }
 
     /** Puts an entity's version back after a write that did not happen. */
@@ -1102,14 +1213,23 @@ public final class Session<T> {
         return version == null ? 0L : (Long) version;
     }
 
-    /** The condition of a write to an existing item: it exists and, with {@code @Version}, holds that version. */
-    private String writeCondition(Expr expr, @Nullable Long expectedVersion) {
+    /**
+     * The condition of a write to an existing item: it exists, with {@code @Version} it holds that version, and with a
+     * guard it still matches the filters of the bulk write (and is not soft-deleted).
+     */
+    private String writeCondition(Expr expr, @Nullable Long expectedVersion, @Nullable Guard guard) {
         String condition = existsCondition(expr);
-        if (expectedVersion == null) {
-            return condition;
+        if (expectedVersion != null) {
+            condition += " AND " + expr.name(rules.version.attributeName) + " = "
+                    + expr.value(AttributeValue.fromN(Long.toString(expectedVersion)));
         }
-        return condition + " AND " + expr.name(rules.version.attributeName) + " = "
-                + expr.value(AttributeValue.fromN(Long.toString(expectedVersion)));
+        if (guard != null) {
+            String guarded = guard.expression(this, expr);
+            if (!guarded.isEmpty()) {
+                condition += " AND " + guarded;
+            }
+        }
+        return condition;
     }
 
     /**
@@ -1163,18 +1283,22 @@ public final class Session<T> {
      */
     private RuntimeException conflict(Map<String, AttributeValue> key, @Nullable Long expected, String operation,
                                       ConditionalCheckFailedException cause) {
-        GetItemResponse current = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
-        if (!current.hasItem() || current.item().isEmpty()) {
+        Map<String, AttributeValue> stored = storedAfter(key, cause);
+        if (stored == null) {
             return new ItemNotFoundException(type, table, keyValues(key), operation + "() found no item: it was"
                     + " deleted or never created; nothing was written", cause);
         }
-        Long actual = null;
-        if (rules.version != null) {
-            AttributeValue stored = current.item().get(rules.version.attributeName);
-            actual = stored == null || stored.n() == null ? null : Long.parseLong(stored.n());
+        return new OptimisticLockException(type, table, keyValues(key), expected == null ? 0 : expected,
+                storedVersion(stored), cause);
+    }
+
+    /** The version of a stored item, or null for a model without version or an item without one. */
+    private @Nullable Long storedVersion(Map<String, AttributeValue> stored) {
+        if (rules.version == null) {
+            return null;
         }
-        return new OptimisticLockException(type, table, keyValues(key), expected == null ? 0 : expected, actual,
-                cause);
+        AttributeValue value = stored.get(rules.version.attributeName);
+        return value == null || value.n() == null ? null : Long.parseLong(value.n());
     }
 
     private static Instant now() {

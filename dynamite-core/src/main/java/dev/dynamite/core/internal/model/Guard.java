@@ -1,0 +1,61 @@
+package dev.dynamite.core.internal.model;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The conditions a bulk write by filter sends with each item's write, so that they hold when the write is applied and
+ * not only when the item was read: the filters on non-key attributes (the key is fixed by the write itself) and, for a
+ * model with {@code @DeleteAt}, that the item is not soft-deleted. Immutable.
+ */
+public final class Guard {
+    private final List<Condition> filters;
+
+    Guard(List<Condition> filters) {
+        this.filters = List.copyOf(filters);
+    }
+
+    List<Condition> filters() {
+        return filters;
+    }
+
+    /** Whether a stored item still matches: not soft-deleted and every filter holds. */
+    boolean matches(Session<?> session, Map<String, AttributeValue> item) {
+        if (session.isTrashed(item)) {
+            return false;
+        }
+        for (Condition condition : filters) {
+            if (!condition.test(item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The condition text, ANDed, with the soft-delete state when the model has one; empty when there is none. */
+    String expression(Session<?> session, Expr expr) {
+        StringBuilder text = new StringBuilder();
+        ModelRules.FieldRule deleteAt = session.rules().deleteAt;
+        if (deleteAt != null) {
+            text.append("attribute_not_exists(").append(expr.name(deleteAt.attributeName)).append(')');
+        }
+        for (Condition condition : filters) {
+            if (text.length() > 0) {
+                text.append(" AND ");
+            }
+            text.append('(').append(condition.expression(expr)).append(')');
+        }
+        return text.toString();
+    }
+
+    /**
+     * The targets of a bulk write: the entities that matched when read, and the guard each write carries.
+     *
+     * @param entities the entities read
+     * @param guard the guard
+     * @param <T> the model type
+     */
+    public record Targets<T>(List<T> entities, Guard guard) {
+    }
+}
