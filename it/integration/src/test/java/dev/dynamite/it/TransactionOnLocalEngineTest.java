@@ -40,12 +40,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Transactions end to end. On the embedded engine only: dynalite has no TransactWriteItems.
  */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {Note.class, Account.class, Hooked.class,
-        TransactionOnLocalEngineTest.Wallet.class})
+        TransactionOnLocalEngineTest.Wallet.class, TransactionOnLocalEngineTest.Purse.class})
 class TransactionOnLocalEngineTest extends FixtureContract {
     public static final class Wallet extends Table<Wallet> {
         @PrimaryKey public String id;
         public long balance;
         @Version public long version;
+    }
+
+    /** A balance without {@code @Version}: only the caller's filters guard it. */
+    public static final class Purse extends Table<Purse> {
+        @PrimaryKey public String id;
+        public long balance;
     }
 
     private DynamoDbLocal local;
@@ -379,5 +385,115 @@ class TransactionOnLocalEngineTest extends FixtureContract {
         }
         long total = wallets.where(java.util.Map.of()).stream().mapToLong(w -> w.balance).sum();
         assertThat(total).isEqualTo(20 * 1000);
+    }
+
+    private void setBalanceBehindTheModelsBack(String id, long balance) {
+        local.client().updateItem(b -> b.tableName(dynamite.config().tablePrefix() + "purses")
+                .key(Map.of("id", AttributeValue.fromS(id)))
+                .updateExpression("SET balance = :b").expressionAttributeValues(Map.of(":b",
+                        AttributeValue.fromN(Long.toString(balance)))));
+    }
+
+    @Test
+    void aGuardedDecrementIsCancelledWhenTheBalanceChangesBeforeTheCommit() {
+        Model<Purse> purses = dynamite.model(Purse.class);
+        String id = purses.create(Map.of("id", id(), "balance", 40)).id;
+
+        assertThatThrownBy(() -> dynamite.tx(tx -> {
+            assertThat(purses.decrement("balance", 40, Map.of("id", id, "balance", Map.of(">=", 40)), tx)).isOne();
+            setBalanceBehindTheModelsBack(id, 0);   // a concurrent withdrawal between the read and the commit
+            return null;
+        })).isInstanceOf(TransactionCanceledException.class).satisfies(e ->
+                assertThat(((TransactionCanceledException) e).failures()).singleElement().satisfies(r -> {
+                    assertThat(r.model()).isEqualTo(Purse.class);
+                    assertThat(r.code()).isEqualTo("ConditionalCheckFailed");
+                }));
+        assertThat(purses.find(id).orElseThrow().balance).isZero();
+    }
+
+    @Test
+    void aCompareAndSetUpdateIsCancelledWhenTheValueItComparedHasChanged() {
+        Model<Purse> purses = dynamite.model(Purse.class);
+        String id = purses.create(Map.of("id", id(), "balance", 100)).id;
+
+        assertThatThrownBy(() -> dynamite.tx(tx -> {
+            assertThat(purses.update(Map.of("balance", 60), Map.of("id", id, "balance", 100), tx)).isOne();
+            setBalanceBehindTheModelsBack(id, 0);
+            return null;
+        })).isInstanceOf(TransactionCanceledException.class).hasMessageContaining("ConditionalCheckFailed");
+        assertThat(purses.find(id).orElseThrow().balance).isZero();
+    }
+
+    /** Thrown by a transfer whose compare-and-set found the balance already changed at queue time. */
+    private static final class Stale extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stale() {
+            super("stale balance", null, false, false);
+        }
+    }
+
+    @Test
+    void compareAndSetTransfersBetweenTwentyPursesConserveTheTotal() throws Exception {
+        Model<Purse> purses = dynamite.model(Purse.class);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(purses.create(Map.of("id", "cas-" + i, "balance", 1000)).id);
+        }
+        int threads = 8;
+        int transfersEach = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long seed = 13L * (t + 1);
+                done.add(pool.submit(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    int committed = 0;
+                    for (int n = 0; n < transfersEach; n++) {
+                        int a = random.nextInt(ids.size());
+                        int b = (a + 1 + random.nextInt(ids.size() - 1)) % ids.size();
+                        String from = ids.get(a);
+                        String to = ids.get(b);
+                        long amount = 1 + random.nextInt(300);
+                        while (true) {
+                            long fromBalance = purses.find(from).orElseThrow().balance;
+                            long toBalance = purses.find(to).orElseThrow().balance;
+                            if (fromBalance < amount) {
+                                break;   // not enough money: this transfer is refused, as a bank would
+                            }
+                            try {
+                                dynamite.tx(tx -> {
+                                    if (purses.update(Map.of("balance", fromBalance - amount),
+                                            Map.of("id", from, "balance", fromBalance), tx) != 1
+                                            || purses.update(Map.of("balance", toBalance + amount),
+                                            Map.of("id", to, "balance", toBalance), tx) != 1) {
+                                        throw new Stale();
+                                    }
+                                    return null;
+                                });
+                                committed++;
+                                break;
+                            } catch (TransactionCanceledException | Stale conflict) {
+                                retries.incrementAndGet();
+                            }
+                        }
+                    }
+                    return committed;
+                }));
+            }
+            int committed = 0;
+            for (Future<Integer> f : done) {
+                committed += f.get(300, TimeUnit.SECONDS);
+            }
+            assertThat(committed).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Purse> all = purses.where(Map.of("id", Map.of("in", ids)));
+        assertThat(all).hasSize(20).allSatisfy(p -> assertThat(p.balance).isNotNegative());
+        assertThat(all.stream().mapToLong(p -> p.balance).sum()).isEqualTo(20 * 1000);
+        assertThat(retries.get()).as("the test must produce conflicts to prove anything").isPositive();
     }
 }
