@@ -291,7 +291,8 @@ public final class Dynamite implements AutoCloseable {
             built = new Mappers(Codecs.discover(), config.keyTypeStrategy(), config.tables());
             mappers = built;
         }
-        return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault(), catalog);
+        return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault(), catalog,
+                config.writeConcurrency(), config.idempotentWrites());
     }
 
     private Schema schema() {

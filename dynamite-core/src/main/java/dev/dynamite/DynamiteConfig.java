@@ -40,6 +40,9 @@ public final class DynamiteConfig {
     /** How long {@code sync()} waits for one table or index to become ACTIVE unless told otherwise. */
     public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofMinutes(5);
 
+    /** How many per-item writes of one bulk call run at once unless configured. */
+    public static final int DEFAULT_WRITE_CONCURRENCY = 16;
+
     private static final Pattern TABLE_NAME_CHARS = Pattern.compile("[a-zA-Z0-9_.-]*");
 
     private final @Nullable String region;
@@ -56,6 +59,8 @@ public final class DynamiteConfig {
     private final Duration syncTimeout;
     private final boolean hooksByDefault;
     private final int maxTransactionItems;
+    private final int writeConcurrency;
+    private final boolean idempotentWrites;
     private final List<Consumer<DynamoDbClientBuilder>> configurers;
     private final Builder source;
 
@@ -74,6 +79,8 @@ public final class DynamiteConfig {
         this.syncTimeout = b.syncTimeout;
         this.hooksByDefault = b.hooksByDefault;
         this.maxTransactionItems = b.maxTransactionItems;
+        this.writeConcurrency = b.writeConcurrency;
+        this.idempotentWrites = b.idempotentWrites;
         this.configurers = List.copyOf(b.configurers);
         this.source = b.copy();
     }
@@ -205,6 +212,26 @@ public final class DynamiteConfig {
         return maxTransactionItems;
     }
 
+    /**
+     * Returns how many per-item writes of one bulk call (a bulk {@code update}, {@code delete} or counter by filter)
+     * are in flight at once.
+     *
+     * @return {@value #DEFAULT_WRITE_CONCURRENCY} unless configured
+     */
+    public int writeConcurrency() {
+        return writeConcurrency;
+    }
+
+    /**
+     * Returns whether counters are sent idempotently unless a write says otherwise (see
+     * {@code MutationOptions.idempotent()}).
+     *
+     * @return false unless configured
+     */
+    public boolean idempotentWrites() {
+        return idempotentWrites;
+    }
+
     List<Consumer<DynamoDbClientBuilder>> configurers() {
         return configurers;
     }
@@ -229,7 +256,8 @@ public final class DynamiteConfig {
                 + ", tables=" + tables.stream().map(Class::getSimpleName).toList()
                 + ", keyTypeStrategy=" + keyTypeStrategy.name() + ", tablePrefix='" + tablePrefix + "'"
                 + ", syncTimeout=" + syncTimeout + ", hooksByDefault=" + hooksByDefault + ", maxTransactionItems="
-                + maxTransactionItems + "]";
+                + maxTransactionItems + ", writeConcurrency=" + writeConcurrency
+                + ", idempotentWrites=" + idempotentWrites + "]";
     }
 
     /**
@@ -252,6 +280,8 @@ public final class DynamiteConfig {
         private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
         private boolean hooksByDefault = true;
         private int maxTransactionItems = 100;
+        private int writeConcurrency = DEFAULT_WRITE_CONCURRENCY;
+        private boolean idempotentWrites;
         private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
 
         private Builder() {
@@ -444,6 +474,33 @@ public final class DynamiteConfig {
         }
 
         /**
+         * Sets how many per-item conditional writes of one bulk call (a bulk {@code update} or {@code delete}, an
+         * {@code increment} or {@code decrement} by filter) are in flight at once. Their hooks then run on as many
+         * threads. 1 writes one item after the other, on the calling thread. Inside a transaction nothing is sent
+         * until the commit, so this does not apply.
+         *
+         * @param writeConcurrency 1 to 256
+         * @return this builder
+         */
+        public Builder writeConcurrency(int writeConcurrency) {
+            this.writeConcurrency = writeConcurrency;
+            return this;
+        }
+
+        /**
+         * Sends every counter ({@code increment}, {@code decrement}) as a one-action {@code TransactWriteItems} with
+         * a {@code ClientRequestToken} unless a write says otherwise, so that a lost response retried by the SDK
+         * applies once; see {@code MutationOptions.idempotent()}.
+         *
+         * @param idempotentWrites true to make counters idempotent by default
+         * @return this builder
+         */
+        public Builder idempotentWrites(boolean idempotentWrites) {
+            this.idempotentWrites = idempotentWrites;
+            return this;
+        }
+
+        /**
          * Adds a customization of the AWS SDK client builder, applied after Dynamite's region, endpoint and
          * credentials: the way to any SDK option this builder has no setter for (HTTP client, interceptors, metrics,
          * …). An override configuration set here keeps its interceptors; {@link #requestTimeout}, {@link #retryMode}
@@ -489,6 +546,9 @@ public final class DynamiteConfig {
             }
             if (maxTransactionItems < 1 || maxTransactionItems > 100) {
                 problems.add("maxTransactionItems must be 1 to 100 (DynamoDB's limit), was " + maxTransactionItems);
+            }
+            if (writeConcurrency < 1 || writeConcurrency > 256) {
+                problems.add("writeConcurrency must be 1 to 256, was " + writeConcurrency);
             }
             if (tablePrefix == null || !TABLE_NAME_CHARS.matcher(tablePrefix).matches()) {
                 problems.add("tablePrefix may hold only letters, digits, '_', '.' and '-', was '" + tablePrefix + "'");
@@ -542,6 +602,8 @@ public final class DynamiteConfig {
             b.syncTimeout = syncTimeout;
             b.hooksByDefault = hooksByDefault;
             b.maxTransactionItems = maxTransactionItems;
+            b.writeConcurrency = writeConcurrency;
+            b.idempotentWrites = idempotentWrites;
             b.configurers.addAll(configurers);
             return b;
         }

@@ -270,8 +270,15 @@ public abstract class Table<T extends Table<T>> {
 
     /**
      * Adds an amount to a numeric field with one atomic {@code UpdateItem} ({@code ADD}), conditioned on the item
-     * existing (a counter never creates an item), and refreshes the field from the stored result. Concurrent
-     * increments all count. Hooks do not run.
+     * existing (a counter never creates an item), on the stored value staying inside the field's Java type, and, for
+     * a loaded entity of a {@code @Version} model, on its version; then refreshes the field from the stored result.
+     * Concurrent increments all count. Hooks do not run.
+     *
+     * <p><b>Lost responses.</b> If DynamoDB applies the addition but its response is lost, the SDK retries the
+     * request and the counter moves twice: an {@code ADD} cannot tell its own retry from another increment. Pass
+     * {@link MutationOptions#idempotent()} (or configure {@code DynamiteConfig.idempotentWrites(true)}) to send it as
+     * a one-action {@code TransactWriteItems} with a {@code ClientRequestToken}, which DynamoDB applies once however
+     * often the SDK retries it.
      *
      * <pre>{@code
      * post.increment("views");
@@ -279,11 +286,32 @@ public abstract class Table<T extends Table<T>> {
      *
      * @param field the numeric field
      * @param by the amount, negative to subtract
-     * @throws dev.dynamite.api.ModelValidationException if the field is not a numeric, unmanaged, non-key field
+     * @throws dev.dynamite.api.ModelValidationException if the field is not a numeric, unmanaged, non-key field, or
+     *     the stored value would leave its type (nothing is written)
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     * @throws dev.dynamite.api.OptimisticLockException if this entity's {@code @Version} is stale
      */
     public void increment(String field, Number by) {
         session().increment(self(), field, by);
+    }
+
+    /**
+     * Adds an amount to a numeric field atomically, with options: {@link MutationOptions#idempotent()} to apply it
+     * exactly once even when its response is lost, or a transaction. See {@link #increment(String, Number)}.
+     *
+     * <pre>{@code
+     * account.increment("balance", 40, MutationOptions.idempotent());
+     * }</pre>
+     *
+     * @param field the numeric field
+     * @param by the amount, negative to subtract
+     * @param options idempotence, the transaction
+     * @throws dev.dynamite.api.ModelValidationException if the field is not a counter or the sum leaves its type
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     * @throws dev.dynamite.api.OptimisticLockException if this entity's {@code @Version} is stale
+     */
+    public void increment(String field, Number by, MutationOptions options) {
+        session().increment(self(), field, by, options);
     }
 
     /**

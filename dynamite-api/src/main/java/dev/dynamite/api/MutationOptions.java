@@ -15,16 +15,19 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class MutationOptions {
-    private static final MutationOptions DEFAULTS = new MutationOptions(null, null);
-    private static final MutationOptions HOOKS = new MutationOptions(Boolean.TRUE, null);
-    private static final MutationOptions SKIP_HOOKS = new MutationOptions(Boolean.FALSE, null);
+    private static final MutationOptions DEFAULTS = new MutationOptions(null, null, null);
+    private static final MutationOptions HOOKS = new MutationOptions(Boolean.TRUE, null, null);
+    private static final MutationOptions SKIP_HOOKS = new MutationOptions(Boolean.FALSE, null, null);
+    private static final MutationOptions IDEMPOTENT = new MutationOptions(null, null, Boolean.TRUE);
 
     private final @Nullable Boolean hooks;
     private final @Nullable TransactionContext tx;
+    private final @Nullable Boolean idempotent;
 
-    private MutationOptions(@Nullable Boolean hooks, @Nullable TransactionContext tx) {
+    private MutationOptions(@Nullable Boolean hooks, @Nullable TransactionContext tx, @Nullable Boolean idempotent) {
         this.hooks = hooks;
         this.tx = tx;
+        this.idempotent = idempotent;
     }
 
     /**
@@ -35,7 +38,7 @@ public final class MutationOptions {
      * @return the options
      */
     public static MutationOptions tx(TransactionContext tx) {
-        return new MutationOptions(null, java.util.Objects.requireNonNull(tx, "tx"));
+        return new MutationOptions(null, java.util.Objects.requireNonNull(tx, "tx"), null);
     }
 
     /**
@@ -49,7 +52,8 @@ public final class MutationOptions {
      * @return the combination
      */
     public MutationOptions and(MutationOptions other) {
-        return new MutationOptions(other.hooks != null ? other.hooks : hooks, other.tx != null ? other.tx : tx);
+        return new MutationOptions(other.hooks != null ? other.hooks : hooks, other.tx != null ? other.tx : tx,
+                other.idempotent != null ? other.idempotent : idempotent);
     }
 
     /**
@@ -107,8 +111,37 @@ public final class MutationOptions {
         return hooks == null ? byDefault : hooks;
     }
 
+    /**
+     * Returns options that make a counter ({@code increment}, {@code decrement}) apply exactly once even when its
+     * response is lost: it is sent as a one-action {@code TransactWriteItems} with a {@code ClientRequestToken}, so
+     * that the SDK's retry of a request DynamoDB already applied is recognised by DynamoDB and not applied again.
+     * Costs twice the write capacity of a plain {@code UpdateItem}. Without it, a counter whose response is lost
+     * and retried by the SDK can move twice. {@code DynamiteConfig.idempotentWrites(true)} makes it the default.
+     * Inside a transaction the transaction's own token applies.
+     *
+     * <pre>{@code
+     * page.increment("views", 1, MutationOptions.idempotent());
+     * }</pre>
+     *
+     * @return the options
+     */
+    public static MutationOptions idempotent() {
+        return IDEMPOTENT;
+    }
+
+    /**
+     * Tells whether a counter is sent idempotently with these options.
+     *
+     * @param byDefault the configured default ({@code DynamiteConfig.idempotentWrites})
+     * @return the decision of these options, else {@code byDefault}
+     */
+    public boolean idempotent(boolean byDefault) {
+        return idempotent == null ? byDefault : idempotent;
+    }
+
     @Override
     public String toString() {
-        return "MutationOptions[hooks=" + (hooks == null ? "default" : hooks) + ", tx=" + (tx != null) + "]";
+        return "MutationOptions[hooks=" + (hooks == null ? "default" : hooks) + ", tx=" + (tx != null)
+                + ", idempotent=" + (idempotent == null ? "default" : idempotent) + "]";
     }
 }

@@ -15,8 +15,8 @@ import java.util.Set;
  * back-off and concurrency of any client can be tested deterministically.
  *
  * <p>A fault selects calls by operation name and, optionally, by table; does one thing to them (a fixed latency, a
- * throttling error, an HTTP 500, any other error, or partial batch results); and fires on every selected call, on
- * the next {@code n}, or on a seeded fraction of them:
+ * throttling error, an HTTP 500, any other error, a lost response, or partial batch results); and fires on every
+ * selected call, on the next {@code n} (optionally {@code after} letting some pass), or on a seeded fraction of them:
  *
  * <pre>{@code
  * Faults faults = local.faults();
@@ -175,6 +175,17 @@ public final class Faults {
         }
 
         /**
+         * Runs the selected calls, then answers HTTP 500 {@code InternalServerError} instead of their result: the
+         * write is applied but its response is lost, so the client (and its SDK's retry) cannot tell that it was.
+         * A call whose engine run fails answers that failure as usual.
+         *
+         * @return the trigger, to choose how often
+         */
+        public Trigger lostResponse() {
+            return trigger(new FaultRule.LostResponse());
+        }
+
+        /**
          * Fails the selected calls with any error, e.g. {@code error("RequestLimitExceeded", 400, "...")}.
          *
          * @param errorCode the error code, such as {@code TransactionConflictException}; DynamoDB's namespace is
@@ -235,12 +246,34 @@ public final class Faults {
         private final Set<String> operations;
         private final Set<String> tables;
         private final FaultRule.Action action;
+        private final int skip;
 
         private Trigger(FaultInjector injector, Set<String> operations, Set<String> tables, FaultRule.Action action) {
+            this(injector, operations, tables, action, 0);
+        }
+
+        private Trigger(FaultInjector injector, Set<String> operations, Set<String> tables, FaultRule.Action action,
+                        int skip) {
             this.injector = injector;
             this.operations = operations;
             this.tables = tables;
             this.action = action;
+            this.skip = skip;
+        }
+
+        /**
+         * Lets the next {@code calls} selected calls pass untouched before the fault starts to fire, for example
+         * {@code on("UpdateItem").throttle().after(20).once()} throttles the 21st {@code UpdateItem}.
+         *
+         * @param calls how many selected calls pass first, 0 or more
+         * @return a trigger that waits that long
+         * @throws IllegalArgumentException if {@code calls} is negative
+         */
+        public Trigger after(int calls) {
+            if (calls < 0) {
+                throw new IllegalArgumentException("after(calls) needs 0 or more calls, got " + calls);
+            }
+            return new Trigger(injector, operations, tables, action, calls);
         }
 
         /**
@@ -285,7 +318,7 @@ public final class Faults {
         }
 
         private Fault add(FaultRule.Trigger trigger) {
-            FaultRule rule = new FaultRule(operations, tables, action, trigger);
+            FaultRule rule = new FaultRule(operations, tables, action, trigger, skip);
             injector.add(rule);
             return new Fault(injector, rule);
         }

@@ -74,6 +74,31 @@ class FaultsTest {
     }
 
     @Test
+    void afterLetsCallsPassBeforeFiring() {
+        Fault fault = faults.on("PutItem").throttle().after(2).once();
+
+        put("users", "1");
+        put("users", "2");
+        assertThatThrownBy(() -> put("users", "3")).isInstanceOf(ProvisionedThroughputExceededException.class);
+        put("users", "3");
+
+        assertThat(fault.injected()).isEqualTo(1);
+        assertThat(client.scan(b -> b.tableName("users")).count()).isEqualTo(3);
+        assertThatThrownBy(() -> faults.on("PutItem").throttle().after(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void lostResponseAppliesTheWriteButAnswersAServerError() {
+        Fault fault = faults.on("PutItem").lostResponse().once();
+
+        assertThatThrownBy(() -> put("users", "1")).isInstanceOfSatisfying(DynamoDbException.class, e ->
+                assertThat(e.statusCode()).isEqualTo(500));
+
+        assertThat(client.getItem(b -> b.tableName("users").key(key("1"))).hasItem()).isTrue();
+        assertThat(fault.injected()).isEqualTo(1);
+    }
+
+    @Test
     void throttlingException() {
         faults.on("ListTables").throttlingException().once();
 

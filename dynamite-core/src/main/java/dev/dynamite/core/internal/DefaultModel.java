@@ -9,6 +9,8 @@ import dev.dynamite.api.NoClientException;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.TransactionContext;
 import dev.dynamite.core.internal.model.Guard;
+import dev.dynamite.core.internal.write.BulkWrite;
+import dev.dynamite.core.internal.write.Receipt;
 import dev.dynamite.core.internal.model.Session;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.List;
@@ -278,15 +280,10 @@ public final class DefaultModel<T> implements Model<T> {
         Session<T> session = session();
         Map<String, Object> checked = session.checkChanges(changes);
         Guard.Targets<T> targets = session.targets(filters);
-        int updated = 0;
-        for (T entity : targets.entities()) {
-            // the filters are the write's condition: an item changed since the read so that it no longer matches is
-            // skipped (outside a transaction) or cancels the transaction
-            if (session.update(entity, checked, options, targets.guard())) {
-                updated++;
-            }
-        }
-        return updated;
+        // the filters are the write's condition: an item changed since the read so that it no longer matches is
+        // skipped (outside a transaction) or cancels the transaction
+        return bulk(session, "update", targets, options,
+                (entity, receipt) -> session.update(entity, checked, options, targets.guard(), receipt));
     }
 
     @Override
@@ -313,13 +310,8 @@ public final class DefaultModel<T> implements Model<T> {
     private int deleteMatching(Map<String, ?> filters, MutationOptions options) {
         Session<T> session = session();
         Guard.Targets<T> targets = session.targets(filters);
-        int deleted = 0;
-        for (T entity : targets.entities()) {
-            if (session.destroy(entity, false, options, targets.guard())) {
-                deleted++;
-            }
-        }
-        return deleted;
+        return bulk(session, "delete", targets, options,
+                (entity, receipt) -> session.destroy(entity, false, options, targets.guard(), receipt));
     }
 
     @Override
@@ -342,13 +334,28 @@ public final class DefaultModel<T> implements Model<T> {
         Session<T> session = session();
         session.checkCounter(field, by);
         Guard.Targets<T> targets = session.targets(filters);
-        int changed = 0;
-        for (T entity : targets.entities()) {
-            if (session.increment(entity, field, by, options, targets.guard())) {
-                changed++;
+        return bulk(session, "increment(" + field + ")", targets, options,
+                (entity, receipt) -> session.increment(entity, field, by, options, targets.guard(), receipt));
+    }
+
+    /**
+     * Writes each target: in a transaction, queued one after the other (nothing is sent before the commit); outside
+     * one, with the client's write concurrency, and a failure part-way reported as a {@link
+     * dev.dynamite.api.PartialWriteException}.
+     */
+    private int bulk(Session<T> session, String operation, Guard.Targets<T> targets, MutationOptions options,
+                     BulkWrite.Action<T> write) {
+        if (options.transaction().isPresent()) {
+            int queued = 0;
+            for (T entity : targets.entities()) {
+                if (write.write(entity, new Receipt())) {
+                    queued++;
+                }
             }
+            return queued;
         }
-        return changed;
+        return new BulkWrite<T>(type, tableName(), operation, session::keyOf)
+                .run(targets.entities(), binding().writeConcurrency(), write);
     }
 
     @Override

@@ -21,19 +21,22 @@ public final class GlobalRegistry {
      * @param mappers the client's entity mappers
      * @param hooksByDefault whether hooks run unless a write says otherwise
      * @param catalog the indexes of the client's tables, as described
+     * @param writeConcurrency how many per-item writes of one bulk call run at once
+     * @param idempotentWrites whether counters are sent idempotently unless a write says otherwise
      */
     public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault,
-                          TableCatalog catalog) {
+                          TableCatalog catalog, int writeConcurrency, boolean idempotentWrites) {
 
         /**
          * Binds a bare SDK client ({@code Dynamite.setGlobalClient}): no prefix, the discovered codecs, the default
-         * key strategy, hooks on.
+         * key strategy, hooks on, the default write concurrency.
          *
          * @param client the SDK client
          * @return the binding
          */
         public static Binding of(DynamoDbClient client) {
-            return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog());
+            return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog(),
+                    16, false); // DynamiteConfig's defaults, not named: internal code stays below the API
         }
     }
 

@@ -16,11 +16,12 @@ final class WriteModels {
 
     /**
      * Another writer, run once, between the read of a bulk write and its first write to an item (from the before
-     * hooks, which run after the read and before the request).
+     * hooks, which run after the read and before the request). Every write of the bulk call is sent after it.
      */
     static final AtomicReference<Runnable> INTERFERE = new AtomicReference<>();
 
-    private static void interfere() {
+    // synchronized: with concurrent bulk writes, every other item's hook (and so its request) waits for the writer
+    private static synchronized void interfere() {
         Runnable other = INTERFERE.getAndSet(null);
         if (other != null) {
             other.run();

@@ -1,12 +1,11 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.api.IncompleteBatchException;
-import java.time.Duration;
+import dev.dynamite.core.internal.write.Backoff;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,9 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 final class BatchGets {
     static final int MAX_KEYS = 100;
-    static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static final long BASE_DELAY_MILLIS = 20;
-    private static final long MAX_DELAY_MILLIS = 2_000;
 
     private BatchGets() {
     }
@@ -37,20 +33,20 @@ final class BatchGets {
             DynamoDbClient client, String table, List<Map<String, AttributeValue>> keys, @Nullable String projection,
             @Nullable Map<String, String> names, Function<Map<String, AttributeValue>, Map<String, AttributeValue>> keyOf) {
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        Backoff backoff = Backoff.start();
         int attempts = 0;
         for (int from = 0; from < keys.size(); from += MAX_KEYS) {
             List<Map<String, AttributeValue>> pending = new ArrayList<>(keys.subList(from,
                     Math.min(keys.size(), from + MAX_KEYS)));
             for (int retry = 0; !pending.isEmpty(); retry++) {
                 if (retry > 0) {
-                    if (System.nanoTime() > deadline) {
+                    if (backoff.expired()) {
                         // every key not read: this chunk's pending ones and all of the chunks not yet sent
                         List<Map<String, AttributeValue>> missing = new ArrayList<>(pending);
                         missing.addAll(keys.subList(Math.min(keys.size(), from + MAX_KEYS), keys.size()));
                         throw new IncompleteBatchException(table, missing, attempts);
                     }
-                    pause(retry);
+                    backoff.pause(retry);
                 }
                 List<Map<String, AttributeValue>> request = List.copyOf(pending);
                 BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(Map.of(table,
@@ -69,16 +65,5 @@ final class BatchGets {
             }
         }
         return found;
-    }
-
-    /** Full jitter: a random delay up to an exponentially growing cap. */
-    static void pause(int retry) {
-        long cap = Math.min(MAX_DELAY_MILLIS, BASE_DELAY_MILLIS << Math.min(retry, 16));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying unprocessed keys", e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.dynamite.core.internal.model;
 
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.TransactionContext;
+import dev.dynamite.core.internal.write.BatchWriter;
 import dev.dynamite.schema.Relation;
 import dev.dynamite.schema.RelationKind;
 import dev.dynamite.schema.Schema;
@@ -15,9 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -34,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * pivot data. Reads go through the pivot's index on the declaring side's foreign key, following every page.
  */
 final class Pivots {
-    private static final int BATCH_WRITE_MAX = 25;
-
     private final Session<?> session;
     private final Relation relation;
     private final Session<?> related;
@@ -156,7 +153,11 @@ final class Pivots {
             }
             return;
         }
-        write(session.client(), table, writes);
+        // the same call again converges: it reads the links anew and writes only the difference
+        BatchWriter.write(session.client(), session.type(), table, "sync(" + relation.model().getSimpleName() + ")",
+                writes, write -> write.putRequest() != null
+                        ? Map.of(Schema.PIVOT_KEY, write.putRequest().item().get(Schema.PIVOT_KEY))
+                        : write.deleteRequest().key());
     }
 
     /** The pivot rows of one declaring value, every page, through the pivot's index on the declaring side. */
@@ -237,30 +238,5 @@ final class Pivots {
             return value.n();
         }
         return Base64.getEncoder().encodeToString(value.b().asByteArrayUnsafe());
-    }
-
-    /** BatchWriteItem, 25 requests at a time, unprocessed items retried. */
-    private static void write(DynamoDbClient client, String table, List<WriteRequest> writes) {
-        for (int from = 0; from < writes.size(); from += BATCH_WRITE_MAX) {
-            List<WriteRequest> pending = new ArrayList<>(writes.subList(from,
-                    Math.min(writes.size(), from + BATCH_WRITE_MAX)));
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt > 0) {
-                    BatchGets.pause(attempt);
-                }
-                List<WriteRequest> request = List.copyOf(pending);
-                BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(Map.of(table, request)));
-                pending.clear();
-                if (response.hasUnprocessedItems() && response.unprocessedItems().containsKey(table)) {
-                    pending.addAll(response.unprocessedItems().get(table));
-                }
-                if (!pending.isEmpty() && attempt >= 20) {
-                    List<Map<String, AttributeValue>> keys = pending.stream().map(w -> w.putRequest() != null
-                            ? Map.of(Schema.PIVOT_KEY, w.putRequest().item().get(Schema.PIVOT_KEY))
-                            : w.deleteRequest().key()).toList();
-                    throw new dev.dynamite.api.IncompleteBatchException(table, keys, attempt + 1);
-                }
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.HookKind;
+import dev.dynamite.core.internal.write.Receipt;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
 import dev.dynamite.schema.AttributeField;
 import dev.dynamite.schema.EntityMetadata;
@@ -35,6 +36,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import dev.dynamite.api.TransactionContext;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -75,6 +79,7 @@ public final class Session<T> {
     private final Class<T> type;
     private final DynamoDbClient client;
     private final boolean hooksByDefault;
+    private final boolean idempotentByDefault;
     private final EntityMapper<T> mapper;
     private final ModelRules rules;
     private final EntityMetadata metadata;
@@ -93,6 +98,7 @@ public final class Session<T> {
         this.type = handle.type();
         this.client = binding.client();
         this.hooksByDefault = binding.hooksByDefault();
+        this.idempotentByDefault = binding.idempotentWrites();
         this.mapper = binding.mappers().mapper(type);
         this.rules = ModelRules.of(type);
         this.metadata = mapper.metadata();
@@ -190,7 +196,10 @@ public final class Session<T> {
             client.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
                     .expressionAttributeNames(expr.names()).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new ItemAlreadyExistsException(type, table, keyValues(key), e);
+            // a retry whose earlier attempt was applied (its response lost) finds exactly the item it put: ours
+            if (!retried(e) || !item.equals(storedAfter(key, e))) {
+                throw new ItemAlreadyExistsException(type, table, keyValues(key), e);
+            }
         }
         created.run();
         return entity;
@@ -321,7 +330,7 @@ public final class Session<T> {
             create(entity, options);
             return true;
         }
-        return update(entity, state, options, null);
+        return update(entity, state, options, null, null);
     }
 
     /**
@@ -333,7 +342,7 @@ public final class Session<T> {
      * @return true if something was written
      */
     public boolean update(T entity, Map<String, ?> changes, MutationOptions options) {
-        return update(entity, changes, options, null);
+        return update(entity, changes, options, null, null);
     }
 
     /**
@@ -344,13 +353,15 @@ public final class Session<T> {
      * @param changes Java field names to new values, checked by {@link #checkChanges}
      * @param options hooks on or off, the transaction
      * @param guard the conditions the stored item must still meet, or null for none
+     * @param receipt confirmed as soon as DynamoDB confirms the write, or null
      * @return true if something was written (or queued)
      */
-    public boolean update(T entity, Map<String, ?> changes, MutationOptions options, @Nullable Guard guard) {
+    public boolean update(T entity, Map<String, ?> changes, MutationOptions options, @Nullable Guard guard,
+                          @Nullable Receipt receipt) {
         Map<String, Object> values = checkChanges(changes);
         EntityState state = requirePersisted(entity, "update");
         values.forEach((field, value) -> mapper.set(entity, field, value));
-        return update(entity, state, options, guard);
+        return update(entity, state, options, guard, receipt);
     }
 
     /**
@@ -373,7 +384,8 @@ public final class Session<T> {
         return values;
     }
 
-    private boolean update(T entity, EntityState state, MutationOptions options, @Nullable Guard guard) {
+    private boolean update(T entity, EntityState state, MutationOptions options, @Nullable Guard guard,
+                           @Nullable Receipt receipt) {
         Map<String, AttributeValue> stored = state.stored();
         restoreManaged(entity, stored);
         checkKeyUnchanged(entity, stored);
@@ -435,7 +447,7 @@ public final class Session<T> {
             }
         };
         return updateExisting(entity, mapper.key(entity), update, expr, expected, "update", options, updated,
-                versionBack(entity, expected), guard);
+                versionBack(entity, expected), delta(stored, next), guard, receipt);
     }
 
     // ================================================================== delete and restore
@@ -449,7 +461,7 @@ public final class Session<T> {
      * @param options hooks on or off
      */
     public void destroy(T entity, boolean force, MutationOptions options) {
-        destroy(entity, force, options, null);
+        destroy(entity, force, options, null, null);
     }
 
     /**
@@ -460,9 +472,11 @@ public final class Session<T> {
      * @param force true to delete the item even if the model soft-deletes
      * @param options hooks on or off, the transaction
      * @param guard the conditions the stored item must still meet, or null for none
+     * @param receipt confirmed as soon as DynamoDB confirms the write, or null
      * @return true if the item was deleted (or the deletion queued)
      */
-    public boolean destroy(T entity, boolean force, MutationOptions options, @Nullable Guard guard) {
+    public boolean destroy(T entity, boolean force, MutationOptions options, @Nullable Guard guard,
+                           @Nullable Receipt receipt) {
         Map<String, AttributeValue> key = mapper.key(entity);
         EntityState state = TableAccess.state(entity);
         boolean soft = !force && rules.deleteAt != null;
@@ -492,6 +506,7 @@ public final class Session<T> {
                 setManaged(entity, rules.version, expr, sets, next);
             }
             Runnable versionBack = versionBack(entity, expected);
+            Map<String, @Nullable AttributeValue> wrote = delta(state == null ? Map.of() : state.stored(), next);
             return updateExisting(entity, key, "SET " + String.join(", ", sets), expr, expected, operation, options,
                     () -> {
                 if (state != null) {
@@ -502,7 +517,7 @@ public final class Session<T> {
             }, () -> {
                 mapper.set(entity, deleteAt.name, null);
                 versionBack.run();
-            }, guard);
+            }, wrote, guard, receipt);
         }
         String condition = writeCondition(expr, expected, guard);
         Runnable deleted = () -> {
@@ -521,11 +536,16 @@ public final class Session<T> {
                     .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            if (guard != null && noLongerMatches(key, guard, e)) {
-                return false;
+            Map<String, AttributeValue> stored = storedAfter(key, e);
+            // gone after a retry: the earlier attempt, whose response was lost, deleted it
+            if (!(stored == null && retried(e))) {
+                if (guard != null && (stored == null || !guard.matches(this, stored))) {
+                    return false;
+                }
+                throw conflict(key, expected, operation, stored, e);
             }
-            throw conflict(key, expected, operation, e);
         }
+        confirm(receipt);
         deleted.run();
         return true;
     }
@@ -555,13 +575,15 @@ public final class Session<T> {
             setManaged(entity, rules.version, expr, sets, next);
             update = "SET " + sets.get(0) + " " + update;
         }
+        Map<String, @Nullable AttributeValue> wrote = delta(state == null ? Map.of() : state.stored(), next);
+        wrote.put(deleteAt.attributeName, null);
         updateExisting(entity, key, update, expr, expected, "restore", options, () -> {
             mapper.set(entity, deleteAt.name, null);
             if (state != null) {
                 TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
                         state.unloaded()));
             }
-        }, versionBack(entity, expected), null);
+        }, versionBack(entity, expected), wrote, null, null);
     }
 
     // ================================================================== counters
@@ -588,7 +610,7 @@ public final class Session<T> {
      * @param options the transaction to queue it in, if any
      */
     public void increment(T entity, String field, Number by, MutationOptions options) {
-        increment(entity, field, by, options, null);
+        increment(entity, field, by, options, null, null);
     }
 
     /**
@@ -601,12 +623,14 @@ public final class Session<T> {
      * @param by the amount, negative to subtract
      * @param options the transaction to queue it in, if any
      * @param guard the conditions the stored item must still meet, or null for an instance counter
+     * @param receipt confirmed as soon as DynamoDB confirms the write, or null
      * @return true if the item was changed (or the change queued); false if a guarded item no longer matched
      * @throws ItemNotFoundException if there is no item (unguarded)
      * @throws OptimisticLockException if a loaded entity of a {@code @Version} model is stale
      * @throws ModelValidationException if the stored value would leave the field's type; nothing is written
      */
-    public boolean increment(T entity, String field, Number by, MutationOptions options, @Nullable Guard guard) {
+    public boolean increment(T entity, String field, Number by, MutationOptions options, @Nullable Guard guard,
+                             @Nullable Receipt receipt) {
         FieldRule rule = counter(field, by);
         Map<String, AttributeValue> key = mapper.key(entity);
         Expr expr = new Expr();
@@ -637,6 +661,30 @@ public final class Session<T> {
                     key, type, () -> addLocally(entity, rule, by, stamp), null);
             return true;
         }
+        if (options.idempotent(idempotentByDefault)) {
+            // one action with a token: DynamoDB recognises the SDK's retry of an applied request and applies it once
+            try {
+                client.transactWriteItems(TransactWriteItemsRequest.builder()
+                        .clientRequestToken(UUID.randomUUID().toString())
+                        .transactItems(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
+                                .updateExpression(update).conditionExpression(condition)
+                                .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values())
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                .build()).build()).build());
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+                CancellationReason reason = e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
+                        ? e.cancellationReasons().get(0) : null;
+                if (reason == null || !"ConditionalCheckFailed".equals(reason.code())) {
+                    throw e;
+                }
+                Map<String, AttributeValue> stored = reason.hasItem() && !reason.item().isEmpty() ? reason.item()
+                        : storedAfter(key, null);
+                return counterRefused(key, rule, by, stored, guard, expected, e);
+            }
+            confirm(receipt);
+            addLocally(entity, rule, by, updatedAt);
+            return true;
+        }
         UpdateItemResponse response;
         try {
             response = client.updateItem(UpdateItemRequest.builder().tableName(table).key(key)
@@ -645,22 +693,9 @@ public final class Session<T> {
                     .returnValues(ReturnValue.UPDATED_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = storedAfter(key, e);
-            if (guard != null && (stored == null || !guard.matches(this, stored))) {
-                return false;
-            }
-            if (stored == null) {
-                throw new ItemNotFoundException(type, table, keyValues(key), "increment(" + field + ") needs an"
-                        + " existing item, and there is none; nothing was written (counters never create items)", e);
-            }
-            if (expected != null && !Objects.equals(storedVersion(stored), expected)) {
-                throw new OptimisticLockException(type, table, keyValues(key), expected, storedVersion(stored), e);
-            }
-            AttributeValue current = stored.get(rule.attributeName);
-            throw new ModelValidationException(type, field, "adding " + by + " to the stored value "
-                    + (current == null ? "(none)" : current.n()) + " would leave the range of "
-                    + Counters.range(rule) + "; nothing was written", e);
+            return counterRefused(key, rule, by, storedAfter(key, e), guard, expected, e);
         }
+        confirm(receipt);
         EntityState state = TableAccess.state(entity);
         Map<String, AttributeValue> next = state == null ? null : new HashMap<>(state.stored());
         for (Map.Entry<String, AttributeValue> attribute : response.attributes().entrySet()) {
@@ -678,6 +713,29 @@ public final class Session<T> {
             TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
         }
         return true;
+    }
+
+    /**
+     * Explains a counter whose condition failed: false if a guarded item no longer matches; else the item is gone,
+     * the entity's version is stale, or the sum would leave the field's type. Nothing was written.
+     */
+    private boolean counterRefused(Map<String, AttributeValue> key, FieldRule rule, Number by,
+                                   @Nullable Map<String, AttributeValue> stored, @Nullable Guard guard,
+                                   @Nullable Long expected, RuntimeException cause) {
+        if (guard != null && (stored == null || !guard.matches(this, stored))) {
+            return false;
+        }
+        if (stored == null) {
+            throw new ItemNotFoundException(type, table, keyValues(key), "increment(" + rule.name + ") needs an"
+                    + " existing item, and there is none; nothing was written (counters never create items)", cause);
+        }
+        if (expected != null && !Objects.equals(storedVersion(stored), expected)) {
+            throw new OptimisticLockException(type, table, keyValues(key), expected, storedVersion(stored), cause);
+        }
+        AttributeValue current = stored.get(rule.attributeName);
+        throw new ModelValidationException(type, rule.name, "adding " + by + " to the stored value "
+                + (current == null ? "(none)" : current.n()) + " would leave the range of "
+                + Counters.range(rule) + "; nothing was written", cause);
     }
 
     /**
@@ -804,6 +862,16 @@ public final class Session<T> {
 
     EntityMapper<T> mapper() {
         return mapper;
+    }
+
+    /**
+     * Returns the key attributes of an entity, as stored.
+     *
+     * @param entity the entity; its key must be set
+     * @return the key
+     */
+    public Map<String, AttributeValue> keyOf(T entity) {
+        return mapper.key(entity);
     }
 
     ModelRules rules() {
@@ -1149,7 +1217,8 @@ public final class Session<T> {
      */
     private boolean updateExisting(T entity, Map<String, AttributeValue> key, String update, Expr expr,
                                    @Nullable Long expected, String operation, MutationOptions options, Runnable after,
-                                   Runnable undo, @Nullable Guard guard) {
+                                   Runnable undo, Map<String, @Nullable AttributeValue> wrote,
+                                   @Nullable Guard guard, @Nullable Receipt receipt) {
         String condition = writeCondition(expr, expected, guard);
         TransactionContext tx = options.transaction().orElse(null);
         if (tx != null) {
@@ -1164,31 +1233,71 @@ public final class Session<T> {
                     .expressionAttributeValues(expr.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            undo.run();
-            if (guard != null && noLongerMatches(key, guard, e)) {
-                return false;
+            Map<String, AttributeValue> stored = storedAfter(key, e);
+            if (!(retried(e) && holds(stored, wrote))) {
+                undo.run();
+                if (guard != null && (stored == null || !guard.matches(this, stored))) {
+                    return false;
+                }
+                throw conflict(key, expected, operation, stored, e);
             }
-            throw conflict(key, expected, operation, e);
+            // else a retry found exactly what this call wrote: the earlier attempt was applied, its response lost
         }
+        confirm(receipt);
         after.run();
         return true;
     }
 
+    /** Whether the SDK sent the request more than once, so that an earlier attempt may have been applied. */
+    private static boolean retried(ConditionalCheckFailedException failure) {
+        Integer attempts = failure.numAttempts();
+        return attempts != null && attempts > 1;
+    }
+
     /**
-     * Whether a guarded write failed its condition because the item no longer matches the guard (or is gone): then
-     * the bulk write skips it. The stored item comes with the failure where the server returns it, else from a
-     * consistent read.
+     * Whether a stored item holds every attribute a write set, with the value it set, and none it removed: the
+     * write's own effect. A write that changed nothing cannot be recognised.
      */
-    private boolean noLongerMatches(Map<String, AttributeValue> key, Guard guard,
-                                    ConditionalCheckFailedException failure) {
-        Map<String, AttributeValue> stored = storedAfter(key, failure);
-        return stored == null || !guard.matches(this, stored);
+    private static boolean holds(@Nullable Map<String, AttributeValue> stored,
+                                 Map<String, @Nullable AttributeValue> wrote) {
+        if (stored == null || wrote.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, @Nullable AttributeValue> attribute : wrote.entrySet()) {
+            if (!Objects.equals(stored.get(attribute.getKey()), attribute.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The attributes a write changes from {@code before} to {@code after}: new values, null where removed. */
+    private static Map<String, @Nullable AttributeValue> delta(Map<String, AttributeValue> before,
+                                                              Map<String, AttributeValue> after) {
+        Map<String, @Nullable AttributeValue> changed = new HashMap<>();
+        after.forEach((name, value) -> {
+            if (!value.equals(before.get(name))) {
+                changed.put(name, value);
+            }
+        });
+        before.keySet().forEach(name -> {
+            if (!after.containsKey(name)) {
+                changed.put(name, null);
+            }
+        });
+        return changed;
+    }
+
+    private static void confirm(@Nullable Receipt receipt) {
+        if (receipt != null) {
+            receipt.confirm();
+        }
     }
 
     /** The item as stored when a condition failed: from the failure (ALL_OLD) or a consistent read; null if none. */
     private @Nullable Map<String, AttributeValue> storedAfter(Map<String, AttributeValue> key,
-                                                             ConditionalCheckFailedException failure) {
-        if (failure.hasItem() && !failure.item().isEmpty()) {
+                                                             @Nullable ConditionalCheckFailedException failure) {
+        if (failure != null && failure.hasItem() && !failure.item().isEmpty()) {
             return failure.item();
         }
         GetItemResponse current = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
@@ -1282,8 +1391,8 @@ public final class Session<T> {
      * writer changed it.
      */
     private RuntimeException conflict(Map<String, AttributeValue> key, @Nullable Long expected, String operation,
+                                      @Nullable Map<String, AttributeValue> stored,
                                       ConditionalCheckFailedException cause) {
-        Map<String, AttributeValue> stored = storedAfter(key, cause);
         if (stored == null) {
             return new ItemNotFoundException(type, table, keyValues(key), operation + "() found no item: it was"
                     + " deleted or never created; nothing was written", cause);

@@ -14,7 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FaultRule {
     /** What a fault does to a call it fires on. */
-    public sealed interface Action permits Delay, Failure, Unprocessed {
+    public sealed interface Action permits Delay, Failure, Unprocessed, LostResponse {
+    }
+
+    /**
+     * Runs the call, then throws its answer away and answers HTTP 500 {@code InternalServerError} instead: the
+     * write is applied, but the client cannot know it, as when a response is lost on the way back.
+     */
+    public record LostResponse() implements Action {
     }
 
     /**
@@ -135,6 +142,7 @@ public final class FaultRule {
     private final AtomicInteger remaining;
     private final AtomicLong injected = new AtomicLong();
     private final @Nullable Random random;
+    private final AtomicInteger skip;
 
     /**
      * Creates a rule.
@@ -145,6 +153,23 @@ public final class FaultRule {
      * @param trigger how often it fires
      */
     public FaultRule(Set<String> operations, Set<String> tables, Action action, Trigger trigger) {
+        this(operations, tables, action, trigger, 0);
+    }
+
+    /**
+     * Creates a rule that lets the first {@code skip} selected calls pass before its trigger is consulted.
+     *
+     * @param operations the operations it selects, empty for all
+     * @param tables the tables it selects, empty for all (a call is selected when it names any of them)
+     * @param action what it does
+     * @param trigger how often it fires
+     * @param skip how many selected calls pass untouched first, 0 for none
+     */
+    public FaultRule(Set<String> operations, Set<String> tables, Action action, Trigger trigger, int skip) {
+        if (skip < 0) {
+            throw new IllegalArgumentException("the number of calls to let pass must be >= 0, got " + skip);
+        }
+        this.skip = new AtomicInteger(skip);
         this.operations = Set.copyOf(operations);
         this.tables = Set.copyOf(tables);
         this.action = action;
@@ -257,6 +282,9 @@ public final class FaultRule {
      * @return {@code true} if the fault applies to this call
      */
     boolean fire() {
+        if (skip.get() > 0 && skip.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            return false;
+        }
         boolean fires;
         if (trigger instanceof Times) {
             fires = remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;

@@ -190,6 +190,9 @@ public final class JsonProtocol {
                 return error(headers, responseType, failure.status(), failure.type(), failure.message());
             } else if (action instanceof FaultRule.Unprocessed unprocessed && decision.rule() != null) {
                 output = partialBatch(operation, input, unprocessed.executed(), decision.rule());
+            } else if (action instanceof FaultRule.LostResponse) {
+                operations.execute(operation, input);   // applied, but the answer never reaches the client
+                return error(headers, responseType, 500, INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR_MESSAGE);
             } else {
                 output = operations.execute(operation, input);
             }
