@@ -33,6 +33,7 @@ final class WriteModels {
         public String batch;
         public String status;
         public int weight;
+        public java.util.Set<String> labels;
 
         @BeforeUpdate
         void beforeUpdate(Map<String, Object> changes) {

@@ -214,4 +214,43 @@ abstract class WritePathContract extends FixtureContract {
         assertThat(tallies.find(ids.get(0)).orElseThrow().count).isEqualTo(6);
         assertThat(tallies.find(ids.get(2)).orElseThrow().count).isEqualTo(1);
     }
+
+    @Test
+    void anItemOverFourHundredKilobytesIsRefusedBeforeAnyRequest() {
+        String big = "x".repeat(410 * 1024);
+        assertThatThrownBy(() -> parcels.create(Map.of("id", newId(), "status", big)))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("Parcel.status")
+                .hasMessageContaining("over DynamoDB's limit of 409600 bytes");
+        Parcel parcel = parcels.create(Map.of("id", newId(), "status", "small"));
+        log.clear();
+        assertThatThrownBy(() -> parcel.update(Map.of("status", big))).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("Parcel.status");
+        assertThat(log.calls()).isEmpty();
+        assertThat(parcels.find(parcel.id).orElseThrow().status).isEqualTo("small");
+    }
+
+    @Test
+    void keysOutsideDynamoDbsLengthsAreRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> parcels.create(Map.of("id", "")))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("Parcel.id")
+                .hasMessageContaining("partition key is empty");
+        assertThatThrownBy(() -> parcels.create(Map.of("id", "k".repeat(2049))))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("Parcel.id")
+                .hasMessageContaining("2049 bytes long; DynamoDB allows at most 2048");
+        assertThatThrownBy(() -> parcels.find("")).isInstanceOf(ModelValidationException.class);
+        assertThat(log.calls()).isEmpty();
+        String longest = "é".repeat(1024);   // 2,048 bytes in UTF-8: the longest partition key there is
+        assertThat(parcels.create(Map.of("id", longest)).id).isEqualTo(longest);
+        assertThat(parcels.find(longest)).isPresent();
+    }
+
+    @Test
+    void aSetOfTheWrongElementTypeIsRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> parcels.create(Map.of("id", newId(), "labels", java.util.Set.of(1, 2))))
+                .isInstanceOf(ModelValidationException.class).hasMessageContaining("Parcel.labels")
+                .hasMessageContaining("a Set<String> cannot hold");
+        assertThat(log.calls()).isEmpty();
+        Parcel labelled = parcels.create(Map.of("id", newId(), "labels", java.util.Set.of("fragile")));
+        assertThat(parcels.find(labelled.id).orElseThrow().labels).containsExactly("fragile");
+    }
 }

@@ -26,6 +26,19 @@ final class SetCodecs {
     private SetCodecs() {
     }
 
+    /**
+     * Checks that every element is of the set's element type: generics are erased, so a {@code Set.of(1, 2)} can
+     * reach a {@code Set<String>} field, and the SDK would only fail on it while sending.
+     */
+    private static void checkElements(Set<?> value, Class<?> element, String setType) {
+        for (Object item : value) {
+            if (item != null && !element.isInstance(item)) {
+                throw new IllegalArgumentException("a " + setType + " cannot hold " + item + " ("
+                        + item.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
     private static void checkStorable(Set<?> value) {
         if (value.isEmpty()) {
             throw new IllegalArgumentException(EMPTY);
@@ -41,6 +54,7 @@ final class SetCodecs {
         @Override
         public AttributeValue encode(Set<String> value) {
             checkStorable(value);
+            checkElements(value, String.class, "Set<String>");
             return AttributeValue.createSs(new ArrayList<>(value));
         }
 
@@ -55,6 +69,7 @@ final class SetCodecs {
         @Override
         public AttributeValue encode(Set<byte[]> value) {
             checkStorable(value);
+            checkElements(value, byte[].class, "Set<byte[]>");
             List<SdkBytes> encoded = new ArrayList<>(value.size());
             for (byte[] item : value) {
                 encoded.add(SdkBytes.fromByteArray(item));

@@ -5,6 +5,7 @@ import dev.dynamite.api.CodecNotFoundException;
 import dev.dynamite.api.DynamiteException;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.core.internal.write.Limits;
 import dev.dynamite.api.UnknownFieldException;
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.schema.AttributeField;
@@ -482,7 +483,12 @@ public final class EntityMapper<T> {
             throw new ModelValidationException(type, property.name, "the " + role + " key is null; a key needs a"
                     + " value");
         }
-        key.put(property.attributeName, encode(property, value));
+        AttributeValue encoded = encode(property, value);
+        String problem = Limits.keyProblem(encoded, "partition".equals(role));
+        if (problem != null) {
+            throw new ModelValidationException(type, property.name, "the " + role + " key " + problem);
+        }
+        key.put(property.attributeName, encoded);
     }
 
     private void checkAssignable(Property property, Object value) {

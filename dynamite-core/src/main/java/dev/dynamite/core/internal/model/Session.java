@@ -12,6 +12,7 @@ import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.HookKind;
+import dev.dynamite.core.internal.write.Limits;
 import dev.dynamite.core.internal.write.Receipt;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
 import dev.dynamite.schema.AttributeField;
@@ -175,6 +176,7 @@ public final class Session<T> {
             rule.validate(type, mapper.get(entity, rule.name));
         }
         Map<String, AttributeValue> item = mapper.toItem(entity);
+        checkSize(item, "create");
         Expr expr = new Expr();
         String condition = "attribute_not_exists(" + expr.name(partitionAttribute()) + ")";
         Runnable created = () -> {
@@ -434,6 +436,7 @@ public final class Session<T> {
             mapper.set(entity, rules.version.name, expected + 1);
             setManaged(entity, rules.version, expr, sets, next);
         }
+        checkSize(next, "update");
         String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
                 + (removes.isEmpty() ? "" : (sets.isEmpty() ? "" : " ") + "REMOVE " + String.join(", ", removes));
         List<FieldRule> writtenFields = changed;
@@ -1286,6 +1289,30 @@ public final class Session<T> {
             }
         });
         return changed;
+    }
+
+    /**
+     * Refuses an item over DynamoDB's 400 KB before any request, naming its largest attribute. After an update the
+     * item is known only as far as it was loaded, so the check then sees a lower bound.
+     */
+    private void checkSize(Map<String, AttributeValue> item, String operation) {
+        long size = Limits.itemBytes(item);
+        if (size <= Limits.MAX_ITEM_BYTES) {
+            return;
+        }
+        String largest = null;
+        long largestSize = -1;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            long attributeSize = Limits.itemBytes(Map.of(attribute.getKey(), attribute.getValue()));
+            if (attributeSize > largestSize) {
+                largest = attribute.getKey();
+                largestSize = attributeSize;
+            }
+        }
+        String field = largest == null ? null : fieldOfAttribute(largest);
+        throw new ModelValidationException(type, field, operation + "() would store an item of " + size + " bytes,"
+                + " over DynamoDB's limit of " + Limits.MAX_ITEM_BYTES + " bytes (400 KB); its largest attribute, '"
+                + largest + "', takes " + largestSize + " bytes; nothing was written");
     }
 
     private static void confirm(@Nullable Receipt receipt) {
