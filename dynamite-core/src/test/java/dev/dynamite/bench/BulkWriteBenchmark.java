@@ -1,0 +1,113 @@
+package dev.dynamite.bench;
+
+import dev.dynamite.Dynamite;
+import dev.dynamite.Model;
+import dev.dynamite.Table;
+import dev.dynamite.annotation.PrimaryKey;
+import dev.dynamite.local.DynamoDbLocal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Wall time of a bulk {@code update} of 2,000 items on the embedded engine with 2 ms of latency injected into every
+ * request, with the default write concurrency against the baseline of {@code writeConcurrency(1)}: one conditional
+ * {@code UpdateItem} after the other on the calling thread, which is what every bulk write did before concurrent
+ * bulk writes. Both clients run in the same JVM, on the same table, in one run. A benchmark main, run by
+ * {@code scripts/bench-bulk-write.sh}.
+ */
+public final class BulkWriteBenchmark {
+    public static final class Shipment extends Table<Shipment> {
+        @PrimaryKey public String id;
+        public String batch;
+        public String status;
+    }
+
+    private static final int ITEMS = 2_000;
+    private static final Duration LATENCY = Duration.ofMillis(2);
+
+    private BulkWriteBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int iterations = Integer.parseInt(System.getenv().getOrDefault("BENCH_ITERATIONS", "5"));
+        try (Backend backend = new Backend()) {
+            DynamoDbLocal local = Objects.requireNonNull(backend.local, "this benchmark injects latency: it runs on"
+                    + " the embedded engine only (unset BENCH_ENDPOINT)");
+            try (Dynamite sequential = new Dynamite(backend.config(Shipment.class).writeConcurrency(1).build())) {
+                sequential.sync();
+                Model<Shipment> baseline = sequential.model(Shipment.class);
+                seed(sequential, baseline.tableName());
+                System.out.printf(Locale.ROOT, "bulk update of %d items on %s, %d ms injected latency per request;"
+                        + " median of %d iterations after 1 of warm-up%n%n", ITEMS, backend.describe(),
+                        LATENCY.toMillis(), iterations);
+                local.faults().onAnyOperation().latency(LATENCY).always();
+                System.out.println("| write concurrency | requests | median ms | items/s | speed-up |");
+                System.out.println("|---|---|---|---|---|");
+                Result base = measure(baseline, backend.counter, iterations, "s");
+                row("1 (baseline: one item after the other)", base, base);
+                for (int concurrency : new int[] {8, dev.dynamite.DynamiteConfig.DEFAULT_WRITE_CONCURRENCY, 32}) {
+                    // the same table: a client of the same prefix with another concurrency
+                    try (Dynamite parallel = new Dynamite(sequential.config().toBuilder()
+                            .writeConcurrency(concurrency).build())) {
+                        Result result = measure(parallel.model(Shipment.class), backend.counter, iterations,
+                                "c" + concurrency);
+                        row(concurrency + (concurrency == dev.dynamite.DynamiteConfig.DEFAULT_WRITE_CONCURRENCY
+                                ? " (default)" : ""), result, base);
+                    }
+                }
+                local.faults().clear();
+                sequential.getClient().deleteTable(b -> b.tableName(baseline.tableName()));
+            }
+        }
+    }
+
+    private static void seed(Dynamite dynamite, String table) {
+        List<WriteRequest> writes = new ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                    "id", AttributeValue.fromS(String.format(Locale.ROOT, "s%05d", i)),
+                    "batch", AttributeValue.fromS("b1"), "status", AttributeValue.fromS("new"))).build()).build());
+            if (writes.size() == 25) {
+                List<WriteRequest> request = List.copyOf(writes);
+                dynamite.getClient().batchWriteItem(b -> b.requestItems(Map.of(table, request)));
+                writes.clear();
+            }
+        }
+    }
+
+    private record Result(double requests, double millis) {
+    }
+
+    private static void row(String label, Result result, Result base) {
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.1fx |%n", label, result.requests, result.millis,
+                ITEMS / (result.millis / 1000), base.millis / result.millis);
+    }
+
+    /** Each iteration sets every item's status to a new value, so that every item is written every time. */
+    private static Result measure(Model<Shipment> model, Backend.Counter counter, int iterations, String tag) {
+        check(model.update(Map.of("status", tag + "-warm"), Map.of("batch", "b1")));
+        long requests = counter.requests.get();
+        long[] times = new long[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long start = System.nanoTime();
+            check(model.update(Map.of("status", tag + "-" + i), Map.of("batch", "b1")));
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        return new Result((counter.requests.get() - requests) / (double) iterations, times[iterations / 2] / 1e6);
+    }
+
+    private static void check(int updated) {
+        if (updated != ITEMS) {
+            throw new IllegalStateException("updated " + updated + " items, expected " + ITEMS);
+        }
+    }
+}
