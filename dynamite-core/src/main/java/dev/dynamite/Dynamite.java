@@ -292,7 +292,7 @@ public final class Dynamite implements AutoCloseable {
             mappers = built;
         }
         return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault(), catalog,
-                config.writeConcurrency(), config.idempotentWrites());
+                config.writeConcurrency(), config.idempotentWrites(), config.batchRetryDeadline());
     }
 
     private Schema schema() {

@@ -43,6 +43,9 @@ public final class DynamiteConfig {
     /** How many per-item writes of one bulk call run at once unless configured. */
     public static final int DEFAULT_WRITE_CONCURRENCY = 16;
 
+    /** How long batch reads and writes retry what DynamoDB left unprocessed unless configured. */
+    public static final Duration DEFAULT_BATCH_RETRY_DEADLINE = Duration.ofSeconds(30);
+
     private static final Pattern TABLE_NAME_CHARS = Pattern.compile("[a-zA-Z0-9_.-]*");
 
     private final @Nullable String region;
@@ -61,6 +64,7 @@ public final class DynamiteConfig {
     private final int maxTransactionItems;
     private final int writeConcurrency;
     private final boolean idempotentWrites;
+    private final Duration batchRetryDeadline;
     private final List<Consumer<DynamoDbClientBuilder>> configurers;
     private final Builder source;
 
@@ -81,6 +85,7 @@ public final class DynamiteConfig {
         this.maxTransactionItems = b.maxTransactionItems;
         this.writeConcurrency = b.writeConcurrency;
         this.idempotentWrites = b.idempotentWrites;
+        this.batchRetryDeadline = b.batchRetryDeadline;
         this.configurers = List.copyOf(b.configurers);
         this.source = b.copy();
     }
@@ -232,6 +237,16 @@ public final class DynamiteConfig {
         return idempotentWrites;
     }
 
+    /**
+     * Returns how long a batch read or write ({@code BatchGetItem}, {@code BatchWriteItem}) retries the keys or items
+     * DynamoDB left unprocessed before it reports them.
+     *
+     * @return {@link #DEFAULT_BATCH_RETRY_DEADLINE} unless configured
+     */
+    public Duration batchRetryDeadline() {
+        return batchRetryDeadline;
+    }
+
     List<Consumer<DynamoDbClientBuilder>> configurers() {
         return configurers;
     }
@@ -257,7 +272,7 @@ public final class DynamiteConfig {
                 + ", keyTypeStrategy=" + keyTypeStrategy.name() + ", tablePrefix='" + tablePrefix + "'"
                 + ", syncTimeout=" + syncTimeout + ", hooksByDefault=" + hooksByDefault + ", maxTransactionItems="
                 + maxTransactionItems + ", writeConcurrency=" + writeConcurrency
-                + ", idempotentWrites=" + idempotentWrites + "]";
+                + ", idempotentWrites=" + idempotentWrites + ", batchRetryDeadline=" + batchRetryDeadline + "]";
     }
 
     /**
@@ -282,6 +297,7 @@ public final class DynamiteConfig {
         private int maxTransactionItems = 100;
         private int writeConcurrency = DEFAULT_WRITE_CONCURRENCY;
         private boolean idempotentWrites;
+        private Duration batchRetryDeadline = DEFAULT_BATCH_RETRY_DEADLINE;
         private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
 
         private Builder() {
@@ -501,6 +517,19 @@ public final class DynamiteConfig {
         }
 
         /**
+         * Sets how long a batch read or write retries, with exponential backoff and full jitter, the keys or items
+         * DynamoDB leaves unprocessed (as it does under load). Past it, a read throws
+         * {@code IncompleteBatchException} and a write {@code PartialWriteException}, each listing what was not done.
+         *
+         * @param batchRetryDeadline positive
+         * @return this builder
+         */
+        public Builder batchRetryDeadline(Duration batchRetryDeadline) {
+            this.batchRetryDeadline = batchRetryDeadline;
+            return this;
+        }
+
+        /**
          * Adds a customization of the AWS SDK client builder, applied after Dynamite's region, endpoint and
          * credentials: the way to any SDK option this builder has no setter for (HTTP client, interceptors, metrics,
          * …). An override configuration set here keeps its interceptors; {@link #requestTimeout}, {@link #retryMode}
@@ -546,6 +575,9 @@ public final class DynamiteConfig {
             }
             if (maxTransactionItems < 1 || maxTransactionItems > 100) {
                 problems.add("maxTransactionItems must be 1 to 100 (DynamoDB's limit), was " + maxTransactionItems);
+            }
+            if (batchRetryDeadline == null || batchRetryDeadline.isNegative() || batchRetryDeadline.isZero()) {
+                problems.add("batchRetryDeadline must be positive, was " + batchRetryDeadline);
             }
             if (writeConcurrency < 1 || writeConcurrency > 256) {
                 problems.add("writeConcurrency must be 1 to 256, was " + writeConcurrency);
@@ -604,6 +636,7 @@ public final class DynamiteConfig {
             b.maxTransactionItems = maxTransactionItems;
             b.writeConcurrency = writeConcurrency;
             b.idempotentWrites = idempotentWrites;
+            b.batchRetryDeadline = batchRetryDeadline;
             b.configurers.addAll(configurers);
             return b;
         }

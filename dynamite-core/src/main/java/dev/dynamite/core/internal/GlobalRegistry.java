@@ -23,20 +23,23 @@ public final class GlobalRegistry {
      * @param catalog the indexes of the client's tables, as described
      * @param writeConcurrency how many per-item writes of one bulk call run at once
      * @param idempotentWrites whether counters are sent idempotently unless a write says otherwise
+     * @param batchDeadline how long batch reads and writes retry what DynamoDB left unprocessed
      */
     public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault,
-                          TableCatalog catalog, int writeConcurrency, boolean idempotentWrites) {
+                          TableCatalog catalog, int writeConcurrency, boolean idempotentWrites,
+                          java.time.Duration batchDeadline) {
 
         /**
          * Binds a bare SDK client ({@code Dynamite.setGlobalClient}): no prefix, the discovered codecs, the default
-         * key strategy, hooks on, the default write concurrency.
+         * key strategy, hooks on, the default write concurrency and batch retry deadline.
          *
          * @param client the SDK client
          * @return the binding
          */
         public static Binding of(DynamoDbClient client) {
-            return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog(),
-                    16, false); // DynamiteConfig's defaults, not named: internal code stays below the API
+            // DynamiteConfig's defaults, not named: internal code stays below the API
+            return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog(), 16, false,
+                    java.time.Duration.ofSeconds(30));
         }
     }
 

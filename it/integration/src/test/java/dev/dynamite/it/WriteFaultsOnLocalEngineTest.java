@@ -190,6 +190,52 @@ class WriteFaultsOnLocalEngineTest extends FixtureContract {
         }
     }
 
+    @Test
+    void unprocessedPivotRowsAreReportedAtTheDeadline(DynamiteConfig.Builder config) {
+        try (Dynamite client = new Dynamite(config.tables(RelationModels.ALL)
+                .batchRetryDeadline(java.time.Duration.ofMillis(300)).build())) {
+            client.sync();
+            RelationModels.Employee employee = client.model(RelationModels.Employee.class)
+                    .create(Map.of("id", "late-" + UUID.randomUUID(), "departmentId", "d1", "name", "Bo"));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ids.add("lp" + i + "-" + employee.id);
+                client.model(RelationModels.Project.class).create(Map.of("id", ids.get(i), "name", "P" + i));
+            }
+            local.faults().on("BatchWriteItem").unprocessed().after(1).always();
+
+            assertThatThrownBy(() -> employee.sync(RelationModels.Project.class, ids))
+                    .isInstanceOfSatisfying(PartialWriteException.class, e -> {
+                        assertThat(e.written()).hasSize(25);
+                        assertThat(e.notWritten()).hasSize(15);
+                        assertThat(e.inDoubt()).isEmpty();
+                        assertThat(e.getCause()).hasMessageContaining("still unprocessed");
+                    });
+            local.faults().clear();
+            employee.sync(RelationModels.Project.class, ids);
+            assertThat(linked(client, employee.id)).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
+    void anIncompleteBatchReadListsEveryKeyNotReadAcrossAllChunks(DynamiteConfig.Builder config) {
+        try (Dynamite client = new Dynamite(config.tables(Parcel.class, Tally.class)
+                .batchRetryDeadline(java.time.Duration.ofMillis(300)).build())) {
+            client.sync();
+            Model<Parcel> model = client.model(Parcel.class);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                ids.add("missing-" + i);
+            }
+            local.faults().on("BatchGetItem").unprocessed().always();
+
+            assertThatThrownBy(() -> model.where(Map.of("id", Map.of("in", ids))))
+                    .isInstanceOfSatisfying(dev.dynamite.api.IncompleteBatchException.class, e ->
+                            assertThat(e.missingKeys()).hasSize(300).containsAll(ids.stream().map(
+                                    WriteFaultsOnLocalEngineTest::key).toList()));
+        }
+    }
+
     private static List<String> linked(Dynamite client, String employee) {
         return client.model(RelationModels.Employee.class).find(employee, dev.dynamite.api.QueryOptions.builder()
                 .include("projects", dev.dynamite.api.Include.all()).build())

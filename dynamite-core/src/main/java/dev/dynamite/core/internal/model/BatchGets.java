@@ -2,6 +2,7 @@ package dev.dynamite.core.internal.model;
 
 import dev.dynamite.api.IncompleteBatchException;
 import dev.dynamite.core.internal.write.Backoff;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +27,16 @@ final class BatchGets {
     /**
      * Reads the items of the given keys; keys without an item are absent from the result.
      *
+     * @param deadline how long unprocessed keys are retried
      * @param keyOf the key of a returned item, to match it with the key asked for
      * @return the items by key
      */
     static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> get(
-            DynamoDbClient client, String table, List<Map<String, AttributeValue>> keys, @Nullable String projection,
+            DynamoDbClient client, Duration deadline, String table, List<Map<String, AttributeValue>> keys,
+            @Nullable String projection,
             @Nullable Map<String, String> names, Function<Map<String, AttributeValue>, Map<String, AttributeValue>> keyOf) {
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
-        Backoff backoff = Backoff.start();
+        Backoff backoff = Backoff.start(deadline);
         int attempts = 0;
         for (int from = 0; from < keys.size(); from += MAX_KEYS) {
             List<Map<String, AttributeValue>> pending = new ArrayList<>(keys.subList(from,

@@ -149,7 +149,7 @@ final class Loader {
             }
             Set<String> fields = projected(related, include);
             Session.Projection projection = fields == null ? null : related.projectionOf(fields);
-            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = BatchGets.get(related.client(),
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = BatchGets.get(related.client(), related.batchDeadline(),
                     related.tableName(), new ArrayList<>(valueOfKey.keySet()),
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
                     related::tableKey);
@@ -250,7 +250,7 @@ final class Loader {
             Set<String> fields = projected(related, include);
             Session.Projection projection = fields == null ? null : related.projectionOf(fields);
             List<Condition> conditions = related.filters().parse(include.filters());
-            BatchGets.get(related.client(), related.tableName(), keys,
+            BatchGets.get(related.client(), related.batchDeadline(), related.tableName(), keys,
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
                     related::tableKey).forEach((key, item) -> {
                         if ((include.isWithTrashed() || !related.isTrashed(item))

@@ -157,7 +157,7 @@ final class Pivots {
         BatchWriter.write(session.client(), session.type(), table, "sync(" + relation.model().getSimpleName() + ")",
                 writes, write -> write.putRequest() != null
                         ? Map.of(Schema.PIVOT_KEY, write.putRequest().item().get(Schema.PIVOT_KEY))
-                        : write.deleteRequest().key());
+                        : write.deleteRequest().key(), session.batchDeadline());
     }
 
     /** The pivot rows of one declaring value, every page, through the pivot's index on the declaring side. */

@@ -141,7 +141,7 @@ final class Reader<T> {
     /** The items of the plan's keys that exist (and are in the soft-delete state asked for), in key order. */
     private List<Map<String, AttributeValue>> batchGet(Plan plan) {
         // the plan's names and values also hold the keys as a condition (for explain), which a BatchGetItem refuses
-        List<Map<String, AttributeValue>> found = new ArrayList<>(BatchGets.get(client, plan.table(), plan.keys(),
+        List<Map<String, AttributeValue>> found = new ArrayList<>(BatchGets.get(client, session.batchDeadline(), plan.table(), plan.keys(),
                 fullProjection(plan), fullProjectionNames(plan), session::tableKey).values());
         found.removeIf(item -> !wanted(plan, item));
         Comparator<Map<String, AttributeValue>> byKey = keyOrder();
@@ -238,7 +238,7 @@ final class Reader<T> {
         for (Map<String, AttributeValue> item : found) {
             keys.add(session.tableKey(item));
         }
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = BatchGets.get(client, plan.table(),
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = BatchGets.get(client, session.batchDeadline(), plan.table(),
                 keys, fullProjection(plan), fullProjectionNames(plan), session::tableKey);
         List<Map<String, AttributeValue>> ordered = new ArrayList<>(keys.size());
         for (Map<String, AttributeValue> key : keys) {

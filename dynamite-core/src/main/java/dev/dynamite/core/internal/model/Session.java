@@ -19,6 +19,7 @@ import dev.dynamite.schema.AttributeField;
 import dev.dynamite.schema.EntityMetadata;
 import dev.dynamite.spi.AttributeCodec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -901,6 +902,11 @@ public final class Session<T> {
 
     DynamoDbClient client() {
         return client;
+    }
+
+    /** How long batch reads and writes retry what DynamoDB left unprocessed. */
+    Duration batchDeadline() {
+        return binding.batchDeadline();
     }
 
     /** The value of a persisted field of an entity of this model, given untyped. */

@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * retry of {@code UnprocessedKeys} and {@code UnprocessedItems}.
  */
 public final class Backoff {
-    /** How long a batch keeps retrying what DynamoDB left unprocessed. */
-    public static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** How long a batch keeps retrying what DynamoDB left unprocessed unless configured. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
     private static final long BASE_DELAY_MILLIS = 20;
     private static final long MAX_DELAY_MILLIS = 2_000;
 
@@ -20,12 +20,13 @@ public final class Backoff {
     }
 
     /**
-     * Starts a backoff whose deadline is {@link #DEADLINE} from now.
+     * Starts a backoff whose deadline is {@code deadline} from now.
      *
+     * @param deadline how long retries may start
      * @return the backoff
      */
-    public static Backoff start() {
-        return new Backoff(System.nanoTime() + DEADLINE.toNanos());
+    public static Backoff start(Duration deadline) {
+        return new Backoff(System.nanoTime() + deadline.toNanos());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.dynamite.core.internal.write;
 
 import dev.dynamite.api.PartialWriteException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,14 @@ public final class BatchWriter {
      * @param operation the call, for the exception
      * @param writes the puts and deletes, no two on the same key
      * @param keyOf the key of a request
+     * @param deadline how long unprocessed items are retried
      * @throws PartialWriteException if a request failed or items stayed unprocessed until the deadline
      */
     public static void write(DynamoDbClient client, @Nullable Class<?> model, String table, String operation,
-                             List<WriteRequest> writes, Function<WriteRequest, Map<String, AttributeValue>> keyOf) {
+                             List<WriteRequest> writes, Function<WriteRequest, Map<String, AttributeValue>> keyOf,
+                             Duration deadline) {
         List<Map<String, AttributeValue>> written = new ArrayList<>();
-        Backoff backoff = Backoff.start();
+        Backoff backoff = Backoff.start(deadline);
         for (int from = 0; from < writes.size(); from += MAX_REQUESTS) {
             List<WriteRequest> pending = new ArrayList<>(writes.subList(from,
                     Math.min(writes.size(), from + MAX_REQUESTS)));
@@ -47,7 +50,7 @@ public final class BatchWriter {
                     if (backoff.expired()) {
                         throw partial(model, table, operation, written, keys(pending, unsent, keyOf), List.of(),
                                 new IllegalStateException(pending.size() + " item(s) still unprocessed after " + retry
-                                        + " BatchWriteItem requests and " + Backoff.DEADLINE.toSeconds() + " s: the"
+                                        + " BatchWriteItem requests and " + deadline.toMillis() + " ms: the"
                                         + " table's write capacity is probably exhausted"));
                     }
                     backoff.pause(retry);
