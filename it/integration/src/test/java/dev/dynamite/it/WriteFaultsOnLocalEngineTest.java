@@ -153,6 +153,7 @@ class WriteFaultsOnLocalEngineTest extends FixtureContract {
                         assertThat(e.written().size()).isGreaterThanOrEqualTo(50);
                         assertThat(keysWhere(model, batch, "shipped")).containsExactlyInAnyOrderElementsOf(e.written());
                     });
+            local.faults().clear();   // workers stop at the first failure, so the fault may have shots left
             int pending = keysWhere(model, batch, "pending").size();
             assertThat(pending).isPositive();
             assertThat(model.update(Map.of("status", "shipped"), Map.of("batch", batch, "status", "pending")))

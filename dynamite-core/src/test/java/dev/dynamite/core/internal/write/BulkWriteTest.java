@@ -73,6 +73,11 @@ class BulkWriteTest {
         });
         assertThat(Outcomes.inDoubt(SdkClientException.create("connection reset"))).isTrue();
         assertThat(Outcomes.inDoubt(new IllegalArgumentException("refused before sending"))).isFalse();
+        // throttled on its last attempt, but an earlier one may have been applied and its response lost
+        assertThat(Outcomes.inDoubt(ProvisionedThroughputExceededException.builder().statusCode(400).numAttempts(2)
+                .build())).isTrue();
+        assertThat(Outcomes.inDoubt(ProvisionedThroughputExceededException.builder().statusCode(400).numAttempts(1)
+                .build())).isFalse();
     }
 
     @Test
