@@ -8,8 +8,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * retry of {@code UnprocessedKeys} and {@code UnprocessedItems}.
  */
 public final class Backoff {
-    /** How long a batch keeps retrying what DynamoDB left unprocessed unless configured. */
-    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
     private static final long BASE_DELAY_MILLIS = 20;
     private static final long MAX_DELAY_MILLIS = 2_000;
 
