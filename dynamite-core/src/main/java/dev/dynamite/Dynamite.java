@@ -1,11 +1,11 @@
 package dev.dynamite;
 
 import dev.dynamite.api.NoClientException;
-import dev.dynamite.core.internal.DefaultModel;
+import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.Mappers;
-import dev.dynamite.core.internal.model.TableCatalog;
+import dev.dynamite.core.internal.TableCatalog;
 import dev.dynamite.schema.Schema;
 import dev.dynamite.schema.SchemaSync;
 import dev.dynamite.schema.SyncPlan;
@@ -55,6 +55,8 @@ public final class Dynamite implements AutoCloseable {
     private volatile @Nullable Schema schema;
     private volatile @Nullable Mappers mappers;
     private final TableCatalog catalog = new TableCatalog();
+    /** Whose client the handles of {@link #model} and their entities use: this one, at each call. */
+    private final Owner owner = new Owner(this::binding, "Dynamite@" + Integer.toHexString(System.identityHashCode(this)));
 
     /**
      * Creates a client from a configuration and builds its SDK client.
@@ -221,7 +223,7 @@ public final class Dynamite implements AutoCloseable {
      * @return the handle
      */
     public <T extends Table<T>> Model<T> model(Class<T> type) {
-        return new DefaultModel<>(type, this::binding, "Dynamite@" + Integer.toHexString(System.identityHashCode(this)));
+        return new DefaultModel<>(type, owner);
     }
 
     /**

@@ -2,10 +2,10 @@ package dev.dynamite;
 
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.TransactionContext;
-import dev.dynamite.core.internal.DefaultModel;
+import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.model.EntityState;
 import dev.dynamite.core.internal.model.Session;
-import dev.dynamite.core.internal.model.TableAccess;
+import dev.dynamite.core.internal.model.EntityAccess;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -32,15 +32,20 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class Table<T extends Table<T>> {
     static {
-        TableAccess.install(new TableAccess.Accessor() {
+        EntityAccess.install(new EntityAccess.Accessor() {
             @Override
-            public @Nullable EntityState get(Table<?> entity) {
-                return entity.dynamiteState;
+            public Class<?> baseClass() {
+                return Table.class;
             }
 
             @Override
-            public void set(Table<?> entity, @Nullable EntityState state) {
-                entity.dynamiteState = state;
+            public @Nullable EntityState get(Object entity) {
+                return ((Table<?>) entity).dynamiteState;
+            }
+
+            @Override
+            public void set(Object entity, @Nullable EntityState state) {
+                ((Table<?>) entity).dynamiteState = state;
             }
         });
     }
@@ -67,7 +72,7 @@ public abstract class Table<T extends Table<T>> {
      * @return the handle; creating it needs no client
      */
     public static <T extends Table<T>> Model<T> model(Class<T> type) {
-        return new DefaultModel<>(type);
+        return new DefaultModel<>(type, Owner.global());
     }
 
     /**
@@ -495,8 +500,7 @@ public abstract class Table<T extends Table<T>> {
     @SuppressWarnings("unchecked")
     private Session<T> session() {
         EntityState state = dynamiteState;
-        DefaultModel<T> model = state != null && state.model() instanceof DefaultModel<?> loaded
-                ? (DefaultModel<T>) loaded : new DefaultModel<>((Class<T>) getClass());
-        return model.session();
+        Owner owner = state != null ? state.owner() : Owner.global();
+        return new Session<>((Class<T>) getClass(), owner, owner.binding());
     }
 }

@@ -2,7 +2,6 @@ package dev.dynamite.core.internal;
 
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.Mappers;
-import dev.dynamite.core.internal.model.TableCatalog;
 import dev.dynamite.schema.KeyTypeStrategies;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.core.internal.write.Expr;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import java.util.ArrayList;
 import java.util.List;

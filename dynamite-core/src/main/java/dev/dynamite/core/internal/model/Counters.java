@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.core.internal.write.Expr;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

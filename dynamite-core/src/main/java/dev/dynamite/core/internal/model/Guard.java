@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.core.internal.write.Expr;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,13 +34,12 @@ public final class Guard {
         return true;
     }
 
-    /** The condition text, ANDed, with the soft-delete state when the model has one; empty when there is none. */
-    String expression(Session<?> session, Expr expr) {
+    /**
+     * The filters' condition text on a write's placeholders, ANDed; empty when there is none. The soft-delete state
+     * is the write's own step ({@code notTrashed}).
+     */
+    String expression(Expr expr) {
         StringBuilder text = new StringBuilder();
-        ModelRules.FieldRule deleteAt = session.rules().deleteAt;
-        if (deleteAt != null) {
-            text.append("attribute_not_exists(").append(expr.name(deleteAt.attributeName)).append(')');
-        }
         for (Condition condition : filters) {
             if (text.length() > 0) {
                 text.append(" AND ");

@@ -1,6 +1,5 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.Table;
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
@@ -46,7 +45,7 @@ final class Json {
             out.append(value);
         } else if (value instanceof byte[] bytes) {
             string(out, Base64.getEncoder().encodeToString(bytes));
-        } else if (value instanceof Table<?>) {
+        } else if (EntityAccess.isEntity(value)) {
             out.append(entityJson.apply(value));
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');

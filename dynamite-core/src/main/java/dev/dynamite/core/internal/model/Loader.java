@@ -102,7 +102,7 @@ final class Loader {
         boolean one = relation.kind() == RelationKind.HAS_ONE;
         Map<Object, List<T>> byKey = group(session, parents, relation.localKey());
         Map<Object, List<R>> found = concurrently(byKey.keySet(), value -> {
-            DefaultQuery<R> query = related.query().where(relation.foreignKey(), value);
+            Search<R> query = related.query().where(relation.foreignKey(), value);
             apply(query, related, include);
             if (one && include.limitValue().isEmpty()) {
                 query.limit(2);   // two, to notice a HasOne that matches several
@@ -162,7 +162,7 @@ final class Loader {
             });
         } else {
             concurrently(byKey.keySet(), value -> {
-                DefaultQuery<R> query = related.query().where(target, value);
+                Search<R> query = related.query().where(target, value);
                 apply(query, related, include);
                 return query.first().map(List::of).orElse(List.of());
             }).forEach((value, list) -> {
@@ -263,7 +263,7 @@ final class Loader {
         Class<?> type = related.mapper().fieldType(target);
         concurrently(new ArrayList<>(values), value -> {
             Object decoded = related.mapper().keyTypeStrategy().decode((AttributeValue) value, type);
-            DefaultQuery<R> query = related.query().where(target, decoded);
+            Search<R> query = related.query().where(target, decoded);
             apply(query, related, Include.where(include.filters()).attributes(
                     include.attributesValue().toArray(String[]::new)));
             if (include.isWithTrashed()) {
@@ -281,7 +281,7 @@ final class Loader {
     // ------------------------------------------------------------------ helpers
 
     /** Applies an include's options to the query of one parent's related items. */
-    private static <R> void apply(DefaultQuery<R> query, Session<R> related, Include include) {
+    private static <R> void apply(Search<R> query, Session<R> related, Include include) {
         query.where(include.filters());
         include.limitValue().ifPresent(query::limit);
         query.skip(include.skipValue());

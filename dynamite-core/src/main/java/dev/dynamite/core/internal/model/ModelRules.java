@@ -1,6 +1,5 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.Table;
 import dev.dynamite.annotation.AfterCreate;
 import dev.dynamite.annotation.AfterDestroy;
 import dev.dynamite.annotation.AfterUpdate;
@@ -477,7 +476,7 @@ final class ModelRules {
 
     private static Map<HookKind, List<Hook>> hooks(Class<?> type) {
         List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Table.class && c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c = type; c != null && c != Object.class && !EntityAccess.isBaseClass(c); c = c.getSuperclass()) {
             hierarchy.add(0, c);
         }
         // an overridden hook runs once, where the subclass declares it (as JPA does)

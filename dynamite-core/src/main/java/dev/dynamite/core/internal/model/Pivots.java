@@ -1,8 +1,12 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.core.internal.TableCatalog;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.TransactionContext;
 import dev.dynamite.core.internal.write.BatchWriter;
+import dev.dynamite.core.internal.write.WriteCall;
+import dev.dynamite.core.internal.write.WriteModel;
+import dev.dynamite.core.internal.write.WriteOp;
 import dev.dynamite.schema.Relation;
 import dev.dynamite.schema.RelationKind;
 import dev.dynamite.schema.Schema;
@@ -17,15 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The pivot rows of a many-to-many relation: one row per linked pair, keyed deterministically by the pair (so that
@@ -37,12 +33,15 @@ final class Pivots {
     private final Relation relation;
     private final Session<?> related;
     private final String table;
+    private final WriteModel pivot;
 
     private Pivots(Session<?> session, Relation relation) {
         this.session = session;
         this.relation = relation;
         this.related = session.related(relation.model());
         this.table = session.tablePrefix() + relation.pivotTable();
+        // a pivot row has no model class, no version and no timestamps: only its key
+        this.pivot = new WriteModel(null, table, Schema.PIVOT_KEY, null, null, null);
     }
 
     /** The pivot of the declaring model's (only) many-to-many relation to {@code other}. */
@@ -86,32 +85,19 @@ final class Pivots {
         row.put(Schema.PIVOT_KEY, rowId(local, other));
         row.put(relation.foreignKey(), local);
         row.put(relation.relatedKey(), other);
-        if (tx != null) {
-            tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(row).build()).build(),
-                    Map.of(Schema.PIVOT_KEY, row.get(Schema.PIVOT_KEY)), null, null, null);
-            return;
-        }
-        session.client().putItem(b -> b.tableName(table).item(row));
+        WriteCall.submit(session.client(), put(row), tx, false, WriteCall.Hooks.none());
     }
 
     /** Removes the link to a related key; returns whether there was one. */
     boolean detach(Object entity, Object relatedId, @Nullable TransactionContext tx) {
-        AttributeValue id = rowId(localValue(entity), relatedValue(relatedId));
-        if (tx != null) {
-            // a transaction returns nothing: read whether the link exists, then queue its removal on that condition
-            boolean linked = session.client().getItem(b -> b.tableName(table).key(Map.of(Schema.PIVOT_KEY, id))
-                    .consistentRead(true)).hasItem();
-            if (linked) {
-                tx.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(Map.of(Schema.PIVOT_KEY, id)).conditionExpression("attribute_exists(#k)")
-                        .expressionAttributeNames(Map.of("#k", Schema.PIVOT_KEY)).build()).build(),
-                        Map.of(Schema.PIVOT_KEY, id), null, null, null);
-            }
-            return linked;
+        Map<String, AttributeValue> key = Map.of(Schema.PIVOT_KEY, rowId(localValue(entity), relatedValue(relatedId)));
+        // a transaction returns nothing, and a failed condition would cancel it: read whether the link exists first
+        if (tx != null && !session.client().getItem(b -> b.tableName(table).key(key).consistentRead(true)).hasItem()) {
+            return false;
         }
-        DeleteItemResponse response = session.client().deleteItem(b -> b.tableName(table)
-                .key(Map.of(Schema.PIVOT_KEY, id)).returnValues(ReturnValue.ALL_OLD));
-        return response.hasAttributes() && !response.attributes().isEmpty();
+        // conditioned on the link existing: refused means there was none; a lost response retried finds it gone
+        return WriteCall.submit(session.client(), WriteOp.delete(pivot, key).mustExist().build(), tx, false,
+                WriteCall.Hooks.none()).written();
     }
 
     /** Makes the entity's links exactly these related keys: one pivot query, then batched puts and deletes. */
@@ -125,39 +111,33 @@ final class Pivots {
         for (Map<String, AttributeValue> row : rows(local)) {
             existing.add(row.get(relation.relatedKey()));
         }
-        List<WriteRequest> writes = new ArrayList<>();
+        List<WriteOp> writes = new ArrayList<>();
         for (AttributeValue other : wanted) {
             if (!existing.contains(other)) {
-                Map<String, AttributeValue> row = Map.of(Schema.PIVOT_KEY, rowId(local, other),
-                        relation.foreignKey(), local, relation.relatedKey(), other);
-                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(row).build()).build());
+                writes.add(put(Map.of(Schema.PIVOT_KEY, rowId(local, other), relation.foreignKey(), local,
+                        relation.relatedKey(), other)));
             }
         }
         for (AttributeValue other : existing) {
             if (!wanted.contains(other)) {
-                writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-                        .key(Map.of(Schema.PIVOT_KEY, rowId(local, other))).build()).build());
+                writes.add(WriteOp.delete(pivot, Map.of(Schema.PIVOT_KEY, rowId(local, other))).build());
             }
         }
         if (tx != null) {
-            for (WriteRequest write : writes) {
-                if (write.putRequest() != null) {
-                    Map<String, AttributeValue> row = write.putRequest().item();
-                    tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(row).build()).build(),
-                            Map.of(Schema.PIVOT_KEY, row.get(Schema.PIVOT_KEY)), null, null, null);
-                } else {
-                    Map<String, AttributeValue> key = write.deleteRequest().key();
-                    tx.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).build())
-                            .build(), key, null, null, null);
-                }
+            for (WriteOp write : writes) {
+                WriteCall.submit(session.client(), write, tx, false, WriteCall.Hooks.none());
             }
             return;
         }
-        // the same call again converges: it reads the links anew and writes only the difference
+        // unconditional rows go through BatchWriteItem; the same call again converges: it reads the links anew and
+        // writes only the difference
         BatchWriter.write(session.client(), session.type(), table, "sync(" + relation.model().getSimpleName() + ")",
-                writes, write -> write.putRequest() != null
-                        ? Map.of(Schema.PIVOT_KEY, write.putRequest().item().get(Schema.PIVOT_KEY))
-                        : write.deleteRequest().key(), session.batchDeadline());
+                writes, session.batchDeadline());
+    }
+
+    /** The unconditional put of a pivot row. */
+    private WriteOp put(Map<String, AttributeValue> row) {
+        return WriteOp.put(pivot, Map.of(Schema.PIVOT_KEY, row.get(Schema.PIVOT_KEY)), row).build();
     }
 
     /** The pivot rows of one declaring value, every page, through the pivot's index on the declaring side. */

@@ -1,6 +1,5 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.QueryPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,15 +31,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *     condition, {@code <>}, {@code in}, …): DynamoDB refuses key attributes in a Query's filter, so they are
  *     evaluated on the items returned
  */
-record Plan(QueryPlan.Operation operation, String table, @Nullable String index,
+record Plan(Plan.Operation operation, String table, @Nullable String index,
             List<Map<String, AttributeValue>> keys, @Nullable String keyCondition, @Nullable String filter,
             @Nullable String projection, @Nullable Map<String, String> names,
             @Nullable Map<String, AttributeValue> values, @Nullable Set<String> projectedFields, boolean fetchFull,
             boolean forward, boolean sortInMemory, @Nullable Integer limit, int skip,
             Session.@Nullable Trash trashedInMemory, List<Condition> residual) {
 
-    QueryPlan describe() {
-        return new QueryPlan(operation, table, index, keyCondition, filter, projection,
+    /** The DynamoDB operation a plan runs; the public plan's operation of the same name. */
+    enum Operation { GET_ITEM, BATCH_GET_ITEM, QUERY, SCAN, NONE }
+
+    Explanation describe() {
+        return new Explanation(operation.name(), table, index, keyCondition, filter, projection,
                 names == null ? Map.of() : names, values == null ? Map.of() : values, fetchFull, sortInMemory);
     }
 

@@ -1,6 +1,8 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.QueryPlan.Operation;
+import dev.dynamite.core.internal.write.Expr;
+import dev.dynamite.core.internal.TableCatalog;
+import dev.dynamite.core.internal.model.Plan.Operation;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.Order;
 import dev.dynamite.core.internal.model.Condition.Op;

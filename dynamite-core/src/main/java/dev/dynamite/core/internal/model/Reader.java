@@ -1,6 +1,6 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.QueryPlan.Operation;
+import dev.dynamite.core.internal.model.Plan.Operation;
 import dev.dynamite.core.internal.model.Session.Trash;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;

@@ -1,19 +1,23 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.Model;
+import dev.dynamite.core.internal.write.Expr;
+import dev.dynamite.core.internal.TableCatalog;
 import dev.dynamite.api.ItemAlreadyExistsException;
 import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.OptimisticLockException;
 import dev.dynamite.api.UnknownFieldException;
-import dev.dynamite.core.internal.DefaultModel;
+import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.HookKind;
 import dev.dynamite.core.internal.write.Limits;
 import dev.dynamite.core.internal.write.Receipt;
+import dev.dynamite.core.internal.write.WriteCall;
+import dev.dynamite.core.internal.write.WriteModel;
+import dev.dynamite.core.internal.write.WriteOp;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
 import dev.dynamite.schema.AttributeField;
 import dev.dynamite.schema.EntityMetadata;
@@ -38,26 +42,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import dev.dynamite.api.TransactionContext;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The reads and writes of one model on one client, for one call: what {@code Model} and {@code Table} delegate to.
@@ -77,7 +63,7 @@ public final class Session<T> {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
-    private final Model<T> handle;
+    private final Owner owner;
     private final Class<T> type;
     private final DynamoDbClient client;
     private final boolean hooksByDefault;
@@ -87,17 +73,19 @@ public final class Session<T> {
     private final EntityMetadata metadata;
     private final String table;
     private final GlobalRegistry.Binding binding;
+    private final WriteModel writeModel;
 
     /**
      * Prepares the operations of a model on a client.
      *
-     * @param handle the model handle entities will remember
-     * @param binding the client, table prefix, mappers and hook default to use
+     * @param type the model class
+     * @param owner whose client entities will remember
+     * @param binding the client, table prefix, mappers and hook default to use (the owner's, now)
      */
-    public Session(Model<T> handle, GlobalRegistry.Binding binding) {
-        this.handle = handle;
+    public Session(Class<T> type, Owner owner, GlobalRegistry.Binding binding) {
+        this.owner = owner;
         this.binding = binding;
-        this.type = handle.type();
+        this.type = type;
         this.client = binding.client();
         this.hooksByDefault = binding.hooksByDefault();
         this.idempotentByDefault = binding.idempotentWrites();
@@ -105,6 +93,12 @@ public final class Session<T> {
         this.rules = ModelRules.of(type);
         this.metadata = mapper.metadata();
         this.table = binding.tablePrefix() + metadata.tableName();
+        this.writeModel = new WriteModel(type, table, metadata.partitionKey().attributeName(),
+                attributeOf(rules.version), attributeOf(rules.updatedAt), attributeOf(rules.deleteAt));
+    }
+
+    private static @Nullable String attributeOf(@Nullable FieldRule rule) {
+        return rule == null ? null : rule.attributeName;
     }
 
     // ================================================================== create
@@ -178,33 +172,19 @@ public final class Session<T> {
         }
         Map<String, AttributeValue> item = mapper.toItem(entity);
         checkSize(item, "create");
-        Expr expr = new Expr();
-        String condition = "attribute_not_exists(" + expr.name(partitionAttribute()) + ")";
-        Runnable created = () -> {
-            applyRead(entity, null);
-            TableAccess.setState(entity, new EntityState(handle, Collections.unmodifiableMap(item)));
-            if (hooks) {
-                rules.runHooks(HookKind.AFTER_CREATE, entity, null);
-            }
-        };
-        TransactionContext tx = options.transaction().orElse(null);
-        if (tx != null) {
-            // queued: the entity becomes persisted, and its after-hooks run, only once the transaction commits
-            tx.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                    .conditionExpression(condition).expressionAttributeNames(expr.names()).build()).build(),
-                    key, type, created, null);
-            return entity;
+        WriteOp op = WriteOp.put(writeModel, key, item).mustNotExist().build();
+        // in a transaction the entity becomes persisted, and its after-hooks run, only once it commits
+        WriteCall.Result result = WriteCall.submit(client, op, options.transaction().orElse(null), false,
+                new WriteCall.Hooks(returned -> {
+                    applyRead(entity, null);
+                    EntityAccess.setState(entity, new EntityState(owner, Collections.unmodifiableMap(item)));
+                    if (hooks) {
+                        rules.runHooks(HookKind.AFTER_CREATE, entity, null);
+                    }
+                }, () -> { }, null));
+        if (!result.written()) {
+            throw new ItemAlreadyExistsException(type, table, keyValues(key), result.cause());
         }
-        try {
-            client.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
-                    .expressionAttributeNames(expr.names()).build());
-        } catch (ConditionalCheckFailedException e) {
-            // a retry whose earlier attempt was applied (its response lost) finds exactly the item it put: ours
-            if (!retried(e) || !item.equals(storedAfter(key, e))) {
-                throw new ItemAlreadyExistsException(type, table, keyValues(key), e);
-            }
-        }
-        created.run();
         return entity;
     }
 
@@ -263,8 +243,8 @@ public final class Session<T> {
      *
      * @return a new query, with no filter
      */
-    public DefaultQuery<T> query() {
-        return new DefaultQuery<>(this);
+    public Search<T> query() {
+        return new Search<>(this);
     }
 
     /**
@@ -275,7 +255,7 @@ public final class Session<T> {
      * @return the entities
      */
     public List<T> list(Map<String, ?> filters, Trash trash) {
-        DefaultQuery<T> query = query().where(filters);
+        Search<T> query = query().where(filters);
         if (trash == Trash.INCLUDE) {
             query.withTrashed();
         } else if (trash == Trash.ONLY) {
@@ -292,7 +272,7 @@ public final class Session<T> {
      * @return the entities and the guard
      */
     public Guard.Targets<T> targets(Map<String, ?> filters) {
-        DefaultQuery<T> query = query().where(filters);
+        Search<T> query = query().where(filters);
         return new Guard.Targets<>(query.list(), query.guard());
     }
 
@@ -314,7 +294,7 @@ public final class Session<T> {
                 }
             }
         }
-        TableAccess.setState(entity, new EntityState(handle, item, unloaded));
+        EntityAccess.setState(entity, new EntityState(owner, item, unloaded));
         return entity;
     }
 
@@ -328,7 +308,7 @@ public final class Session<T> {
      * @return true if something was written
      */
     public boolean save(T entity, MutationOptions options) {
-        EntityState state = TableAccess.state(entity);
+        EntityState state = EntityAccess.state(entity);
         if (state == null) {
             create(entity, options);
             return true;
@@ -412,46 +392,34 @@ public final class Session<T> {
             mapper.set(entity, rule.name, value);
         }
         Map<String, Object> written = changes(entity, changed);
-        Instant now = now();
-        Expr expr = new Expr();
-        List<String> sets = new ArrayList<>();
-        List<String> removes = new ArrayList<>();
-        Map<String, AttributeValue> next = new HashMap<>(stored);
+        Map<String, AttributeValue> key = mapper.key(entity);
+        WriteOp.Builder write = WriteOp.update(writeModel, key).mustExist();
         for (FieldRule rule : changed) {
             AttributeValue value = encoded(entity, rule);
-            String name = expr.name(rule.attributeName);
             if (value == null) {
-                removes.add(name);
-                next.remove(rule.attributeName);
+                write.remove(rule.attributeName);
             } else {
-                sets.add(name + " = " + expr.value(value));
-                next.put(rule.attributeName, value);
+                write.set(rule.attributeName, value);
             }
         }
-        if (rules.updatedAt != null) {
-            mapper.set(entity, rules.updatedAt.name, rules.updatedAt.timestamp(now));
-            setManaged(entity, rules.updatedAt, expr, sets, next);
-        }
-        Long expected = expectedVersion(entity);
-        if (expected != null) {
-            mapper.set(entity, rules.version.name, expected + 1);
-            setManaged(entity, rules.version, expr, sets, next);
-        }
+        stamp(entity, write);
+        Long expected = version(entity, write);
+        guard(write, guard);
+        WriteOp op = write.build();
+        Map<String, AttributeValue> next = op.applyTo(stored);
         checkSize(next, "update");
-        String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
-                + (removes.isEmpty() ? "" : (sets.isEmpty() ? "" : " ") + "REMOVE " + String.join(", ", removes));
         List<FieldRule> writtenFields = changed;
         Runnable updated = () -> {
             Set<String> unloaded = new HashSet<>(state.unloaded());
             writtenFields.forEach(rule -> unloaded.remove(rule.attributeName));
-            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
+            EntityAccess.setState(entity, state.next(Collections.unmodifiableMap(next), unloaded));
             applyRead(entity, writtenFields);
             if (hooks) {
                 rules.runHooks(HookKind.AFTER_UPDATE, entity, written);
             }
         };
-        return updateExisting(entity, mapper.key(entity), update, expr, expected, "update", options, updated,
-                versionBack(entity, expected), delta(stored, next), guard, receipt);
+        return submitExisting(op, expected, "update", options, updated, versionBack(entity, expected), guard,
+                receipt);
     }
 
     // ================================================================== delete and restore
@@ -482,7 +450,7 @@ public final class Session<T> {
     public boolean destroy(T entity, boolean force, MutationOptions options, @Nullable Guard guard,
                            @Nullable Receipt receipt) {
         Map<String, AttributeValue> key = mapper.key(entity);
-        EntityState state = TableAccess.state(entity);
+        EntityState state = EntityAccess.state(entity);
         boolean soft = !force && rules.deleteAt != null;
         if (soft && state != null && isTrashed(state.stored())) {
             return false;   // already soft-deleted: keep the original deletion time
@@ -491,8 +459,6 @@ public final class Session<T> {
         if (hooks) {
             rules.runHooks(HookKind.BEFORE_DESTROY, entity, null);
         }
-        Expr expr = new Expr();
-        Long expected = expectedVersion(entity);
         String operation = force ? "forceDestroy" : "destroy";
         Runnable afterHooks = () -> {
             if (hooks) {
@@ -501,57 +467,35 @@ public final class Session<T> {
         };
         if (soft) {
             FieldRule deleteAt = rules.deleteAt;
-            Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
-            List<String> sets = new ArrayList<>();
-            mapper.set(entity, deleteAt.name, deleteAt.timestamp(now()));
-            setManaged(entity, deleteAt, expr, sets, next);
-            if (expected != null) {
-                mapper.set(entity, rules.version.name, expected + 1);
-                setManaged(entity, rules.version, expr, sets, next);
-            }
+            Object deletedAt = deleteAt.timestamp(now());
+            mapper.set(entity, deleteAt.name, deletedAt);
+            WriteOp.Builder write = WriteOp.update(writeModel, key).mustExist()
+                    .softDelete(mapper.encode(deleteAt.name, deletedAt));
+            Long expected = version(entity, write);
+            guard(write, guard);
+            WriteOp op = write.build();
             Runnable versionBack = versionBack(entity, expected);
-            Map<String, @Nullable AttributeValue> wrote = delta(state == null ? Map.of() : state.stored(), next);
-            return updateExisting(entity, key, "SET " + String.join(", ", sets), expr, expected, operation, options,
-                    () -> {
+            return submitExisting(op, expected, operation, options, () -> {
                 if (state != null) {
-                    TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
+                    EntityAccess.setState(entity, state.next(Collections.unmodifiableMap(op.applyTo(state.stored())),
                             state.unloaded()));
                 }
                 afterHooks.run();
             }, () -> {
                 mapper.set(entity, deleteAt.name, null);
                 versionBack.run();
-            }, wrote, guard, receipt);
+            }, guard, receipt);
         }
-        String condition = writeCondition(expr, expected, guard);
-        Runnable deleted = () -> {
-            TableAccess.setState(entity, null);
+        WriteOp.Builder write = WriteOp.delete(writeModel, key).mustExist();
+        Long expected = expectedVersion(entity);
+        if (expected != null) {
+            write.version(expected);
+        }
+        guard(write, guard);
+        return submitExisting(write.build(), expected, operation, options, () -> {
+            EntityAccess.setState(entity, null);
             afterHooks.run();
-        };
-        TransactionContext tx = options.transaction().orElse(null);
-        if (tx != null) {
-            tx.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
-                    .conditionExpression(condition).expressionAttributeNames(expr.names())
-                    .expressionAttributeValues(expr.values()).build()).build(), key, type, deleted, null);
-            return true;
-        }
-        try {
-            client.deleteItem(DeleteItemRequest.builder().tableName(table).key(key).conditionExpression(condition)
-                    .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = storedAfter(key, e);
-            // gone after a retry: the earlier attempt, whose response was lost, deleted it
-            if (!(stored == null && retried(e))) {
-                if (guard != null && (stored == null || !guard.matches(this, stored))) {
-                    return false;
-                }
-                throw conflict(key, expected, operation, stored, e);
-            }
-        }
-        confirm(receipt);
-        deleted.run();
-        return true;
+        }, () -> { }, guard, receipt);
     }
 
     /**
@@ -566,28 +510,17 @@ public final class Session<T> {
             throw new ModelValidationException(type, null, "has no @DeleteAt field, so its items are never"
                     + " soft-deleted and there is nothing to restore");
         }
-        Map<String, AttributeValue> key = mapper.key(entity);
-        EntityState state = TableAccess.state(entity);
-        Expr expr = new Expr();
-        String update = "REMOVE " + expr.name(deleteAt.attributeName);
-        Map<String, AttributeValue> next = state == null ? new HashMap<>() : new HashMap<>(state.stored());
-        next.remove(deleteAt.attributeName);
-        Long expected = expectedVersion(entity);
-        if (expected != null) {
-            mapper.set(entity, rules.version.name, expected + 1);
-            List<String> sets = new ArrayList<>();
-            setManaged(entity, rules.version, expr, sets, next);
-            update = "SET " + sets.get(0) + " " + update;
-        }
-        Map<String, @Nullable AttributeValue> wrote = delta(state == null ? Map.of() : state.stored(), next);
-        wrote.put(deleteAt.attributeName, null);
-        updateExisting(entity, key, update, expr, expected, "restore", options, () -> {
+        EntityState state = EntityAccess.state(entity);
+        WriteOp.Builder write = WriteOp.update(writeModel, mapper.key(entity)).mustExist().restore();
+        Long expected = version(entity, write);
+        WriteOp op = write.build();
+        submitExisting(op, expected, "restore", options, () -> {
             mapper.set(entity, deleteAt.name, null);
             if (state != null) {
-                TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
+                EntityAccess.setState(entity, state.next(Collections.unmodifiableMap(op.applyTo(state.stored())),
                         state.unloaded()));
             }
-        }, versionBack(entity, expected), wrote, null, null);
+        }, versionBack(entity, expected), null, null);
     }
 
     // ================================================================== counters
@@ -637,72 +570,43 @@ public final class Session<T> {
                              @Nullable Receipt receipt) {
         FieldRule rule = counter(field, by);
         Map<String, AttributeValue> key = mapper.key(entity);
-        Expr expr = new Expr();
-        List<String> adds = new ArrayList<>();
-        adds.add(expr.name(rule.attributeName) + " " + expr.value(AttributeValue.fromN(amount(rule, by))));
-        if (rules.version != null) {
-            adds.add(expr.name(rules.version.attributeName) + " " + expr.value(AttributeValue.fromN("1")));
+        String amount = amount(rule, by);
+        WriteOp.Builder write = WriteOp.update(writeModel, key).mustExist()
+                .add(rule.attributeName, AttributeValue.fromN(amount)).bumpVersion().returnNew();
+        Object updatedAt = rules.updatedAt == null ? null : rules.updatedAt.timestamp(now());
+        if (updatedAt != null) {
+            write.stamp(mapper.encode(rules.updatedAt.name, updatedAt));
         }
-        String update = "ADD " + String.join(", ", adds);
-        Object updatedAt = null;
-        if (rules.updatedAt != null) {
-            updatedAt = rules.updatedAt.timestamp(now());
-            update = "SET " + expr.name(rules.updatedAt.attributeName) + " = "
-                    + expr.value(mapper.encode(rules.updatedAt.name, updatedAt)) + " " + update;
+        // an instance counter of a loaded entity holds its version; a counter by filter holds its guard instead
+        Long expected = guard == null && EntityAccess.state(entity) != null ? expectedVersion(entity) : null;
+        if (expected != null) {
+            write.expectVersion(expected);
         }
-        Long expected = guard == null && TableAccess.state(entity) != null ? expectedVersion(entity) : null;
-        String condition = writeCondition(expr, expected, guard);
-        String bound = Counters.bound(rule, new java.math.BigDecimal(amount(rule, by)), expr);
+        guard(write, guard);
+        String bound = Counters.bound(rule, new java.math.BigDecimal(amount), write.expr());
         if (bound != null) {
-            condition += " AND " + bound;
+            write.conditions().clause(bound);
         }
-        TransactionContext tx = options.transaction().orElse(null);
-        if (tx != null) {
-            Object stamp = updatedAt;
-            tx.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values()).build()).build(),
-                    key, type, () -> addLocally(entity, rule, by, stamp), null);
+        // a transaction and an idempotent one-action transaction return no values: the entity moves by the amount
+        WriteCall.Result result = WriteCall.submit(client, write.build(), options.transaction().orElse(null),
+                options.idempotent(idempotentByDefault), new WriteCall.Hooks(returned -> {
+                    if (returned.isEmpty()) {
+                        addLocally(entity, rule, by, updatedAt);
+                    } else {
+                        refresh(entity, returned);
+                    }
+                }, () -> { }, receipt));
+        if (result.written()) {
             return true;
         }
-        if (options.idempotent(idempotentByDefault)) {
-            // one action with a token: DynamoDB recognises the SDK's retry of an applied request and applies it once
-            try {
-                client.transactWriteItems(TransactWriteItemsRequest.builder()
-                        .clientRequestToken(UUID.randomUUID().toString())
-                        .transactItems(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
-                                .updateExpression(update).conditionExpression(condition)
-                                .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values())
-                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                                .build()).build()).build());
-            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-                CancellationReason reason = e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
-                        ? e.cancellationReasons().get(0) : null;
-                if (reason == null || !"ConditionalCheckFailed".equals(reason.code())) {
-                    throw e;
-                }
-                Map<String, AttributeValue> stored = reason.hasItem() && !reason.item().isEmpty() ? reason.item()
-                        : storedAfter(key, null);
-                return counterRefused(key, rule, by, stored, guard, expected, e);
-            }
-            confirm(receipt);
-            addLocally(entity, rule, by, updatedAt);
-            return true;
-        }
-        UpdateItemResponse response;
-        try {
-            response = client.updateItem(UpdateItemRequest.builder().tableName(table).key(key)
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(expr.names()).expressionAttributeValues(expr.values())
-                    .returnValues(ReturnValue.UPDATED_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-        } catch (ConditionalCheckFailedException e) {
-            return counterRefused(key, rule, by, storedAfter(key, e), guard, expected, e);
-        }
-        confirm(receipt);
-        EntityState state = TableAccess.state(entity);
+        return counterRefused(key, rule, by, result.stored(), guard, expected, Objects.requireNonNull(result.cause()));
+    }
+
+    /** After a direct counter: the entity's fields (and remembered item) take the values DynamoDB returned. */
+    private void refresh(T entity, Map<String, AttributeValue> returned) {
+        EntityState state = EntityAccess.state(entity);
         Map<String, AttributeValue> next = state == null ? null : new HashMap<>(state.stored());
-        for (Map.Entry<String, AttributeValue> attribute : response.attributes().entrySet()) {
+        for (Map.Entry<String, AttributeValue> attribute : returned.entrySet()) {
             String name = fieldOfAttribute(attribute.getKey());
             if (name != null) {
                 mapper.set(entity, name, mapper.decode(name, attribute.getValue()));
@@ -713,10 +617,9 @@ public final class Session<T> {
         }
         if (state != null) {
             Set<String> unloaded = new HashSet<>(state.unloaded());
-            unloaded.removeAll(response.attributes().keySet());
-            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next), unloaded));
+            unloaded.removeAll(returned.keySet());
+            EntityAccess.setState(entity, state.next(Collections.unmodifiableMap(next), unloaded));
         }
-        return true;
     }
 
     /**
@@ -758,7 +661,7 @@ public final class Session<T> {
         if (updatedAt != null) {
             mapper.set(entity, rules.updatedAt.name, updatedAt);
         }
-        EntityState state = TableAccess.state(entity);
+        EntityState state = EntityAccess.state(entity);
         if (state != null) {
             Map<String, AttributeValue> next = new HashMap<>(state.stored());
             for (FieldRule moved : new FieldRule[] {rule, rules.version, rules.updatedAt}) {
@@ -767,7 +670,7 @@ public final class Session<T> {
                             Objects.requireNonNull(mapper.get(entity, moved.name))));
                 }
             }
-            TableAccess.setState(entity, new EntityState(state.model(), Collections.unmodifiableMap(next),
+            EntityAccess.setState(entity, state.next(Collections.unmodifiableMap(next),
                     state.unloaded()));
         }
     }
@@ -845,9 +748,8 @@ public final class Session<T> {
 
     /** The session of a related entity: its own model, on this session's client. */
     private Session<?> nested(Object entity) {
-        EntityState state = TableAccess.state(entity);
-        Model<?> model = state != null ? state.model() : new DefaultModel<>(entity.getClass());
-        return new Session<>(model, binding);
+        EntityState state = EntityAccess.state(entity);
+        return new Session<>(entity.getClass(), state != null ? state.owner() : owner, binding);
     }
 
     private String toJsonUnchecked(Object entity) {
@@ -896,8 +798,7 @@ public final class Session<T> {
 
     /** A session of a related model on the same client; its entities remember the same binding. */
     <R> Session<R> related(Class<R> other) {
-        Model<R> model = handle instanceof DefaultModel<?> bound ? bound.sibling(other) : new DefaultModel<>(other);
-        return new Session<>(model, binding);
+        return new Session<>(other, owner, binding);
     }
 
     DynamoDbClient client() {
@@ -924,7 +825,7 @@ public final class Session<T> {
         }
         T fresh = mapper.newInstance();
         for (T entity : entities) {
-            EntityState state = TableAccess.state(entity);
+            EntityState state = EntityAccess.state(entity);
             if (state == null) {
                 continue;
             }
@@ -933,7 +834,7 @@ public final class Session<T> {
                 mapper.set(entity, field, mapper.get(fresh, field));
                 unloaded.add(rules.field(field).attributeName);
             }
-            TableAccess.setState(entity, new EntityState(state.model(), state.stored(), unloaded));
+            EntityAccess.setState(entity, state.next(state.stored(), unloaded));
         }
     }
 
@@ -1084,7 +985,7 @@ public final class Session<T> {
     }
 
     private EntityState requirePersisted(T entity, String operation) {
-        EntityState state = TableAccess.state(entity);
+        EntityState state = EntityAccess.state(entity);
         if (state == null) {
             Map<String, Object> key = new LinkedHashMap<>();
             key.put(metadata.partitionKey().name(), mapper.get(entity, metadata.partitionKey().name()));
@@ -1187,13 +1088,6 @@ public final class Session<T> {
         return a.equals(b);
     }
 
-    private void setManaged(T entity, FieldRule rule, Expr expr, List<String> sets,
-                            Map<String, AttributeValue> next) {
-        AttributeValue value = mapper.encode(rule.name, Objects.requireNonNull(mapper.get(entity, rule.name)));
-        sets.add(expr.name(rule.attributeName) + " = " + expr.value(value));
-        next.put(rule.attributeName, value);
-    }
-
     /** Applies the {@code @Get} transforms to the given fields (all when null): the entity shows what reads show. */
     private void applyRead(T entity, @Nullable List<FieldRule> only) {
         for (FieldRule rule : only == null ? rules.fields : only) {
@@ -1211,90 +1105,54 @@ public final class Session<T> {
         return value != null && !Boolean.TRUE.equals(value.nul());
     }
 
-    private String existsCondition(Expr expr) {
-        return "attribute_exists(" + expr.name(partitionAttribute()) + ")";
-    }
-
     String partitionAttribute() {
         return metadata.partitionKey().attributeName();
     }
 
     /**
-     * Sends (or queues in the options' transaction) an {@code UpdateItem} conditioned on the item existing (and holding
-     * the expected version), then runs {@code after}. When the condition fails, or the transaction does not commit,
-     * runs {@code undo}; a failed condition outside a transaction is explained by a consistent read.
+     * Submits a write to an existing item, then runs {@code after}; when it does not happen (its condition failed, or
+     * its transaction did not commit) runs {@code undo}. A failed condition is explained from the item as stored: a
+     * guarded item that no longer matches is skipped ({@code false}); else the item is gone or its version moved.
      */
-    private boolean updateExisting(T entity, Map<String, AttributeValue> key, String update, Expr expr,
-                                   @Nullable Long expected, String operation, MutationOptions options, Runnable after,
-                                   Runnable undo, Map<String, @Nullable AttributeValue> wrote,
-                                   @Nullable Guard guard, @Nullable Receipt receipt) {
-        String condition = writeCondition(expr, expected, guard);
-        TransactionContext tx = options.transaction().orElse(null);
-        if (tx != null) {
-            tx.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
-                    .updateExpression(update).conditionExpression(condition).expressionAttributeNames(expr.names())
-                    .expressionAttributeValues(expr.values()).build()).build(), key, type, after, undo);
+    private boolean submitExisting(WriteOp op, @Nullable Long expected, String operation, MutationOptions options,
+                                   Runnable after, Runnable undo, @Nullable Guard guard, @Nullable Receipt receipt) {
+        WriteCall.Result result = WriteCall.submit(client, op, options.transaction().orElse(null), false,
+                new WriteCall.Hooks(returned -> after.run(), undo, receipt));
+        if (result.written()) {
             return true;
         }
-        try {
-            client.updateItem(UpdateItemRequest.builder().tableName(table).key(key).updateExpression(update)
-                    .conditionExpression(condition).expressionAttributeNames(expr.names())
-                    .expressionAttributeValues(expr.values())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = storedAfter(key, e);
-            if (!(retried(e) && holds(stored, wrote))) {
-                undo.run();
-                if (guard != null && (stored == null || !guard.matches(this, stored))) {
-                    return false;
-                }
-                throw conflict(key, expected, operation, stored, e);
-            }
-            // else a retry found exactly what this call wrote: the earlier attempt was applied, its response lost
-        }
-        confirm(receipt);
-        after.run();
-        return true;
-    }
-
-    /** Whether the SDK sent the request more than once, so that an earlier attempt may have been applied. */
-    private static boolean retried(ConditionalCheckFailedException failure) {
-        Integer attempts = failure.numAttempts();
-        return attempts != null && attempts > 1;
-    }
-
-    /**
-     * Whether a stored item holds every attribute a write set, with the value it set, and none it removed: the
-     * write's own effect. A write that changed nothing cannot be recognised.
-     */
-    private static boolean holds(@Nullable Map<String, AttributeValue> stored,
-                                 Map<String, @Nullable AttributeValue> wrote) {
-        if (stored == null || wrote.isEmpty()) {
+        Map<String, AttributeValue> stored = result.stored();
+        if (guard != null && (stored == null || !guard.matches(this, stored))) {
             return false;
         }
-        for (Map.Entry<String, @Nullable AttributeValue> attribute : wrote.entrySet()) {
-            if (!Objects.equals(stored.get(attribute.getKey()), attribute.getValue())) {
-                return false;
-            }
-        }
-        return true;
+        throw conflict(op.key(), expected, operation, stored, Objects.requireNonNull(result.cause()));
     }
 
-    /** The attributes a write changes from {@code before} to {@code after}: new values, null where removed. */
-    private static Map<String, @Nullable AttributeValue> delta(Map<String, AttributeValue> before,
-                                                              Map<String, AttributeValue> after) {
-        Map<String, @Nullable AttributeValue> changed = new HashMap<>();
-        after.forEach((name, value) -> {
-            if (!value.equals(before.get(name))) {
-                changed.put(name, value);
-            }
-        });
-        before.keySet().forEach(name -> {
-            if (!after.containsKey(name)) {
-                changed.put(name, null);
-            }
-        });
-        return changed;
+    /** The {@code @UpdatedAt} step: the entity and the write take the time of the change. */
+    private void stamp(T entity, WriteOp.Builder write) {
+        if (rules.updatedAt != null) {
+            Object now = rules.updatedAt.timestamp(now());
+            mapper.set(entity, rules.updatedAt.name, now);
+            write.stamp(mapper.encode(rules.updatedAt.name, now));
+        }
+    }
+
+    /** The {@code @Version} step: the write expects the entity's version and stores the next; returns the expected. */
+    private @Nullable Long version(T entity, WriteOp.Builder write) {
+        Long expected = expectedVersion(entity);
+        if (expected != null) {
+            mapper.set(entity, rules.version.name, expected + 1);
+            write.version(expected);
+        }
+        return expected;
+    }
+
+    /** A bulk write's guard: the item is not soft-deleted and still matches the filters when the write applies. */
+    private void guard(WriteOp.Builder write, @Nullable Guard guard) {
+        if (guard != null) {
+            write.notTrashed();
+            write.conditions().clause(guard.expression(write.expr()));
+        }
     }
 
     /**
@@ -1321,22 +1179,6 @@ public final class Session<T> {
                 + largest + "', takes " + largestSize + " bytes; nothing was written");
     }
 
-    private static void confirm(@Nullable Receipt receipt) {
-        if (receipt != null) {
-            receipt.confirm();
-        }
-    }
-
-    /** The item as stored when a condition failed: from the failure (ALL_OLD) or a consistent read; null if none. */
-    private @Nullable Map<String, AttributeValue> storedAfter(Map<String, AttributeValue> key,
-                                                             @Nullable ConditionalCheckFailedException failure) {
-        if (failure != null && failure.hasItem() && !failure.item().isEmpty()) {
-            return failure.item();
-        }
-        GetItemResponse current = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
-        return current.hasItem() && !current.item().isEmpty() ? current.item() : null;
-    }
-
     /** Puts an entity's version back after a write that did not happen. */
     private Runnable versionBack(T entity, @Nullable Long expected) {
         return () -> {
@@ -1353,25 +1195,6 @@ public final class Session<T> {
         }
         Object version = mapper.get(entity, rules.version.name);
         return version == null ? 0L : (Long) version;
-    }
-
-    /**
-     * The condition of a write to an existing item: it exists, with {@code @Version} it holds that version, and with a
-     * guard it still matches the filters of the bulk write (and is not soft-deleted).
-     */
-    private String writeCondition(Expr expr, @Nullable Long expectedVersion, @Nullable Guard guard) {
-        String condition = existsCondition(expr);
-        if (expectedVersion != null) {
-            condition += " AND " + expr.name(rules.version.attributeName) + " = "
-                    + expr.value(AttributeValue.fromN(Long.toString(expectedVersion)));
-        }
-        if (guard != null) {
-            String guarded = guard.expression(this, expr);
-            if (!guarded.isEmpty()) {
-                condition += " AND " + guarded;
-            }
-        }
-        return condition;
     }
 
     /**
@@ -1425,7 +1248,7 @@ public final class Session<T> {
      */
     private RuntimeException conflict(Map<String, AttributeValue> key, @Nullable Long expected, String operation,
                                       @Nullable Map<String, AttributeValue> stored,
-                                      ConditionalCheckFailedException cause) {
+                                      RuntimeException cause) {
         if (stored == null) {
             return new ItemNotFoundException(type, table, keyValues(key), operation + "() found no item: it was"
                     + " deleted or never created; nothing was written", cause);

@@ -25,6 +25,27 @@ public final class BatchWriter {
     }
 
     /**
+     * Writes unconditional operations as {@code BatchWriteItem} entries ({@link WriteOp#batchEntry}).
+     *
+     * @param client the SDK client
+     * @param model the model the table belongs to, or null (a pivot table)
+     * @param table the table
+     * @param operation the call, for the exception
+     * @param ops the puts and deletes, unconditional, no two on the same key
+     * @param deadline how long unprocessed items are retried
+     * @throws PartialWriteException if a request failed or items stayed unprocessed until the deadline
+     * @throws IllegalStateException if an operation has a condition
+     */
+    public static void write(DynamoDbClient client, @Nullable Class<?> model, String table, String operation,
+                             List<WriteOp> ops, Duration deadline) {
+        Map<WriteRequest, Map<String, AttributeValue>> keys = new java.util.LinkedHashMap<>();
+        for (WriteOp op : ops) {
+            keys.put(op.batchEntry(), op.key());
+        }
+        write(client, model, table, operation, List.copyOf(keys.keySet()), keys::get, deadline);
+    }
+
+    /**
      * Writes every request.
      *
      * @param client the SDK client

@@ -1,4 +1,4 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class TableCatalog {
      * @param projectsAll whether every attribute is projected
      * @param projected the projected non-key attributes when not all are (the table's keys always are)
      */
-    record Index(String name, String partition, @Nullable String sort, boolean projectsAll, Set<String> projected) {
+    public record Index(String name, String partition, @Nullable String sort, boolean projectsAll, Set<String> projected) {
     }
 
     private final ConcurrentMap<String, List<Index>> indexes = new ConcurrentHashMap<>();
@@ -38,7 +38,14 @@ public final class TableCatalog {
     public TableCatalog() {
     }
 
-    List<Index> indexes(DynamoDbClient client, String table) {
+    /**
+     * Returns the ACTIVE global secondary indexes of a table, describing it on first use.
+     *
+     * @param client the client to describe the table with
+     * @param table the table name
+     * @return the indexes, possibly empty
+     */
+    public List<Index> indexes(DynamoDbClient client, String table) {
         List<Index> known = indexes.get(table);
         if (known == null) {
             known = describe(client, table);

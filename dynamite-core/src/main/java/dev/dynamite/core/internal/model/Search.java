@@ -1,7 +1,5 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.Query;
-import dev.dynamite.QueryPlan;
 import dev.dynamite.api.Include;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.ModelValidationException;
@@ -18,12 +16,12 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query builder behind {@code Model.query()} and every {@code where}: filters are parsed as they are added (so a
- * bad filter fails at once, before any request), options are kept until the query runs.
+ * The state and runs of one query, behind the public query builder and every {@code where}: filters are parsed as
+ * they are added (so a bad filter fails at once, before any request), options are kept until the query runs.
  *
  * @param <T> the model type
  */
-public final class DefaultQuery<T> implements Query<T> {
+public final class Search<T> {
     private final Session<T> session;
     private final List<Condition> conditions = new ArrayList<>();
     private @Nullable Integer limit;
@@ -33,7 +31,7 @@ public final class DefaultQuery<T> implements Query<T> {
     private Trash trash = Trash.EXCLUDE;
     private final Map<String, Include> includes = new java.util.LinkedHashMap<>();
 
-    DefaultQuery(Session<T> session) {
+    Search(Session<T> session) {
         this.session = session;
     }
 
@@ -44,7 +42,7 @@ public final class DefaultQuery<T> implements Query<T> {
      * @return this query
      * @throws ModelValidationException if an include names no relation, or its filters or attributes are invalid
      */
-    public DefaultQuery<T> options(QueryOptions options) {
+    public Search<T> options(QueryOptions options) {
         options.limit().ifPresent(this::limit);
         skip(options.skip());
         options.order().ifPresent(this::orderBy);
@@ -60,32 +58,27 @@ public final class DefaultQuery<T> implements Query<T> {
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> where(Map<String, ?> filters) {
+    public Search<T> where(Map<String, ?> filters) {
         conditions.addAll(session.filters().parse(Objects.requireNonNull(filters, "filters")));
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> where(String field, @Nullable Object value) {
+    public Search<T> where(String field, @Nullable Object value) {
         return where(java.util.Collections.singletonMap(Objects.requireNonNull(field, "field"), value));
     }
 
-    @Override
-    public DefaultQuery<T> where(String field, String operator, @Nullable Object value) {
+    public Search<T> where(String field, String operator, @Nullable Object value) {
         conditions.add(session.filters().parse(Objects.requireNonNull(field, "field"),
                 Objects.requireNonNull(operator, "operator"), value));
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> orderBy(Order order) {
+    public Search<T> orderBy(Order order) {
         this.order = Objects.requireNonNull(order, "order");
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> limit(int limit) {
+    public Search<T> limit(int limit) {
         if (limit < 0) {
             throw new InvalidQueryException("limit must be at least 0, was " + limit);
         }
@@ -93,8 +86,7 @@ public final class DefaultQuery<T> implements Query<T> {
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> skip(int skip) {
+    public Search<T> skip(int skip) {
         if (skip < 0) {
             throw new InvalidQueryException("skip must be at least 0, was " + skip);
         }
@@ -102,13 +94,11 @@ public final class DefaultQuery<T> implements Query<T> {
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> offset(int offset) {
+    public Search<T> offset(int offset) {
         return skip(offset);
     }
 
-    @Override
-    public DefaultQuery<T> attributes(String... names) {
+    public Search<T> attributes(String... names) {
         for (String name : names) {
             session.filterable(name);
         }
@@ -117,31 +107,26 @@ public final class DefaultQuery<T> implements Query<T> {
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> include(String relation) {
+    public Search<T> include(String relation) {
         return include(relation, Include.all());
     }
 
-    @Override
-    public DefaultQuery<T> include(String relation, Include include) {
+    public Search<T> include(String relation, Include include) {
         Loader.check(session, Objects.requireNonNull(relation, "relation"), Objects.requireNonNull(include, "include"));
         includes.put(relation, include);
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> withTrashed() {
+    public Search<T> withTrashed() {
         trash = Trash.INCLUDE;
         return this;
     }
 
-    @Override
-    public DefaultQuery<T> onlyTrashed() {
+    public Search<T> onlyTrashed() {
         trash = Trash.ONLY;
         return this;
     }
 
-    @Override
     public List<T> list() {
         List<T> found;
         try (Stream<T> results = session.reader().stream(plan(limit, order))) {
@@ -150,25 +135,21 @@ public final class DefaultQuery<T> implements Query<T> {
         return withIncludes(found);
     }
 
-    @Override
     public Optional<T> first() {
         return session.reader().stream(plan(1, order == null ? Order.ASC : order)).findFirst()
                 .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
-    @Override
     public Optional<T> last() {
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
         return session.reader().stream(plan(1, reversed)).findFirst()
                 .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
-    @Override
     public long count() {
         return session.reader().count(plan(limit, order));
     }
 
-    @Override
     public Stream<T> stream() {
         if (!includes.isEmpty()) {
             return list().stream();   // relations load for all parents together
@@ -199,8 +180,12 @@ public final class DefaultQuery<T> implements Query<T> {
         return extra;
     }
 
-    @Override
-    public QueryPlan explain() {
+    /**
+     * Returns what the query will send.
+     *
+     * @return the explanation
+     */
+    public Explanation explain() {
         return plan(limit, order).describe();
     }
 
@@ -235,8 +220,4 @@ public final class DefaultQuery<T> implements Query<T> {
                 new Planner.Options(limitOverride, skip, orderOverride, List.copyOf(loaded), trash));
     }
 
-    @Override
-    public String toString() {
-        return "Query[" + session.type().getSimpleName() + ", " + explain() + "]";
-    }
 }

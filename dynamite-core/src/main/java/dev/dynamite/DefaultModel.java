@@ -1,13 +1,11 @@
-package dev.dynamite.core.internal;
+package dev.dynamite;
 
-import dev.dynamite.Model;
-import dev.dynamite.Query;
-import dev.dynamite.QueryPlan;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
-import dev.dynamite.api.NoClientException;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.TransactionContext;
+import dev.dynamite.core.internal.GlobalRegistry;
+import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.model.Guard;
 import dev.dynamite.core.internal.write.BulkWrite;
 import dev.dynamite.core.internal.write.Receipt;
@@ -18,42 +16,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The model handle: bound to one {@code Dynamite} (through a supplier of its current binding), or to the global
- * registry when {@code owner} is null. Every operation resolves the binding once and delegates to a {@link Session}.
+ * The model handle: bound to one {@code Dynamite} or to the global client at each call, as its {@link Owner} says.
+ * Every operation resolves the binding once and delegates to a {@link Session}.
  *
  * @param <T> the model type
  */
-public final class DefaultModel<T> implements Model<T> {
+final class DefaultModel<T> implements Model<T> {
     private final Class<T> type;
-    private final @Nullable Supplier<GlobalRegistry.Binding> owner;
-    private final String description;
+    private final Owner owner;
 
-    /**
-     * Creates a handle.
-     *
-     * @param type the model class
-     * @param owner the binding of the owning client, or {@code null} for the global client at each call
-     * @param description how {@link #toString()} names the owner
-     */
-    public DefaultModel(Class<T> type, @Nullable Supplier<GlobalRegistry.Binding> owner, String description) {
+    DefaultModel(Class<T> type, Owner owner) {
         this.type = Objects.requireNonNull(type, "type");
         this.owner = owner;
-        this.description = description;
-    }
-
-    /**
-     * Creates a handle on the global client.
-     *
-     * @param type the model class
-     */
-    public DefaultModel(Class<T> type) {
-        this(type, null, "global client");
     }
 
     @Override
@@ -86,41 +65,18 @@ public final class DefaultModel<T> implements Model<T> {
         return binding().client();
     }
 
-    /**
-     * Returns the binding this handle uses now.
-     *
-     * @return the owner's binding, or the global one
-     * @throws NoClientException if the handle is global and no global client is installed
-     */
-    public GlobalRegistry.Binding binding() {
-        if (owner != null) {
-            return owner.get();
-        }
-        GlobalRegistry.Binding binding = GlobalRegistry.current();
-        if (binding == null) {
-            throw new NoClientException();
-        }
-        return binding;
+    /** The binding this handle uses now; throws {@code NoClientException} for a global handle with no client. */
+    private GlobalRegistry.Binding binding() {
+        return owner.binding();
     }
 
-    /**
-     * Returns a handle on another model bound the same way as this one (the same client, or the global one).
-     *
-     * @param other the other model class
-     * @param <R> the other model type
-     * @return the handle
-     */
-    public <R> DefaultModel<R> sibling(Class<R> other) {
-        return new DefaultModel<>(other, owner, description);
+    /** A session of this model on the binding in force now. */
+    private Session<T> session() {
+        return new Session<>(type, owner, binding());
     }
 
-    /**
-     * Returns a session of this model on the binding in force now.
-     *
-     * @return the session
-     */
-    public Session<T> session() {
-        return new Session<>(this, binding());
+    private DefaultQuery<T> query(Session<T> session) {
+        return new DefaultQuery<>(session.query(), type);
     }
 
     @Override
@@ -176,7 +132,7 @@ public final class DefaultModel<T> implements Model<T> {
             throw new ModelValidationException(type, metadata.sortKey().get().name(), "the model has a sort key;"
                     + " find(partitionKey, sortKey, options) needs its value too");
         }
-        return session.query().where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
+        return query(session).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
                 "partitionKey")).options(options).first();
     }
 
@@ -186,63 +142,63 @@ public final class DefaultModel<T> implements Model<T> {
         EntityMetadata metadata = metadata();
         String sort = metadata.sortKey().orElseThrow(() -> new ModelValidationException(type, null, "has no sort"
                 + " key, but a sort key value was given: " + sortKey)).name();
-        return session.query().where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
+        return query(session).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
                 "partitionKey")).where(sort, Objects.requireNonNull(sortKey, "sortKey")).options(options).first();
     }
 
     @Override
     public List<T> where(Map<String, ?> filters) {
-        return session().query().where(filters).list();
+        return query(session()).where(filters).list();
     }
 
     @Override
     public List<T> where(Map<String, ?> filters, QueryOptions options) {
-        return session().query().where(filters).options(options).list();
+        return query(session()).where(filters).options(options).list();
     }
 
     @Override
     public List<T> where(String field, @Nullable Object value) {
-        return session().query().where(field, value).list();
+        return query(session()).where(field, value).list();
     }
 
     @Override
     public List<T> where(String field, String operator, @Nullable Object value) {
-        return session().query().where(field, operator, value).list();
+        return query(session()).where(field, operator, value).list();
     }
 
     @Override
     public Optional<T> first(Map<String, ?> filters) {
-        return session().query().where(filters).first();
+        return query(session()).where(filters).first();
     }
 
     @Override
     public Optional<T> first(Map<String, ?> filters, QueryOptions options) {
-        return session().query().where(filters).options(options).first();
+        return query(session()).where(filters).options(options).first();
     }
 
     @Override
     public Optional<T> last(Map<String, ?> filters) {
-        return session().query().where(filters).last();
+        return query(session()).where(filters).last();
     }
 
     @Override
     public Optional<T> last(Map<String, ?> filters, QueryOptions options) {
-        return session().query().where(filters).options(options).last();
+        return query(session()).where(filters).options(options).last();
     }
 
     @Override
     public long count(Map<String, ?> filters) {
-        return session().query().where(filters).count();
+        return query(session()).where(filters).count();
     }
 
     @Override
     public QueryPlan explain(Map<String, ?> filters, QueryOptions options) {
-        return session().query().where(filters).options(options).explain();
+        return query(session()).where(filters).options(options).explain();
     }
 
     @Override
     public Query<T> query() {
-        return session().query();
+        return query(session());
     }
 
     @Override
@@ -369,7 +325,7 @@ public final class DefaultModel<T> implements Model<T> {
      * @param by the amount
      * @return minus the amount, of a type that holds it exactly
      */
-    public static Number negate(Number by) {
+    static Number negate(Number by) {
         return new java.math.BigDecimal(Objects.requireNonNull(by, "by").toString()).negate();
     }
 
@@ -383,6 +339,6 @@ public final class DefaultModel<T> implements Model<T> {
 
     @Override
     public String toString() {
-        return "Model[" + type.getName() + ", " + description + "]";
+        return "Model[" + type.getName() + ", " + owner.description() + "]";
     }
 }

@@ -1,0 +1,82 @@
+package dev.dynamite.core.internal.model;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bridge to the private state field of the entity base class, which lives in the exported package and is never
+ * named here: the base class installs its accessor when it is initialized, which happens before any entity exists.
+ */
+public final class EntityAccess {
+    /** Reads and writes the state field of an entity. */
+    public interface Accessor {
+        /**
+         * Returns the base class of entities, whose hierarchy walks stop at it.
+         *
+         * @return the base class
+         */
+        Class<?> baseClass();
+
+        /**
+         * Returns an entity's state.
+         *
+         * @param entity an instance of the base class
+         * @return its state, or null if Dynamite never persisted it
+         */
+        @Nullable EntityState get(Object entity);
+
+        /**
+         * Replaces an entity's state.
+         *
+         * @param entity an instance of the base class
+         * @param state the new state, or null for "not persisted"
+         */
+        void set(Object entity, @Nullable EntityState state);
+    }
+
+    private static volatile @Nullable Accessor accessor;
+
+    private EntityAccess() {
+    }
+
+    /**
+     * Installs the accessor; called once, by the base class's static initializer.
+     *
+     * @param installed the accessor
+     */
+    public static void install(Accessor installed) {
+        accessor = installed;
+    }
+
+    /**
+     * Whether an object is an entity of the base class (which can remember its state). Before the base class is
+     * initialized no instance of it exists, so nothing is.
+     */
+    static boolean isEntity(Object value) {
+        Accessor current = accessor;
+        return current != null && current.baseClass().isInstance(value);
+    }
+
+    /** Whether a class is the base class of entities (false before the base class is initialized). */
+    static boolean isBaseClass(Class<?> type) {
+        Accessor current = accessor;
+        return current != null && current.baseClass() == type;
+    }
+
+    static @Nullable EntityState state(Object entity) {
+        return isEntity(entity) ? accessor().get(entity) : null;
+    }
+
+    static void setState(Object entity, @Nullable EntityState state) {
+        if (isEntity(entity)) {
+            accessor().set(entity, state);
+        }
+    }
+
+    private static Accessor accessor() {
+        Accessor current = accessor;
+        if (current == null) {
+            throw new IllegalStateException("the entity base class was not initialized");
+        }
+        return current;
+    }
+}
