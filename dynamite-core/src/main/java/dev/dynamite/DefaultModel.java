@@ -9,7 +9,10 @@ import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.model.Guard;
 import dev.dynamite.core.internal.write.BulkWrite;
 import dev.dynamite.core.internal.write.Receipt;
-import dev.dynamite.core.internal.model.Session;
+import dev.dynamite.core.internal.model.CounterWrites;
+import dev.dynamite.core.internal.model.EntityWrites;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.Trash;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The model handle: bound to one {@code Dynamite} or to the global client at each call, as its {@link Owner} says.
- * Every operation resolves the binding once and delegates to a {@link Session}.
+ * Every operation resolves the binding once into a {@link ModelContext} and runs on it.
  *
  * @param <T> the model type
  */
@@ -52,12 +55,12 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public Map<String, AttributeValue> itemKey(Object partitionKey, @Nullable Object sortKey) {
-        return session().itemKey(partitionKey, sortKey);
+        return context().itemKey(partitionKey, sortKey);
     }
 
     @Override
     public @Nullable T fromItem(Map<String, AttributeValue> item) {
-        return session().fromItem(item);
+        return context().reads().fromItem(item);
     }
 
     @Override
@@ -70,13 +73,13 @@ final class DefaultModel<T> implements Model<T> {
         return owner.binding();
     }
 
-    /** A session of this model on the binding in force now. */
-    private Session<T> session() {
-        return new Session<>(type, owner, binding());
+    /** This model on the binding in force now. */
+    private ModelContext<T> context() {
+        return ModelContext.of(type, owner, binding());
     }
 
-    private DefaultQuery<T> query(Session<T> session) {
-        return new DefaultQuery<>(session.query(), type);
+    private DefaultQuery<T> query(ModelContext<T> context) {
+        return new DefaultQuery<>(context.query(), type);
     }
 
     @Override
@@ -86,7 +89,7 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T create(Map<String, ?> attributes, MutationOptions options) {
-        return session().create(Objects.requireNonNull(attributes, "attributes"), options);
+        return context().writes().create(Objects.requireNonNull(attributes, "attributes"), options);
     }
 
     @Override
@@ -101,7 +104,7 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T create(Consumer<T> init, MutationOptions options) {
-        return session().create(Objects.requireNonNull(init, "init"), options);
+        return context().writes().create(Objects.requireNonNull(init, "init"), options);
     }
 
     @Override
@@ -111,104 +114,104 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T create(T entity, MutationOptions options) {
-        return session().create(type.cast(Objects.requireNonNull(entity, "entity")), options);
+        return context().writes().create(type.cast(Objects.requireNonNull(entity, "entity")), options);
     }
 
     @Override
     public Optional<T> find(Object partitionKey) {
-        return session().find(partitionKey, null);
+        return context().reads().find(partitionKey, null);
     }
 
     @Override
     public Optional<T> find(Object partitionKey, Object sortKey) {
-        return session().find(partitionKey, Objects.requireNonNull(sortKey, "sortKey"));
+        return context().reads().find(partitionKey, Objects.requireNonNull(sortKey, "sortKey"));
     }
 
     @Override
     public Optional<T> find(Object partitionKey, QueryOptions options) {
-        Session<T> session = session();
+        ModelContext<T> context = context();
         EntityMetadata metadata = metadata();
         if (metadata.sortKey().isPresent()) {
             throw new ModelValidationException(type, metadata.sortKey().get().name(), "the model has a sort key;"
                     + " find(partitionKey, sortKey, options) needs its value too");
         }
-        return query(session).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
+        return query(context).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
                 "partitionKey")).options(options).first();
     }
 
     @Override
     public Optional<T> find(Object partitionKey, Object sortKey, QueryOptions options) {
-        Session<T> session = session();
+        ModelContext<T> context = context();
         EntityMetadata metadata = metadata();
         String sort = metadata.sortKey().orElseThrow(() -> new ModelValidationException(type, null, "has no sort"
                 + " key, but a sort key value was given: " + sortKey)).name();
-        return query(session).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
+        return query(context).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
                 "partitionKey")).where(sort, Objects.requireNonNull(sortKey, "sortKey")).options(options).first();
     }
 
     @Override
     public List<T> where(Map<String, ?> filters) {
-        return query(session()).where(filters).list();
+        return query(context()).where(filters).list();
     }
 
     @Override
     public List<T> where(Map<String, ?> filters, QueryOptions options) {
-        return query(session()).where(filters).options(options).list();
+        return query(context()).where(filters).options(options).list();
     }
 
     @Override
     public List<T> where(String field, @Nullable Object value) {
-        return query(session()).where(field, value).list();
+        return query(context()).where(field, value).list();
     }
 
     @Override
     public List<T> where(String field, String operator, @Nullable Object value) {
-        return query(session()).where(field, operator, value).list();
+        return query(context()).where(field, operator, value).list();
     }
 
     @Override
     public Optional<T> first(Map<String, ?> filters) {
-        return query(session()).where(filters).first();
+        return query(context()).where(filters).first();
     }
 
     @Override
     public Optional<T> first(Map<String, ?> filters, QueryOptions options) {
-        return query(session()).where(filters).options(options).first();
+        return query(context()).where(filters).options(options).first();
     }
 
     @Override
     public Optional<T> last(Map<String, ?> filters) {
-        return query(session()).where(filters).last();
+        return query(context()).where(filters).last();
     }
 
     @Override
     public Optional<T> last(Map<String, ?> filters, QueryOptions options) {
-        return query(session()).where(filters).options(options).last();
+        return query(context()).where(filters).options(options).last();
     }
 
     @Override
     public long count(Map<String, ?> filters) {
-        return query(session()).where(filters).count();
+        return query(context()).where(filters).count();
     }
 
     @Override
     public QueryPlan explain(Map<String, ?> filters, QueryOptions options) {
-        return query(session()).where(filters).options(options).explain();
+        return query(context()).where(filters).options(options).explain();
     }
 
     @Override
     public Query<T> query() {
-        return query(session());
+        return query(context());
     }
 
     @Override
     public List<T> withTrashed(Map<String, ?> filters) {
-        return session().list(filters, Session.Trash.INCLUDE);
+        return context().reads().list(filters, Trash.INCLUDE);
     }
 
     @Override
     public List<T> onlyTrashed(Map<String, ?> filters) {
-        return session().list(filters, Session.Trash.ONLY);
+        return context().reads().list(filters, Trash.ONLY);
     }
 
     @Override
@@ -233,13 +236,14 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     private int updateMatching(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options) {
-        Session<T> session = session();
-        Map<String, Object> checked = session.checkChanges(changes);
-        Guard.Targets<T> targets = session.targets(filters);
+        ModelContext<T> context = context();
+        EntityWrites<T> writes = context.writes();
+        Map<String, Object> checked = writes.checkChanges(changes);
+        Guard.Targets<T> targets = context.reads().targets(filters);
         // the filters are the write's condition: an item changed since the read so that it no longer matches is
         // skipped (outside a transaction) or cancels the transaction
-        return bulk(session, "update", targets, options,
-                (entity, receipt) -> session.update(entity, checked, options, targets.guard(), receipt));
+        return bulk(context, "update", targets, options,
+                (entity, receipt) -> writes.update(entity, checked, options, targets.guard(), receipt));
     }
 
     @Override
@@ -264,10 +268,11 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     private int deleteMatching(Map<String, ?> filters, MutationOptions options) {
-        Session<T> session = session();
-        Guard.Targets<T> targets = session.targets(filters);
-        return bulk(session, "delete", targets, options,
-                (entity, receipt) -> session.destroy(entity, false, options, targets.guard(), receipt));
+        ModelContext<T> context = context();
+        EntityWrites<T> writes = context.writes();
+        Guard.Targets<T> targets = context.reads().targets(filters);
+        return bulk(context, "delete", targets, options,
+                (entity, receipt) -> writes.destroy(entity, false, options, targets.guard(), receipt));
     }
 
     @Override
@@ -287,11 +292,12 @@ final class DefaultModel<T> implements Model<T> {
 
     private int increment(String field, Number by, Map<String, ?> filters, MutationOptions options) {
         requireFilters(filters, "increment", null);
-        Session<T> session = session();
-        session.checkCounter(field, by);
-        Guard.Targets<T> targets = session.targets(filters);
-        return bulk(session, "increment(" + field + ")", targets, options,
-                (entity, receipt) -> session.increment(entity, field, by, options, targets.guard(), receipt));
+        ModelContext<T> context = context();
+        CounterWrites<T> counters = context.counters();
+        counters.checkCounter(field, by);
+        Guard.Targets<T> targets = context.reads().targets(filters);
+        return bulk(context, "increment(" + field + ")", targets, options,
+                (entity, receipt) -> counters.increment(entity, field, by, options, targets.guard(), receipt));
     }
 
     /**
@@ -299,7 +305,7 @@ final class DefaultModel<T> implements Model<T> {
      * one, with the client's write concurrency, and a failure part-way reported as a {@link
      * dev.dynamite.api.PartialWriteException}.
      */
-    private int bulk(Session<T> session, String operation, Guard.Targets<T> targets, MutationOptions options,
+    private int bulk(ModelContext<T> context, String operation, Guard.Targets<T> targets, MutationOptions options,
                      BulkWrite.Action<T> write) {
         if (options.transaction().isPresent()) {
             int queued = 0;
@@ -310,8 +316,8 @@ final class DefaultModel<T> implements Model<T> {
             }
             return queued;
         }
-        return new BulkWrite<T>(type, tableName(), operation, session::keyOf)
-                .run(targets.entities(), binding().writeConcurrency(), write);
+        return new BulkWrite<T>(type, context.tableName(), operation, context::keyOf)
+                .run(targets.entities(), context.binding().writeConcurrency(), write);
     }
 
     @Override

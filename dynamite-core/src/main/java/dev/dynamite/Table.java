@@ -4,7 +4,7 @@ import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.TransactionContext;
 import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.model.EntityState;
-import dev.dynamite.core.internal.model.Session;
+import dev.dynamite.core.internal.model.ModelContext;
 import dev.dynamite.core.internal.model.EntityAccess;
 import java.util.Collection;
 import java.util.Map;
@@ -102,7 +102,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
      */
     public boolean save(MutationOptions options) {
-        return session().save(self(), Objects.requireNonNull(options, "options"));
+        return context().writes().save(self(), Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -132,7 +132,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if the entity was never persisted or its item was deleted
      */
     public boolean update(Map<String, ?> changes, MutationOptions options) {
-        return session().update(self(), Objects.requireNonNull(changes, "changes"),
+        return context().writes().update(self(), Objects.requireNonNull(changes, "changes"),
                 Objects.requireNonNull(options, "options"));
     }
 
@@ -156,7 +156,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
      */
     public void destroy(MutationOptions options) {
-        session().destroy(self(), false, Objects.requireNonNull(options, "options"));
+        context().writes().destroy(self(), false, Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -176,7 +176,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
      */
     public void forceDestroy(MutationOptions options) {
-        session().destroy(self(), true, Objects.requireNonNull(options, "options"));
+        context().writes().destroy(self(), true, Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -198,7 +198,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
      */
     public void restore(MutationOptions options) {
-        session().restore(self(), Objects.requireNonNull(options, "options"));
+        context().writes().restore(self(), Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -260,7 +260,7 @@ public abstract class Table<T extends Table<T>> {
      * @param tx the transaction
      */
     public void increment(String field, Number by, TransactionContext tx) {
-        session().increment(self(), field, by, MutationOptions.tx(tx));
+        context().counters().increment(self(), field, by, MutationOptions.tx(tx));
     }
 
     /**
@@ -297,7 +297,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.OptimisticLockException if this entity's {@code @Version} is stale
      */
     public void increment(String field, Number by) {
-        session().increment(self(), field, by);
+        context().counters().increment(self(), field, by);
     }
 
     /**
@@ -316,7 +316,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.OptimisticLockException if this entity's {@code @Version} is stale
      */
     public void increment(String field, Number by, MutationOptions options) {
-        session().increment(self(), field, by, options);
+        context().counters().increment(self(), field, by, options);
     }
 
     /**
@@ -337,7 +337,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
      */
     public void decrement(String field, Number by) {
-        session().increment(self(), field, DefaultModel.negate(by));
+        context().counters().increment(self(), field, DefaultModel.negate(by));
     }
 
     /**
@@ -371,7 +371,7 @@ public abstract class Table<T extends Table<T>> {
      *     {@link #attach(Class, Object)}
      */
     public <R extends Table<R>> void attach(Class<R> related, Object id, Map<String, ?> pivotData) {
-        session().attach(self(), Objects.requireNonNull(related, "related"), id,
+        context().pivots(Objects.requireNonNull(related, "related")).attach(self(), id,
                 Objects.requireNonNull(pivotData, "pivotData"), null);
     }
 
@@ -386,7 +386,7 @@ public abstract class Table<T extends Table<T>> {
      */
     public <R extends Table<R>> void attach(Class<R> related, Object id, Map<String, ?> pivotData,
                                             TransactionContext tx) {
-        session().attach(self(), Objects.requireNonNull(related, "related"), id,
+        context().pivots(Objects.requireNonNull(related, "related")).attach(self(), id,
                 Objects.requireNonNull(pivotData, "pivotData"), Objects.requireNonNull(tx, "tx"));
     }
 
@@ -413,7 +413,7 @@ public abstract class Table<T extends Table<T>> {
      * @return true if there was a link and its removal was queued
      */
     public <R extends Table<R>> boolean detach(Class<R> related, Object id, TransactionContext tx) {
-        return session().detach(self(), Objects.requireNonNull(related, "related"), id,
+        return context().pivots(Objects.requireNonNull(related, "related")).detach(self(), id,
                 Objects.requireNonNull(tx, "tx"));
     }
 
@@ -429,7 +429,7 @@ public abstract class Table<T extends Table<T>> {
      *     can hold
      */
     public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids, TransactionContext tx) {
-        session().sync(self(), Objects.requireNonNull(related, "related"), Objects.requireNonNull(ids, "ids"),
+        context().pivots(Objects.requireNonNull(related, "related")).sync(self(), Objects.requireNonNull(ids, "ids"),
                 Objects.requireNonNull(tx, "tx"));
     }
 
@@ -444,7 +444,7 @@ public abstract class Table<T extends Table<T>> {
      *     {@code related}
      */
     public <R extends Table<R>> boolean detach(Class<R> related, Object id) {
-        return session().detach(self(), Objects.requireNonNull(related, "related"), id, null);
+        return context().pivots(Objects.requireNonNull(related, "related")).detach(self(), id, null);
     }
 
     /**
@@ -458,7 +458,7 @@ public abstract class Table<T extends Table<T>> {
      *     {@code related}
      */
     public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids) {
-        session().sync(self(), Objects.requireNonNull(related, "related"), Objects.requireNonNull(ids, "ids"), null);
+        context().pivots(Objects.requireNonNull(related, "related")).sync(self(), Objects.requireNonNull(ids, "ids"), null);
     }
 
     /**
@@ -468,7 +468,7 @@ public abstract class Table<T extends Table<T>> {
      * @return a new, modifiable map in declaration order
      */
     public Map<String, Object> toMap() {
-        return session().toMap(self());
+        return context().views().toMap(self());
     }
 
     /**
@@ -479,7 +479,7 @@ public abstract class Table<T extends Table<T>> {
      * @return the JSON text
      */
     public String toJson() {
-        return session().toJson(self());
+        return context().views().toJson(self());
     }
 
     /**
@@ -498,9 +498,9 @@ public abstract class Table<T extends Table<T>> {
     }
 
     @SuppressWarnings("unchecked")
-    private Session<T> session() {
+    private ModelContext<T> context() {
         EntityState state = dynamiteState;
         Owner owner = state != null ? state.owner() : Owner.global();
-        return new Session<>((Class<T>) getClass(), owner, owner.binding());
+        return ModelContext.of((Class<T>) getClass(), owner, owner.binding());
     }
 }

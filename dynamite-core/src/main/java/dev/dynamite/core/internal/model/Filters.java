@@ -27,10 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * to the field's type and encoded as it is stored.
  */
 final class Filters {
-    private final Session<?> session;
+    private final ModelContext<?> context;
 
-    Filters(Session<?> session) {
-        this.session = session;
+    Filters(ModelContext<?> context) {
+        this.context = context;
     }
 
     /** Parses a filter map: values, {@code null} for "absent", or operator maps. */
@@ -38,12 +38,12 @@ final class Filters {
         List<Condition> conditions = new ArrayList<>();
         for (Map.Entry<String, ?> filter : filters.entrySet()) {
             String field = filter.getKey();
-            FieldRule rule = session.filterable(field);
+            FieldRule rule = context.filterable(field);
             Object value = filter.getValue();
             if (value instanceof Map<?, ?> operators && isOperatorMap(rule, operators)) {
                 if (operators.isEmpty()) {
                     // an empty operator map is no condition at all: refused, never read as "every item"
-                    throw new ModelValidationException(session.type(), field, "has an empty operator map, which"
+                    throw new ModelValidationException(context.type(), field, "has an empty operator map, which"
                             + " states no condition; give an operator and a value, e.g. {\">=\": 18}, or leave the"
                             + " field out");
                 }
@@ -59,7 +59,7 @@ final class Filters {
 
     /** Parses the three-argument form. */
     Condition parse(String field, String operator, @Nullable Object value) {
-        FieldRule rule = session.filterable(field);
+        FieldRule rule = context.filterable(field);
         return condition(rule, operator(rule, operator), value);
     }
 
@@ -86,7 +86,7 @@ final class Filters {
     private Op operator(FieldRule rule, @Nullable Object key) {
         Op op = key instanceof String spelling ? Op.of(spelling) : null;
         if (op == null) {
-            throw new UnknownOperatorException(session.type(), rule.name, String.valueOf(key));
+            throw new UnknownOperatorException(context.type(), rule.name, String.valueOf(key));
         }
         return op;
     }
@@ -149,14 +149,14 @@ final class Filters {
     }
 
     private AttributeValue encode(FieldRule rule, Object value, Op op) {
-        if (op.isRange() && session.mapper().isStrategyEncoded(rule.name) && Values.isNumeric(rule.type)
-                && session.mapper().keyTypeStrategy().attributeType(rule.type)
+        if (op.isRange() && context.mapper().isStrategyEncoded(rule.name) && Values.isNumeric(rule.type)
+                && context.mapper().keyTypeStrategy().attributeType(rule.type)
                 .filter(t -> t == software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S).isPresent()) {
             throw invalid(rule, op, "is a numeric key stored as a string by key strategy '"
-                    + session.mapper().keyTypeStrategy().name() + "', so a range would compare text, not numbers;"
+                    + context.mapper().keyTypeStrategy().name() + "', so a range would compare text, not numbers;"
                     + " use the 'native' key strategy for numeric key ranges");
         }
-        return session.mapper().encode(rule.name, session.coerceTo(rule, value));
+        return context.mapper().encode(rule.name, context.coerceTo(rule, value));
     }
 
     /** The operand of {@code include}: a substring of a string field, or one element of a set or list field. */
@@ -171,7 +171,7 @@ final class Filters {
             throw invalid(rule, Op.CONTAINS, "needs a string, set or list field; " + rule.type.getSimpleName()
                     + " is none");
         }
-        Field field = session.javaField(rule.name);
+        Field field = context.javaField(rule.name);
         Type generic = field.getGenericType();
         Type element = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
         Class<?> elementClass = element instanceof Class<?> c ? c
@@ -182,7 +182,7 @@ final class Filters {
         } catch (IllegalArgumentException e) {
             throw invalid(rule, Op.CONTAINS, "takes an element of the collection: " + e.getMessage());
         }
-        AttributeCodec<Object> codec = session.codecFor(element);
+        AttributeCodec<Object> codec = context.codecFor(element);
         try {
             return codec.encode(coerced);
         } catch (RuntimeException e) {
@@ -191,8 +191,8 @@ final class Filters {
     }
 
     private boolean storedAsString(FieldRule rule) {
-        if (session.mapper().isStrategyEncoded(rule.name)) {
-            return session.mapper().keyTypeStrategy().attributeType(rule.type)
+        if (context.mapper().isStrategyEncoded(rule.name)) {
+            return context.mapper().keyTypeStrategy().attributeType(rule.type)
                     .filter(t -> t == software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S)
                     .isPresent();
         }
@@ -224,7 +224,7 @@ final class Filters {
     }
 
     private ModelValidationException invalid(FieldRule rule, Op op, String problem) {
-        return new ModelValidationException(session.type(), rule.name, "operator " + op.name().toLowerCase()
+        return new ModelValidationException(context.type(), rule.name, "operator " + op.name().toLowerCase()
                 + " " + problem);
     }
 }

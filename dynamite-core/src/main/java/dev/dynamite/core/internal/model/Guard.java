@@ -3,6 +3,8 @@ package dev.dynamite.core.internal.model;
 import dev.dynamite.core.internal.write.Expr;
 import java.util.List;
 import java.util.Map;
+import dev.dynamite.core.internal.write.WriteOp;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,8 +24,8 @@ public final class Guard {
     }
 
     /** Whether a stored item still matches: not soft-deleted and every filter holds. */
-    boolean matches(Session<?> session, Map<String, AttributeValue> item) {
-        if (session.isTrashed(item)) {
+    boolean matches(ModelContext<?> context, Map<String, AttributeValue> item) {
+        if (context.isTrashed(item)) {
             return false;
         }
         for (Condition condition : filters) {
@@ -47,6 +49,20 @@ public final class Guard {
             text.append('(').append(condition.expression(expr)).append(')');
         }
         return text.toString();
+    }
+
+    /**
+     * Adds a bulk write's guard to a write: the item is not soft-deleted and still matches the filters when the write
+     * applies. Nothing without a guard.
+     *
+     * @param write the write
+     * @param guard the guard, or null
+     */
+    static void onto(WriteOp.Builder write, @Nullable Guard guard) {
+        if (guard != null) {
+            write.notTrashed();
+            write.conditions().clause(guard.expression(write.expr()));
+        }
     }
 
     /**

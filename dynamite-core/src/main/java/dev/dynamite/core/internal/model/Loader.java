@@ -44,21 +44,21 @@ final class Loader {
     private Loader() {
     }
 
-    /** Loads the includes into the parents (which all belong to {@code session}'s model). */
-    static <T> void load(Session<T> session, List<T> parents, Map<String, Include> includes) {
+    /** Loads the includes into the parents (which all belong to {@code context}'s model). */
+    static <T> void load(ModelContext<T> context, List<T> parents, Map<String, Include> includes) {
         if (parents.isEmpty()) {
             return;
         }
         for (Map.Entry<String, Include> entry : includes.entrySet()) {
-            Relation relation = relation(session, entry.getKey());
-            loadRelation(session, session.related(relation.model()), parents, relation, entry.getValue());
+            Relation relation = relation(context, entry.getKey());
+            loadRelation(context, context.related(relation.model()), parents, relation, entry.getValue());
         }
     }
 
     /** Checks an include tree against the models before any request. */
-    static void check(Session<?> session, String name, Include include) {
-        Relation relation = relation(session, name);
-        Session<?> related = session.related(relation.model());
+    static void check(ModelContext<?> context, String name, Include include) {
+        Relation relation = relation(context, name);
+        ModelContext<?> related = context.related(relation.model());
         related.filters().parse(include.filters());
         for (String field : include.attributesValue()) {
             related.filterable(field);
@@ -66,21 +66,21 @@ final class Loader {
         include.includes().forEach((nested, options) -> check(related, nested, options));
     }
 
-    private static Relation relation(Session<?> session, String name) {
-        Relation relation = session.rules().relation(name);
+    private static Relation relation(ModelContext<?> context, String name) {
+        Relation relation = context.rules().relation(name);
         if (relation == null) {
-            throw new ModelValidationException(session.type(), name, "is not a relation, so it cannot be included;"
+            throw new ModelValidationException(context.type(), name, "is not a relation, so it cannot be included;"
                     + " relations are the @HasMany, @HasOne, @BelongsTo and @ManyToMany fields");
         }
         return relation;
     }
 
-    private static <T, R> void loadRelation(Session<T> session, Session<R> related, List<T> parents,
+    private static <T, R> void loadRelation(ModelContext<T> context, ModelContext<R> related, List<T> parents,
                                             Relation relation, Include include) {
         List<R> loaded = switch (relation.kind()) {
-            case HAS_MANY, HAS_ONE -> hasMany(session, related, parents, relation, include);
-            case BELONGS_TO -> belongsTo(session, related, parents, relation, include);
-            case MANY_TO_MANY -> manyToMany(session, related, parents, relation, include);
+            case HAS_MANY, HAS_ONE -> hasMany(context, related, parents, relation, include);
+            case BELONGS_TO -> belongsTo(context, related, parents, relation, include);
+            case MANY_TO_MANY -> manyToMany(context, related, parents, relation, include);
         };
         if (!include.includes().isEmpty()) {
             List<R> children = distinct(loaded);
@@ -90,17 +90,17 @@ final class Loader {
                 Set<String> extra = new LinkedHashSet<>(fields);
                 extra.removeAll(include.attributesValue());
                 extra.removeIf(field -> related.mapper().isKey(field));
-                related.forget(children, extra);
+                new Tracking<>(related).forget(children, extra);
             }
         }
     }
 
     // ------------------------------------------------------------------ HasMany, HasOne
 
-    private static <T, R> List<R> hasMany(Session<T> session, Session<R> related, List<T> parents,
+    private static <T, R> List<R> hasMany(ModelContext<T> context, ModelContext<R> related, List<T> parents,
                                           Relation relation, Include include) {
         boolean one = relation.kind() == RelationKind.HAS_ONE;
-        Map<Object, List<T>> byKey = group(session, parents, relation.localKey());
+        Map<Object, List<T>> byKey = group(context, parents, relation.localKey());
         Map<Object, List<R>> found = concurrently(byKey.keySet(), value -> {
             Search<R> query = related.query().where(relation.foreignKey(), value);
             apply(query, related, include);
@@ -111,21 +111,21 @@ final class Loader {
         });
         List<R> loaded = new ArrayList<>();
         for (T parent : parents) {
-            Object key = session.mapper().get(parent, relation.localKey());
+            Object key = context.mapper().get(parent, relation.localKey());
             List<R> children = key == null ? List.of() : found.getOrDefault(key, List.of());
             if (one) {
-                if (children.size() > 1 && WARNED.add(session.type().getName() + "." + relation.field())) {
+                if (children.size() > 1 && WARNED.add(context.type().getName() + "." + relation.field())) {
                     LOG.log(Level.WARNING, "{0}.{1} is a @HasOne, but {2} has several {3} items; the first by sort"
-                            + " key is used (warned once)", session.type().getSimpleName(), relation.field(), key,
+                            + " key is used (warned once)", context.type().getSimpleName(), relation.field(), key,
                             related.type().getSimpleName());
                 }
                 R child = children.isEmpty() ? null : children.get(0);
-                session.rules().setRelation(parent, relation.field(), child);
+                context.rules().setRelation(parent, relation.field(), child);
                 if (child != null) {
                     loaded.add(child);
                 }
             } else {
-                session.rules().setRelation(parent, relation.field(), new ArrayList<>(children));
+                context.rules().setRelation(parent, relation.field(), new ArrayList<>(children));
                 loaded.addAll(children);
             }
         }
@@ -134,9 +134,9 @@ final class Loader {
 
     // ------------------------------------------------------------------ BelongsTo
 
-    private static <T, R> List<R> belongsTo(Session<T> session, Session<R> related, List<T> parents,
+    private static <T, R> List<R> belongsTo(ModelContext<T> context, ModelContext<R> related, List<T> parents,
                                             Relation relation, Include include) {
-        Map<Object, List<T>> byKey = group(session, parents, relation.localKey());
+        Map<Object, List<T>> byKey = group(context, parents, relation.localKey());
         String target = relation.foreignKey();
         boolean byTableKey = target.equals(related.fieldOf(related.partitionAttribute()))
                 && related.sortAttribute() == null;
@@ -148,7 +148,7 @@ final class Loader {
                 valueOfKey.put(related.mapper().key(related.coerceTo(targetRule, value), null), value);
             }
             Set<String> fields = projected(related, include);
-            Session.Projection projection = fields == null ? null : related.projectionOf(fields);
+            ModelContext.Projection projection = fields == null ? null : related.projectionOf(fields);
             Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = BatchGets.get(related.client(), related.batchDeadline(),
                     related.tableName(), new ArrayList<>(valueOfKey.keySet()),
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
@@ -157,7 +157,7 @@ final class Loader {
             items.forEach((key, item) -> {
                 boolean trashed = related.isTrashed(item);
                 if ((include.isWithTrashed() || !trashed) && conditions.stream().allMatch(c -> c.test(item))) {
-                    found.put(valueOfKey.get(key), related.load(item, fields));
+                    found.put(valueOfKey.get(key), new Tracking<>(related).load(item, fields));
                 }
             });
         } else {
@@ -173,9 +173,9 @@ final class Loader {
         }
         List<R> loaded = new ArrayList<>();
         for (T parent : parents) {
-            Object key = session.mapper().get(parent, relation.localKey());
+            Object key = context.mapper().get(parent, relation.localKey());
             R owner = key == null ? null : found.get(key);
-            session.rules().setRelation(parent, relation.field(), owner);
+            context.rules().setRelation(parent, relation.field(), owner);
             if (owner != null) {
                 loaded.add(owner);
             }
@@ -190,9 +190,9 @@ final class Loader {
      * {@code BatchGetItem} (or one Query each when they are not the related table's whole key); the include's
      * filters, order, skip and limit then apply per parent.
      */
-    private static <T, R> List<R> manyToMany(Session<T> session, Session<R> related, List<T> parents,
+    private static <T, R> List<R> manyToMany(ModelContext<T> context, ModelContext<R> related, List<T> parents,
                                              Relation relation, Include include) {
-        Pivots pivots = Pivots.of(session, relation);
+        Pivots pivots = Pivots.of(context, relation);
         Map<Object, List<T>> byLocal = new LinkedHashMap<>();
         for (T parent : parents) {
             AttributeValue local = pivots.localValueOrNull(parent);
@@ -226,7 +226,7 @@ final class Loader {
             int to = include.limitValue().isPresent()
                     ? Math.min(children.size(), from + include.limitValue().getAsInt()) : children.size();
             List<R> window = new ArrayList<>(children.subList(from, to));
-            session.rules().setRelation(parent, relation.field(), window);
+            context.rules().setRelation(parent, relation.field(), window);
             loaded.addAll(window);
         }
         return loaded;
@@ -237,7 +237,7 @@ final class Loader {
      * (and its trash rule): by {@code BatchGetItem} when the field is the related table's whole key, else one Query
      * per value.
      */
-    private static <R> Map<AttributeValue, R> relatedByKeyValue(Session<R> related, String target,
+    private static <R> Map<AttributeValue, R> relatedByKeyValue(ModelContext<R> related, String target,
                                                                Set<AttributeValue> values, Include include) {
         Map<AttributeValue, R> found = new HashMap<>();
         if (values.isEmpty()) {
@@ -248,14 +248,14 @@ final class Loader {
         if (byTableKey) {
             List<Map<String, AttributeValue>> keys = values.stream().map(v -> Map.of(partition, v)).toList();
             Set<String> fields = projected(related, include);
-            Session.Projection projection = fields == null ? null : related.projectionOf(fields);
+            ModelContext.Projection projection = fields == null ? null : related.projectionOf(fields);
             List<Condition> conditions = related.filters().parse(include.filters());
             BatchGets.get(related.client(), related.batchDeadline(), related.tableName(), keys,
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
                     related::tableKey).forEach((key, item) -> {
                         if ((include.isWithTrashed() || !related.isTrashed(item))
                                 && conditions.stream().allMatch(c -> c.test(item))) {
-                            found.put(key.get(partition), related.load(item, fields));
+                            found.put(key.get(partition), new Tracking<>(related).load(item, fields));
                         }
                     });
             return found;
@@ -281,7 +281,7 @@ final class Loader {
     // ------------------------------------------------------------------ helpers
 
     /** Applies an include's options to the query of one parent's related items. */
-    private static <R> void apply(Search<R> query, Session<R> related, Include include) {
+    private static <R> void apply(Search<R> query, ModelContext<R> related, Include include) {
         query.where(include.filters());
         include.limitValue().ifPresent(query::limit);
         query.skip(include.skipValue());
@@ -301,7 +301,7 @@ final class Loader {
      * The fields to load of related items: null for all; else those asked for plus what the nested includes join on
      * (the keys are added by the planner).
      */
-    private static @Nullable Set<String> projected(Session<?> related, Include include) {
+    private static @Nullable Set<String> projected(ModelContext<?> related, Include include) {
         if (include.attributesValue().isEmpty()) {
             return null;
         }
@@ -317,10 +317,10 @@ final class Loader {
     }
 
     /** The parents by their (non-null) value of a field, in first-seen order. */
-    private static <T> Map<Object, List<T>> group(Session<T> session, List<T> parents, String field) {
+    private static <T> Map<Object, List<T>> group(ModelContext<T> context, List<T> parents, String field) {
         Map<Object, List<T>> byKey = new LinkedHashMap<>();
         for (T parent : parents) {
-            Object value = session.mapper().get(parent, field);
+            Object value = context.mapper().get(parent, field);
             if (value != null) {
                 byKey.computeIfAbsent(value, v -> new ArrayList<>()).add(parent);
             }

@@ -28,29 +28,29 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * both sides of the same pivot write the same row), holding both foreign keys as the key strategy encodes them and any
  * pivot data. Reads go through the pivot's index on the declaring side's foreign key, following every page.
  */
-final class Pivots {
-    private final Session<?> session;
+public final class Pivots {
+    private final ModelContext<?> context;
     private final Relation relation;
-    private final Session<?> related;
+    private final ModelContext<?> related;
     private final String table;
     private final WriteModel pivot;
 
-    private Pivots(Session<?> session, Relation relation) {
-        this.session = session;
+    private Pivots(ModelContext<?> context, Relation relation) {
+        this.context = context;
         this.relation = relation;
-        this.related = session.related(relation.model());
-        this.table = session.tablePrefix() + relation.pivotTable();
+        this.related = context.related(relation.model());
+        this.table = context.tablePrefix() + relation.pivotTable();
         // a pivot row has no model class, no version and no timestamps: only its key
         this.pivot = new WriteModel(null, table, Schema.PIVOT_KEY, null, null, null);
     }
 
     /** The pivot of the declaring model's (only) many-to-many relation to {@code other}. */
-    static Pivots of(Session<?> session, Class<?> other) {
+    static Pivots of(ModelContext<?> context, Class<?> other) {
         Relation found = null;
-        for (Relation relation : session.metadata().relations()) {
+        for (Relation relation : context.metadata().relations()) {
             if (relation.kind() == RelationKind.MANY_TO_MANY && relation.model() == other) {
                 if (found != null) {
-                    throw new ModelValidationException(session.type(), relation.field(), "is a second @ManyToMany to "
+                    throw new ModelValidationException(context.type(), relation.field(), "is a second @ManyToMany to "
                             + other.getSimpleName() + " (besides " + found.field() + "); attach, detach and sync"
                             + " cannot tell which one is meant");
                 }
@@ -58,24 +58,24 @@ final class Pivots {
             }
         }
         if (found == null) {
-            throw new ModelValidationException(session.type(), null, "has no @ManyToMany relation to "
+            throw new ModelValidationException(context.type(), null, "has no @ManyToMany relation to "
                     + other.getSimpleName());
         }
-        return new Pivots(session, found);
+        return new Pivots(context, found);
     }
 
-    static Pivots of(Session<?> session, Relation relation) {
-        return new Pivots(session, relation);
+    static Pivots of(ModelContext<?> context, Relation relation) {
+        return new Pivots(context, relation);
     }
 
     /** Links the entity to a related key; idempotent; pivot data never touches the pivot's keys. */
-    void attach(Object entity, Object relatedId, Map<String, ?> pivotData, @Nullable TransactionContext tx) {
+    public void attach(Object entity, Object relatedId, Map<String, ?> pivotData, @Nullable TransactionContext tx) {
         Map<String, AttributeValue> row = new LinkedHashMap<>();
         for (Map.Entry<String, ?> extra : pivotData.entrySet()) {
             String name = extra.getKey();
             if (name.equals(Schema.PIVOT_KEY) || name.equals(relation.foreignKey())
                     || name.equals(relation.relatedKey())) {
-                throw new ModelValidationException(session.type(), relation.field(), "pivot data cannot set '" + name
+                throw new ModelValidationException(context.type(), relation.field(), "pivot data cannot set '" + name
                         + "', a key of pivot table " + relation.pivotTable());
             }
             row.put(name, Json.toAttribute(extra.getValue()));
@@ -85,23 +85,23 @@ final class Pivots {
         row.put(Schema.PIVOT_KEY, rowId(local, other));
         row.put(relation.foreignKey(), local);
         row.put(relation.relatedKey(), other);
-        WriteCall.submit(session.client(), put(row), tx, false, WriteCall.Hooks.none());
+        WriteCall.submit(context.client(), put(row), tx, false, WriteCall.Hooks.none());
     }
 
     /** Removes the link to a related key; returns whether there was one. */
-    boolean detach(Object entity, Object relatedId, @Nullable TransactionContext tx) {
+    public boolean detach(Object entity, Object relatedId, @Nullable TransactionContext tx) {
         Map<String, AttributeValue> key = Map.of(Schema.PIVOT_KEY, rowId(localValue(entity), relatedValue(relatedId)));
         // a transaction returns nothing, and a failed condition would cancel it: read whether the link exists first
-        if (tx != null && !session.client().getItem(b -> b.tableName(table).key(key).consistentRead(true)).hasItem()) {
+        if (tx != null && !context.client().getItem(b -> b.tableName(table).key(key).consistentRead(true)).hasItem()) {
             return false;
         }
         // conditioned on the link existing: refused means there was none; a lost response retried finds it gone
-        return WriteCall.submit(session.client(), WriteOp.delete(pivot, key).mustExist().build(), tx, false,
+        return WriteCall.submit(context.client(), WriteOp.delete(pivot, key).mustExist().build(), tx, false,
                 WriteCall.Hooks.none()).written();
     }
 
     /** Makes the entity's links exactly these related keys: one pivot query, then batched puts and deletes. */
-    void sync(Object entity, Collection<?> relatedIds, @Nullable TransactionContext tx) {
+    public void sync(Object entity, Collection<?> relatedIds, @Nullable TransactionContext tx) {
         AttributeValue local = localValue(entity);
         Set<AttributeValue> wanted = new LinkedHashSet<>();
         for (Object id : relatedIds) {
@@ -125,14 +125,14 @@ final class Pivots {
         }
         if (tx != null) {
             for (WriteOp write : writes) {
-                WriteCall.submit(session.client(), write, tx, false, WriteCall.Hooks.none());
+                WriteCall.submit(context.client(), write, tx, false, WriteCall.Hooks.none());
             }
             return;
         }
         // unconditional rows go through BatchWriteItem; the same call again converges: it reads the links anew and
         // writes only the difference
-        BatchWriter.write(session.client(), session.type(), table, "sync(" + relation.model().getSimpleName() + ")",
-                writes, session.batchDeadline());
+        BatchWriter.write(context.client(), context.type(), table, "sync(" + relation.model().getSimpleName() + ")",
+                writes, context.batchDeadline());
     }
 
     /** The unconditional put of a pivot row. */
@@ -143,14 +143,14 @@ final class Pivots {
     /** The pivot rows of one declaring value, every page, through the pivot's index on the declaring side. */
     List<Map<String, AttributeValue>> rows(AttributeValue local) {
         String index = null;
-        for (TableCatalog.Index candidate : session.indexesOf(table)) {
+        for (TableCatalog.Index candidate : context.indexesOf(table)) {
             if (candidate.partition().equals(relation.foreignKey())) {
                 index = candidate.name();
                 break;
             }
         }
         if (index == null) {
-            throw new ModelValidationException(session.type(), relation.field(), "pivot table " + table
+            throw new ModelValidationException(context.type(), relation.field(), "pivot table " + table
                     + " has no index on " + relation.foreignKey() + "; run sync() to create it");
         }
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
@@ -158,7 +158,7 @@ final class Pivots {
         String indexName = index;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = session.client().query(b -> b.tableName(table).indexName(indexName)
+            QueryResponse page = context.client().query(b -> b.tableName(table).indexName(indexName)
                     .keyConditionExpression("#k = :v").expressionAttributeNames(Map.of("#k", relation.foreignKey()))
                     .expressionAttributeValues(Map.of(":v", local)).exclusiveStartKey(from));
             rows.addAll(page.items());
@@ -173,14 +173,14 @@ final class Pivots {
 
     /** The declaring side's value as the pivot stores it; null if the entity's local key is null. */
     @Nullable AttributeValue localValueOrNull(Object entity) {
-        Object value = session.fieldValue(entity, relation.localKey());
-        return value == null ? null : session.mapper().keyTypeStrategy().encode(value);
+        Object value = context.fieldValue(entity, relation.localKey());
+        return value == null ? null : context.mapper().keyTypeStrategy().encode(value);
     }
 
     private AttributeValue localValue(Object entity) {
         AttributeValue value = localValueOrNull(entity);
         if (value == null) {
-            throw new ModelValidationException(session.type(), relation.localKey(), "is null, so the entity cannot be"
+            throw new ModelValidationException(context.type(), relation.localKey(), "is null, so the entity cannot be"
                     + " linked through " + relation.field());
         }
         return value;
@@ -188,7 +188,7 @@ final class Pivots {
 
     private AttributeValue relatedValue(Object id) {
         if (id == null) {
-            throw new ModelValidationException(session.type(), relation.field(), "a related key is null");
+            throw new ModelValidationException(context.type(), relation.field(), "a related key is null");
         }
         ModelRules.FieldRule rule = related.filterable(relation.relatedPK());
         return related.mapper().keyTypeStrategy().encode(related.coerceTo(rule, id));

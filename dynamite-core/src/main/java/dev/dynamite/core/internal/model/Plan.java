@@ -36,7 +36,7 @@ record Plan(Plan.Operation operation, String table, @Nullable String index,
             @Nullable String projection, @Nullable Map<String, String> names,
             @Nullable Map<String, AttributeValue> values, @Nullable Set<String> projectedFields, boolean fetchFull,
             boolean forward, boolean sortInMemory, @Nullable Integer limit, int skip,
-            Session.@Nullable Trash trashedInMemory, List<Condition> residual) {
+            @Nullable Trash trashedInMemory, List<Condition> residual) {
 
     /** The DynamoDB operation a plan runs; the public plan's operation of the same name. */
     enum Operation { GET_ITEM, BATCH_GET_ITEM, QUERY, SCAN, NONE }

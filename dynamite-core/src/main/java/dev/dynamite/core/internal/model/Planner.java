@@ -7,7 +7,6 @@ import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.Order;
 import dev.dynamite.core.internal.model.Condition.Op;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
-import dev.dynamite.core.internal.model.Session.Trash;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +29,10 @@ final class Planner {
     /** DynamoDB's limit on the length of one expression. */
     static final int MAX_EXPRESSION_BYTES = 4096;
 
-    private final Session<?> session;
+    private final ModelContext<?> context;
 
-    Planner(Session<?> session) {
-        this.session = session;
+    Planner(ModelContext<?> context) {
+        this.context = context;
     }
 
     /**
@@ -53,7 +52,7 @@ final class Planner {
         for (String expression : new String[] {plan.keyCondition(), plan.filter()}) {
             int bytes = expression == null ? 0 : expression.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_EXPRESSION_BYTES && plan.operation() != Operation.BATCH_GET_ITEM) {
-                throw new InvalidQueryException(session.type().getSimpleName() + ": the filters make an expression of "
+                throw new InvalidQueryException(context.type().getSimpleName() + ": the filters make an expression of "
                         + bytes + " bytes, over DynamoDB's limit of " + MAX_EXPRESSION_BYTES + " (an in list takes"
                         + " about 7 bytes a value outside the key); narrow the filters or split the query");
             }
@@ -62,18 +61,18 @@ final class Planner {
     }
 
     private Plan choose(List<Condition> conditions, Options options) {
-        String table = session.tableName();
+        String table = context.tableName();
         for (Condition condition : conditions) {
             if (condition.op() == Op.IN && condition.operands().isEmpty()) {
                 return new Plan(Operation.NONE, table, null, List.of(), null, null, null, null, null, null, false,
                         true, false, options.limit(), options.skip(), null, List.of());
             }
         }
-        ModelRules rules = session.rules();
+        ModelRules rules = context.rules();
         FieldRule deleteAt = rules.deleteAt;
         Trash trash = deleteAt == null ? Trash.INCLUDE : options.trash();
-        String partition = session.partitionAttribute();
-        String sort = session.sortAttribute();
+        String partition = context.partitionAttribute();
+        String sort = context.sortAttribute();
         Set<String> projectedFields = projectedFields(options.fields());
 
         // before a Query of the partition: an in on the sort key reads exactly the keys listed
@@ -98,7 +97,7 @@ final class Planner {
             }
             return query(conditions, options, table, null, partitionEquality, sort, trash, projectedFields, false);
         }
-        for (TableCatalog.Index index : session.indexes()) {
+        for (TableCatalog.Index index : context.indexes()) {
             Condition indexEquality = find(conditions, index.partition(), null);
             if (indexEquality == null || !covers(index, conditions, deleteAt, trash)) {
                 continue;
@@ -223,7 +222,7 @@ final class Planner {
                 parts.add(condition.expression(expr));
             }
         }
-        FieldRule deleteAt = session.rules().deleteAt;
+        FieldRule deleteAt = context.rules().deleteAt;
         if (deleteAt != null && trash != Trash.INCLUDE) {
             String name = expr.name(deleteAt.attributeName);
             parts.add(trash == Trash.EXCLUDE ? "attribute_not_exists(" + name + ")"
@@ -239,12 +238,12 @@ final class Planner {
         }
         Set<String> projected = new LinkedHashSet<>();
         for (String field : fields) {
-            projected.add(session.filterable(field).name);
+            projected.add(context.filterable(field).name);
         }
-        ModelRules rules = session.rules();
-        projected.add(session.fieldOf(session.partitionAttribute()));
-        if (session.sortAttribute() != null) {
-            projected.add(session.fieldOf(session.sortAttribute()));
+        ModelRules rules = context.rules();
+        projected.add(context.fieldOf(context.partitionAttribute()));
+        if (context.sortAttribute() != null) {
+            projected.add(context.fieldOf(context.sortAttribute()));
         }
         if (rules.version != null) {
             projected.add(rules.version.name);
@@ -261,12 +260,12 @@ final class Planner {
             return null;
         }
         Set<String> attributes = new LinkedHashSet<>();
-        attributes.add(session.partitionAttribute());
-        if (session.sortAttribute() != null) {
-            attributes.add(session.sortAttribute());
+        attributes.add(context.partitionAttribute());
+        if (context.sortAttribute() != null) {
+            attributes.add(context.sortAttribute());
         }
         for (String field : fields) {
-            attributes.add(session.rules().field(field).attributeName);
+            attributes.add(context.rules().field(field).attributeName);
         }
         List<String> names = new ArrayList<>();
         for (String attribute : attributes) {
@@ -295,7 +294,7 @@ final class Planner {
             return false;
         }
         for (String field : fields) {
-            if (!holds(index, session.rules().field(field).attributeName)) {
+            if (!holds(index, context.rules().field(field).attributeName)) {
                 return false;
             }
         }
@@ -304,7 +303,7 @@ final class Planner {
 
     private boolean holds(TableCatalog.Index index, String attribute) {
         return index.projectsAll() || index.projected().contains(attribute) || attribute.equals(index.partition())
-                || attribute.equals(index.sort()) || attribute.equals(session.partitionAttribute())
-                || attribute.equals(session.sortAttribute());
+                || attribute.equals(index.sort()) || attribute.equals(context.partitionAttribute())
+                || attribute.equals(context.sortAttribute());
     }
 }

@@ -1,7 +1,6 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.core.internal.model.Plan.Operation;
-import dev.dynamite.core.internal.model.Session.Trash;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +37,11 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 final class Reader<T> {
     private static final System.Logger LOG = System.getLogger("dev.dynamite.query");
 
-    private final Session<T> session;
+    private final ModelContext<T> context;
     private final DynamoDbClient client;
 
-    Reader(Session<T> session, DynamoDbClient client) {
-        this.session = session;
+    Reader(ModelContext<T> context, DynamoDbClient client) {
+        this.context = context;
         this.client = client;
     }
 
@@ -75,7 +74,7 @@ final class Reader<T> {
         if (plan.limit() != null) {
             items = items.limit(plan.limit());
         }
-        return items.map(item -> session.load(item, plan.projectedFields()));
+        return items.map(item -> new Tracking<>(context).load(item, plan.projectedFields()));
     }
 
     /** The number of matching items ({@code Select COUNT}); skip and limit do not apply. */
@@ -141,8 +140,8 @@ final class Reader<T> {
     /** The items of the plan's keys that exist (and are in the soft-delete state asked for), in key order. */
     private List<Map<String, AttributeValue>> batchGet(Plan plan) {
         // the plan's names and values also hold the keys as a condition (for explain), which a BatchGetItem refuses
-        List<Map<String, AttributeValue>> found = new ArrayList<>(BatchGets.get(client, session.batchDeadline(), plan.table(), plan.keys(),
-                fullProjection(plan), fullProjectionNames(plan), session::tableKey).values());
+        List<Map<String, AttributeValue>> found = new ArrayList<>(BatchGets.get(client, context.batchDeadline(), plan.table(), plan.keys(),
+                fullProjection(plan), fullProjectionNames(plan), context::tableKey).values());
         found.removeIf(item -> !wanted(plan, item));
         Comparator<Map<String, AttributeValue>> byKey = keyOrder();
         found.sort(plan.forward() ? byKey : byKey.reversed());
@@ -150,7 +149,7 @@ final class Reader<T> {
     }
 
     private boolean wanted(Plan plan, Map<String, AttributeValue> item) {
-        boolean trashed = session.isTrashed(item);
+        boolean trashed = context.isTrashed(item);
         Trash wanted = plan.trashedInMemory();
         return !(wanted == Trash.EXCLUDE && trashed || wanted == Trash.ONLY && !trashed);
     }
@@ -236,10 +235,10 @@ final class Reader<T> {
     private List<Map<String, AttributeValue>> fullItems(Plan plan, List<Map<String, AttributeValue>> found) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(found.size());
         for (Map<String, AttributeValue> item : found) {
-            keys.add(session.tableKey(item));
+            keys.add(context.tableKey(item));
         }
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = BatchGets.get(client, session.batchDeadline(), plan.table(),
-                keys, fullProjection(plan), fullProjectionNames(plan), session::tableKey);
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = BatchGets.get(client, context.batchDeadline(), plan.table(),
+                keys, fullProjection(plan), fullProjectionNames(plan), context::tableKey);
         List<Map<String, AttributeValue>> ordered = new ArrayList<>(keys.size());
         for (Map<String, AttributeValue> key : keys) {
             Map<String, AttributeValue> item = byKey.get(key);
@@ -251,17 +250,17 @@ final class Reader<T> {
     }
 
     private @Nullable String fullProjection(Plan plan) {
-        return plan.projectedFields() == null ? null : session.projectionOf(plan.projectedFields()).expression();
+        return plan.projectedFields() == null ? null : context.projectionOf(plan.projectedFields()).expression();
     }
 
     private @Nullable Map<String, String> fullProjectionNames(Plan plan) {
-        return plan.projectedFields() == null ? null : session.projectionOf(plan.projectedFields()).names();
+        return plan.projectedFields() == null ? null : context.projectionOf(plan.projectedFields()).names();
     }
 
     /** Key order: partition key, then sort key; numbers by value, strings and binaries by their bytes. */
     private Comparator<Map<String, AttributeValue>> keyOrder() {
-        String partition = session.partitionAttribute();
-        String sort = session.sortAttribute();
+        String partition = context.partitionAttribute();
+        String sort = context.sortAttribute();
         Comparator<Map<String, AttributeValue>> order = (a, b) -> compare(a.get(partition), b.get(partition));
         if (sort != null) {
             order = order.thenComparing((a, b) -> compare(a.get(sort), b.get(sort)));

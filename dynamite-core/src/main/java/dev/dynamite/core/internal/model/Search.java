@@ -5,7 +5,6 @@ import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.Order;
 import dev.dynamite.api.QueryOptions;
-import dev.dynamite.core.internal.model.Session.Trash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the model type
  */
 public final class Search<T> {
-    private final Session<T> session;
+    private final ModelContext<T> context;
     private final List<Condition> conditions = new ArrayList<>();
     private @Nullable Integer limit;
     private int skip;
@@ -31,8 +30,8 @@ public final class Search<T> {
     private Trash trash = Trash.EXCLUDE;
     private final Map<String, Include> includes = new java.util.LinkedHashMap<>();
 
-    Search(Session<T> session) {
-        this.session = session;
+    Search(ModelContext<T> context) {
+        this.context = context;
     }
 
     /**
@@ -59,7 +58,7 @@ public final class Search<T> {
     }
 
     public Search<T> where(Map<String, ?> filters) {
-        conditions.addAll(session.filters().parse(Objects.requireNonNull(filters, "filters")));
+        conditions.addAll(context.filters().parse(Objects.requireNonNull(filters, "filters")));
         return this;
     }
 
@@ -68,7 +67,7 @@ public final class Search<T> {
     }
 
     public Search<T> where(String field, String operator, @Nullable Object value) {
-        conditions.add(session.filters().parse(Objects.requireNonNull(field, "field"),
+        conditions.add(context.filters().parse(Objects.requireNonNull(field, "field"),
                 Objects.requireNonNull(operator, "operator"), value));
         return this;
     }
@@ -100,7 +99,7 @@ public final class Search<T> {
 
     public Search<T> attributes(String... names) {
         for (String name : names) {
-            session.filterable(name);
+            context.filterable(name);
         }
         fields.clear();
         fields.addAll(List.of(names));
@@ -112,7 +111,7 @@ public final class Search<T> {
     }
 
     public Search<T> include(String relation, Include include) {
-        Loader.check(session, Objects.requireNonNull(relation, "relation"), Objects.requireNonNull(include, "include"));
+        Loader.check(context, Objects.requireNonNull(relation, "relation"), Objects.requireNonNull(include, "include"));
         includes.put(relation, include);
         return this;
     }
@@ -129,38 +128,38 @@ public final class Search<T> {
 
     public List<T> list() {
         List<T> found;
-        try (Stream<T> results = session.reader().stream(plan(limit, order))) {
+        try (Stream<T> results = context.reader().stream(plan(limit, order))) {
             found = results.toList();
         }
         return withIncludes(found);
     }
 
     public Optional<T> first() {
-        return session.reader().stream(plan(1, order == null ? Order.ASC : order)).findFirst()
+        return context.reader().stream(plan(1, order == null ? Order.ASC : order)).findFirst()
                 .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
     public Optional<T> last() {
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
-        return session.reader().stream(plan(1, reversed)).findFirst()
+        return context.reader().stream(plan(1, reversed)).findFirst()
                 .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
     public long count() {
-        return session.reader().count(plan(limit, order));
+        return context.reader().count(plan(limit, order));
     }
 
     public Stream<T> stream() {
         if (!includes.isEmpty()) {
             return list().stream();   // relations load for all parents together
         }
-        return session.reader().stream(plan(limit, order));
+        return context.reader().stream(plan(limit, order));
     }
 
     private List<T> withIncludes(List<T> found) {
         if (!includes.isEmpty()) {
-            Loader.load(session, found, includes);
-            session.forget(found, joinFieldsNotAsked());
+            Loader.load(context, found, includes);
+            new Tracking<>(context).forget(found, joinFieldsNotAsked());
         }
         return found;
     }
@@ -170,9 +169,9 @@ public final class Search<T> {
         Set<String> extra = new java.util.LinkedHashSet<>();
         if (!fields.isEmpty()) {
             for (String relation : includes.keySet()) {
-                String localKey = Objects.requireNonNull(session.rules().relation(relation)).localKey();
-                if (session.rules().field(localKey) != null && !fields.contains(localKey)
-                        && !session.mapper().isKey(localKey)) {
+                String localKey = Objects.requireNonNull(context.rules().relation(relation)).localKey();
+                if (context.rules().field(localKey) != null && !fields.contains(localKey)
+                        && !context.mapper().isKey(localKey)) {
                     extra.add(localKey);
                 }
             }
@@ -197,7 +196,7 @@ public final class Search<T> {
     Guard guard() {
         List<Condition> nonKey = new ArrayList<>();
         for (Condition condition : conditions) {
-            if (!session.mapper().isKey(condition.rule().name)) {
+            if (!context.mapper().isKey(condition.rule().name)) {
                 nonKey.add(condition);
             }
         }
@@ -210,13 +209,13 @@ public final class Search<T> {
         if (!loaded.isEmpty()) {
             // the fields the includes join on are loaded even when not asked for
             for (String relation : includes.keySet()) {
-                String localKey = Objects.requireNonNull(session.rules().relation(relation)).localKey();
-                if (session.rules().field(localKey) != null && !loaded.contains(localKey)) {
+                String localKey = Objects.requireNonNull(context.rules().relation(relation)).localKey();
+                if (context.rules().field(localKey) != null && !loaded.contains(localKey)) {
                     loaded.add(localKey);
                 }
             }
         }
-        return session.planner().plan(conditions,
+        return context.planner().plan(conditions,
                 new Planner.Options(limitOverride, skip, orderOverride, List.copyOf(loaded), trash));
     }
 

@@ -1,0 +1,345 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.core.internal.write.Expr;
+import dev.dynamite.core.internal.TableCatalog;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.UnknownFieldException;
+import dev.dynamite.core.internal.Owner;
+import dev.dynamite.core.internal.GlobalRegistry;
+import dev.dynamite.core.internal.mapping.EntityMapper;
+import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.core.internal.write.WriteModel;
+import dev.dynamite.core.internal.model.ModelRules.Managed;
+import dev.dynamite.schema.AttributeField;
+import dev.dynamite.schema.EntityMetadata;
+import dev.dynamite.spi.AttributeCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Everything Dynamite knows of one model on one client, for one call: the class, whose client it is (its owner and
+ * the binding in force), the mapper and rules, the table name and what the write path needs. Immutable and cheap to
+ * create (mappers and rules are cached per class); not kept between calls, so a globally bound handle always uses the
+ * current global client. The reads, writes, counters and views of the model work on it.
+ *
+ * @param type the model class
+ * @param owner whose client entities will remember
+ * @param binding the client, table prefix, mappers and defaults in force (the owner's, now)
+ * @param mapper the model's mapper
+ * @param rules the model's field rules, hooks and relations
+ * @param tableName the table name, prefix included
+ * @param writeModel what the write path knows of the model
+ * @param <T> the model type
+ */
+public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding binding, EntityMapper<T> mapper,
+                              ModelRules rules, String tableName, WriteModel writeModel) {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    /**
+     * Prepares a model on a client.
+     *
+     * @param type the model class
+     * @param owner whose client entities will remember
+     * @param binding the binding in force (the owner's, now)
+     * @param <T> the model type
+     * @return the context
+     */
+    public static <T> ModelContext<T> of(Class<T> type, Owner owner, GlobalRegistry.Binding binding) {
+        EntityMapper<T> mapper = binding.mappers().mapper(type);
+        ModelRules rules = ModelRules.of(type);
+        EntityMetadata metadata = mapper.metadata();
+        String table = binding.tablePrefix() + metadata.tableName();
+        return new ModelContext<>(type, owner, binding, mapper, rules, table, new WriteModel(type, table,
+                metadata.partitionKey().attributeName(), attributeOf(rules.version), attributeOf(rules.updatedAt),
+                attributeOf(rules.deleteAt)));
+    }
+
+    /** @return the SDK client */
+    public DynamoDbClient client() {
+        return binding.client();
+    }
+
+    /** @return the model's metadata */
+    public EntityMetadata metadata() {
+        return mapper.metadata();
+    }
+
+    /**
+     * Returns the context of a related model on the same client; its entities remember the same owner.
+     *
+     * @param other the related model class
+     * @param <R> its type
+     * @return the context
+     */
+    public <R> ModelContext<R> related(Class<R> other) {
+        return of(other, owner, binding);
+    }
+
+    /** The context of an entity's own model, on this client, remembering the entity's owner if it has one. */
+    ModelContext<?> nested(Object entity) {
+        EntityState state = EntityAccess.state(entity);
+        return of(entity.getClass(), state != null ? state.owner() : owner, binding);
+    }
+
+    /** @return the reads of this model */
+    public Reads<T> reads() {
+        return new Reads<>(this);
+    }
+
+    /** @return the entity writes of this model */
+    public EntityWrites<T> writes() {
+        return new EntityWrites<>(this);
+    }
+
+    /** @return the counters of this model */
+    public CounterWrites<T> counters() {
+        return new CounterWrites<>(this);
+    }
+
+    /** @return the map and JSON views of this model's entities */
+    public Views<T> views() {
+        return new Views<>(this);
+    }
+
+    /**
+     * Returns the pivot of this model's many-to-many relation to another.
+     *
+     * @param other the related model class
+     * @return the pivot
+     * @throws ModelValidationException if there is no such relation, or more than one
+     */
+    public Pivots pivots(Class<?> other) {
+        return Pivots.of(this, other);
+    }
+
+    static @Nullable String attributeOf(@Nullable FieldRule rule) {
+        return rule == null ? null : rule.attributeName;
+    }
+
+    /**
+     * Returns the stored key of an item from its key values, converted to the key fields' types.
+     *
+     * @param partitionKey the partition key value
+     * @param sortKey the sort key value, or null
+     * @return the key
+     */
+    public Map<String, AttributeValue> itemKey(Object partitionKey, @Nullable Object sortKey) {
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        AttributeField partition = metadata().partitionKey();
+        Object pk = coerce(rules.field(partition.name()), partitionKey);
+        Object sk = null;
+        if (sortKey != null) {
+            AttributeField sort = metadata().sortKey().orElse(null);
+            sk = sort == null ? sortKey : coerce(rules.field(sort.name()), sortKey);
+        } else if (metadata().sortKey().isPresent()) {
+            throw new ModelValidationException(type, metadata().sortKey().get().name(), "the model has a sort key;"
+                    + " find(partitionKey, sortKey) needs its value too");
+        }
+        return mapper.key(Objects.requireNonNull(pk), sk);
+    }
+
+    /**
+     * Starts a query of this model.
+     *
+     * @return a new query, with no filter
+     */
+    public Search<T> query() {
+        return new Search<>(this);
+    }
+
+    /**
+     * Returns the key attributes of an entity, as stored.
+     *
+     * @param entity the entity; its key must be set
+     * @return the key
+     */
+    public Map<String, AttributeValue> keyOf(T entity) {
+        return mapper.key(entity);
+    }
+
+    Filters filters() {
+        return new Filters(this);
+    }
+
+    Planner planner() {
+        return new Planner(this);
+    }
+
+    /** How long batch reads and writes retry what DynamoDB left unprocessed. */
+    Duration batchDeadline() {
+        return binding.batchDeadline();
+    }
+
+    /** The value of a persisted field of an entity of this model, given untyped. */
+    @Nullable Object fieldValue(Object entity, String field) {
+        return mapper.get(type.cast(entity), field);
+    }
+
+    String tablePrefix() {
+        return binding.tablePrefix();
+    }
+
+    List<TableCatalog.Index> indexesOf(String tableName) {
+        return binding.catalog().indexes(client(), tableName);
+    }
+
+    Reader<T> reader() {
+        return new Reader<>(this, client());
+    }
+
+    List<TableCatalog.Index> indexes() {
+        return binding.catalog().indexes(client(), tableName);
+    }
+
+    @Nullable String sortAttribute() {
+        return metadata().sortKey().map(AttributeField::attributeName).orElse(null);
+    }
+
+    /** The Java field stored under an attribute name; the attribute must be declared. */
+    String fieldOf(String attribute) {
+        return Objects.requireNonNull(fieldOfAttribute(attribute), attribute);
+    }
+
+    Object coerceTo(FieldRule rule, Object value) {
+        return Objects.requireNonNull(coerce(rule, value));
+    }
+
+    java.lang.reflect.Field javaField(String field) {
+        return Objects.requireNonNull(EntityMapper.persistedFields(type).get(field), field);
+    }
+
+    AttributeCodec<Object> codecFor(java.lang.reflect.Type type) {
+        return binding.mappers().codecs().codecFor(type);
+    }
+
+    /** The table key of an item: its partition and sort key attributes. */
+    Map<String, AttributeValue> tableKey(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new HashMap<>(4);
+        key.put(partitionAttribute(), item.get(partitionAttribute()));
+        String sort = sortAttribute();
+        if (sort != null) {
+            key.put(sort, item.get(sort));
+        }
+        return key;
+    }
+
+    /** A projection expression of the table's keys and the given fields, with its own names. */
+    record Projection(String expression, Map<String, String> names) {
+    }
+
+    Projection projectionOf(Set<String> fields) {
+        Expr expr = new Expr();
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add(partitionAttribute());
+        if (sortAttribute() != null) {
+            attributes.add(sortAttribute());
+        }
+        for (String field : fields) {
+            attributes.add(rules.field(field).attributeName);
+        }
+        List<String> names = new ArrayList<>();
+        for (String attribute : attributes) {
+            names.add(expr.name(attribute));
+        }
+        return new Projection(String.join(", ", names), Objects.requireNonNull(expr.names()));
+    }
+
+    // ================================================================== helpers
+
+    /** The field a map may assign, or a typed error: unknown, relation, or managed by Dynamite. */
+    FieldRule assignable(String field, String operation) {
+        FieldRule rule = filterable(field);
+        if (rule.managed != Managed.NONE) {
+            throw new ModelValidationException(type, field, "is managed by Dynamite (" + rule.managed.annotation
+                    + ") and cannot be set by " + operation + "; leave it out of the map");
+        }
+        return rule;
+    }
+
+    /** A persisted field, or a typed error for an unknown or relation field. */
+    FieldRule filterable(String field) {
+        FieldRule rule = rules.field(field);
+        if (rule == null) {
+            if (rules.isRelation(field)) {
+                throw new ModelValidationException(type, field, "is a relation, not a stored attribute; it cannot be"
+                        + " assigned or filtered on");
+            }
+            throw new UnknownFieldException(type, field, mapper.fieldNames());
+        }
+        return rule;
+    }
+
+    @Nullable Object coerce(@Nullable FieldRule rule, @Nullable Object value) {
+        assert rule != null;
+        try {
+            return Values.coerce(value, rule.type);
+        } catch (IllegalArgumentException e) {
+            throw new ModelValidationException(type, rule.name, e.getMessage(), e);
+        }
+    }
+
+    boolean isTrashed(Map<String, AttributeValue> item) {
+        if (rules.deleteAt == null) {
+            return false;
+        }
+        AttributeValue value = item.get(rules.deleteAt.attributeName);
+        return value != null && !Boolean.TRUE.equals(value.nul());
+    }
+
+    String partitionAttribute() {
+        return metadata().partitionKey().attributeName();
+    }
+
+    /** The version the entity holds, which a write expects to find stored; null for a model without version. */
+    @Nullable Long expectedVersion(T entity) {
+        if (rules.version == null) {
+            return null;
+        }
+        Object version = mapper.get(entity, rules.version.name);
+        return version == null ? 0L : (Long) version;
+    }
+
+    @Nullable String fieldOfAttribute(String attribute) {
+        for (FieldRule rule : rules.fields) {
+            if (rule.attributeName.equals(attribute)) {
+                return rule.name;
+            }
+        }
+        return null;
+    }
+
+    Map<String, Object> keyValues(Map<String, AttributeValue> key) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> attribute : key.entrySet()) {
+            String field = Objects.requireNonNull(fieldOfAttribute(attribute.getKey()));
+            values.put(field, mapper.decode(field, attribute.getValue()));
+        }
+        return values;
+    }
+
+    /** The version of a stored item, or null for a model without version or an item without one. */
+    @Nullable Long storedVersion(Map<String, AttributeValue> stored) {
+        if (rules.version == null) {
+            return null;
+        }
+        AttributeValue value = stored.get(rules.version.attributeName);
+        return value == null || value.n() == null ? null : Long.parseLong(value.n());
+    }
+
+    static Instant now() {
+        return CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
