@@ -4,7 +4,6 @@ import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.OptimisticLockException;
-import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.write.Receipt;
 import dev.dynamite.core.internal.write.WriteCall;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,24 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param <T> the model type
  */
-public final class CounterWrites<T> {
-    private final ModelContext<T> context;
-    private final Class<T> type;
-    private final EntityMapper<T> mapper;
-    private final ModelRules rules;
-    private final String table;
-    private final DynamoDbClient client;
+public final class CounterWrites<T> extends OnModel<T> {
     private final Tracking<T> tracking;
     private final WriteModel writeModel;
     private final boolean idempotentByDefault;
 
     CounterWrites(ModelContext<T> context) {
-        this.context = context;
-        this.type = context.type();
-        this.mapper = context.mapper();
-        this.rules = context.rules();
-        this.table = context.tableName();
-        this.client = context.client();
+        super(context);
         this.tracking = new Tracking<>(context);
         this.writeModel = context.writeModel();
         this.idempotentByDefault = context.binding().idempotentWrites();

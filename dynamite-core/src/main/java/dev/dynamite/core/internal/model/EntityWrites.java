@@ -6,9 +6,9 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.OptimisticLockException;
 import dev.dynamite.core.internal.Owner;
-import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.HookKind;
+import dev.dynamite.core.internal.model.ModelRules.Managed;
 import dev.dynamite.core.internal.write.Limits;
 import dev.dynamite.core.internal.write.Receipt;
 import dev.dynamite.core.internal.write.WriteCall;
@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,25 +34,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param <T> the model type
  */
-public final class EntityWrites<T> {
-    private final ModelContext<T> context;
-    private final Class<T> type;
-    private final EntityMapper<T> mapper;
-    private final ModelRules rules;
-    private final String table;
-    private final DynamoDbClient client;
+public final class EntityWrites<T> extends OnModel<T> {
     private final Tracking<T> tracking;
     private final WriteModel writeModel;
     private final Owner owner;
     private final boolean hooksByDefault;
 
     EntityWrites(ModelContext<T> context) {
-        this.context = context;
-        this.type = context.type();
-        this.mapper = context.mapper();
-        this.rules = context.rules();
-        this.table = context.tableName();
-        this.client = context.client();
+        super(context);
         this.tracking = new Tracking<>(context);
         this.writeModel = context.writeModel();
         this.owner = context.owner();
@@ -112,26 +100,24 @@ public final class EntityWrites<T> {
         if (hooks) {
             rules.runHooks(HookKind.BEFORE_CREATE, entity, null);
         }
-        Instant now = ModelContext.now();
         for (FieldRule rule : rules.fields) {
-            switch (rule.managed) {
-                case CREATED, UPDATED -> mapper.set(entity, rule.name, rule.timestamp(now));
-                case DELETED -> mapper.set(entity, rule.name, null);
-                case VERSION -> mapper.set(entity, rule.name, 1L);
-                case NONE -> {
-                    if (rule.hasWriteTransforms()) {
-                        mapper.set(entity, rule.name, rule.applyWrite(type, mapper.get(entity, rule.name)));
-                    }
-                }
+            if (rule.managed == Managed.NONE && rule.hasWriteTransforms()) {
+                mapper.set(entity, rule.name, rule.applyWrite(type, mapper.get(entity, rule.name)));
             }
         }
         Map<String, AttributeValue> key = mapper.key(entity);
         for (FieldRule rule : rules.fields) {
-            rule.validate(type, mapper.get(entity, rule.name));
+            if (rule.managed == Managed.NONE) {
+                rule.validate(type, mapper.get(entity, rule.name));
+            }
         }
-        Map<String, AttributeValue> item = mapper.toItem(entity);
+        Instant now = ModelContext.now();
+        WriteOp op = WriteOp.put(writeModel, key, mapper.toItem(entity)).mustNotExist()
+                .created(encodedTime(rules.createdAt, now), encodedTime(rules.updatedAt, now)).build();
+        Map<String, AttributeValue> item = Objects.requireNonNull(op.item());
+        // the entity shows the managed values the put stores, at once (in a transaction too)
+        tracking.restoreManaged(entity, item);
         checkSize(item, "create");
-        WriteOp op = WriteOp.put(writeModel, key, item).mustNotExist().build();
         // in a transaction the entity becomes persisted, and its after-hooks run, only once it commits
         WriteCall.Result result = WriteCall.submit(client, op, options.transaction().orElse(null), false,
                 new WriteCall.Hooks(returned -> {
@@ -145,6 +131,11 @@ public final class EntityWrites<T> {
             throw new ItemAlreadyExistsException(type, table, context.keyValues(key), result.cause());
         }
         return entity;
+    }
+
+    /** A managed time field's stored form of a time, or null for a model without that field. */
+    private @Nullable AttributeValue encodedTime(@Nullable FieldRule rule, Instant now) {
+        return rule == null ? null : mapper.encode(rule.name, rule.timestamp(now));
     }
 
     // ================================================================== update

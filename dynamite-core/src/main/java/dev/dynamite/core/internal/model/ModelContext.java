@@ -63,8 +63,8 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         EntityMetadata metadata = mapper.metadata();
         String table = binding.tablePrefix() + metadata.tableName();
         return new ModelContext<>(type, owner, binding, mapper, rules, table, new WriteModel(type, table,
-                metadata.partitionKey().attributeName(), attributeOf(rules.version), attributeOf(rules.updatedAt),
-                attributeOf(rules.deleteAt)));
+                metadata.partitionKey().attributeName(), attributeOf(rules.version), attributeOf(rules.createdAt),
+                attributeOf(rules.updatedAt), attributeOf(rules.deleteAt)));
     }
 
     /** @return the SDK client */

@@ -41,7 +41,7 @@ public final class Pivots {
         this.related = context.related(relation.model());
         this.table = context.tablePrefix() + relation.pivotTable();
         // a pivot row has no model class, no version and no timestamps: only its key
-        this.pivot = new WriteModel(null, table, Schema.PIVOT_KEY, null, null, null);
+        this.pivot = new WriteModel(null, table, Schema.PIVOT_KEY, null, null, null, null);
     }
 
     /** The pivot of the declaring model's (only) many-to-many relation to {@code other}. */

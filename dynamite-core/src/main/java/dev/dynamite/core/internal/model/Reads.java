@@ -1,11 +1,9 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.core.internal.mapping.EntityMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
@@ -15,22 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  *
  * @param <T> the model type
  */
-public final class Reads<T> {
-    private final ModelContext<T> context;
-    private final Class<T> type;
-    private final EntityMapper<T> mapper;
-    private final ModelRules rules;
-    private final String table;
-    private final DynamoDbClient client;
+public final class Reads<T> extends OnModel<T> {
     private final Tracking<T> tracking;
 
     Reads(ModelContext<T> context) {
-        this.context = context;
-        this.type = context.type();
-        this.mapper = context.mapper();
-        this.rules = context.rules();
-        this.table = context.tableName();
-        this.client = context.client();
+        super(context);
         this.tracking = new Tracking<>(context);
     }
 

@@ -2,7 +2,6 @@ package dev.dynamite.core.internal.model;
 
 import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
-import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -23,21 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param <T> the model type
  */
-final class Tracking<T> {
-    private final ModelContext<T> context;
-    private final Class<T> type;
-    private final EntityMapper<T> mapper;
-    private final ModelRules rules;
-    private final String table;
-    private final DynamoDbClient client;
+final class Tracking<T> extends OnModel<T> {
 
     Tracking(ModelContext<T> context) {
-        this.context = context;
-        this.type = context.type();
-        this.mapper = context.mapper();
-        this.rules = context.rules();
-        this.table = context.tableName();
-        this.client = context.client();
+        super(context);
     }
 
     /**

@@ -1,33 +1,20 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.api.ModelValidationException;
-import dev.dynamite.core.internal.mapping.EntityMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * An entity as a map and as JSON, with its loaded relations nested.
  *
  * @param <T> the model type
  */
-public final class Views<T> {
-    private final ModelContext<T> context;
-    private final Class<T> type;
-    private final EntityMapper<T> mapper;
-    private final ModelRules rules;
-    private final String table;
-    private final DynamoDbClient client;
+public final class Views<T> extends OnModel<T> {
 
     Views(ModelContext<T> context) {
-        this.context = context;
-        this.type = context.type();
-        this.mapper = context.mapper();
-        this.rules = context.rules();
-        this.table = context.tableName();
-        this.client = context.client();
+        super(context);
     }
 
     // ================================================================== maps and JSON

@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param table the table name, prefix included
  * @param partitionAttribute the partition key attribute
  * @param versionAttribute the {@code @Version} attribute, or null
+ * @param createdAtAttribute the {@code @CreatedAt} attribute, or null
  * @param updatedAtAttribute the {@code @UpdatedAt} attribute, or null
  * @param deleteAtAttribute the {@code @DeleteAt} attribute, or null
  */
 public record WriteModel(@Nullable Class<?> type, String table, String partitionAttribute, @Nullable String versionAttribute,
-                         @Nullable String updatedAtAttribute, @Nullable String deleteAtAttribute) {
+                         @Nullable String createdAtAttribute, @Nullable String updatedAtAttribute, @Nullable String deleteAtAttribute) {
     /** Checks the required parts. */
     public WriteModel {
         Objects.requireNonNull(table, "table");

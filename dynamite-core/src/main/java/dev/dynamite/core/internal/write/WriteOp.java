@@ -418,6 +418,35 @@ public final class WriteOp {
         }
 
         /**
+         * The creation step of a put, for every managed attribute at once: {@code @CreatedAt} and {@code @UpdatedAt}
+         * hold the time of creation, {@code @Version} is 1 and {@code @DeleteAt} is absent, whatever the item held.
+         * Each attribute the model does not have is left alone.
+         *
+         * @param createdAt the encoded time for {@code @CreatedAt}, or null if the model has none
+         * @param updatedAt the encoded time for {@code @UpdatedAt} (its own Java type), or null if none
+         * @return this
+         */
+        public Builder created(@Nullable AttributeValue createdAt, @Nullable AttributeValue updatedAt) {
+            if (kind != Kind.PUT) {
+                throw new IllegalStateException("created is a step of a put, not of a " + kind);
+            }
+            Map<String, AttributeValue> put = Objects.requireNonNull(item);
+            if (model.createdAtAttribute() != null && createdAt != null) {
+                put.put(model.createdAtAttribute(), createdAt);
+            }
+            if (model.updatedAtAttribute() != null && updatedAt != null) {
+                put.put(model.updatedAtAttribute(), updatedAt);
+            }
+            if (model.versionAttribute() != null) {
+                put.put(model.versionAttribute(), AttributeValue.fromN("1"));
+            }
+            if (model.deleteAtAttribute() != null) {
+                put.remove(model.deleteAtAttribute());
+            }
+            return this;
+        }
+
+        /**
          * The {@code @UpdatedAt} step: the write stores the time of the change. Nothing for a model without one.
          *
          * @param now the encoded time

@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The write operations and their condition builder on hand-built model contexts: no client, no table. */
 class WriteOpTest {
-    private static final WriteModel PLAIN = new WriteModel(WriteOpTest.class, "t_notes", "id", null, null, null);
+    private static final WriteModel PLAIN = new WriteModel(WriteOpTest.class, "t_notes", "id", null, null, null, null);
     private static final WriteModel MANAGED = new WriteModel(WriteOpTest.class, "t_docs", "id", "version",
-            "updatedAt", "deletedAt");
+            "createdAt", "updatedAt", "deletedAt");
     private static final Map<String, AttributeValue> KEY = Map.of("id", s("n1"));
 
     private static AttributeValue s(String value) {
@@ -74,6 +74,19 @@ class WriteOpTest {
         assertThat(action.put().returnValuesOnConditionCheckFailure()).isNull();
         assertThatThrownBy(op::batchEntry).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("unconditional");
+    }
+
+    @Test
+    void theCreationStepSetsEveryManagedAttributeOfThePut() {
+        Map<String, AttributeValue> item = Map.of("id", s("n1"), "version", n("0"), "deletedAt", s("forged"));
+        WriteOp op = WriteOp.put(MANAGED, KEY, item).mustNotExist().created(s("2026-12-06"), n("1765054800000"))
+                .build();
+
+        assertThat(op.item()).isEqualTo(Map.of("id", s("n1"), "version", n("1"), "createdAt", s("2026-12-06"),
+                "updatedAt", n("1765054800000")));
+        assertThat(WriteOp.put(PLAIN, KEY, item).created(s("x"), s("y")).build().item()).isEqualTo(item);
+        assertThatThrownBy(() -> WriteOp.update(MANAGED, KEY).created(s("x"), s("y")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

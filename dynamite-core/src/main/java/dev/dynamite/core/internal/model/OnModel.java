@@ -1,0 +1,28 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.core.internal.mapping.EntityMapper;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What the parts of the model runtime (reads, entity writes, counters, views, dirty tracking) work on: one model's
+ * context, with its most used parts at hand.
+ *
+ * @param <T> the model type
+ */
+abstract class OnModel<T> {
+    final ModelContext<T> context;
+    final Class<T> type;
+    final EntityMapper<T> mapper;
+    final ModelRules rules;
+    final String table;
+    final DynamoDbClient client;
+
+    OnModel(ModelContext<T> context) {
+        this.context = context;
+        this.type = context.type();
+        this.mapper = context.mapper();
+        this.rules = context.rules();
+        this.table = context.tableName();
+        this.client = context.client();
+    }
+}
