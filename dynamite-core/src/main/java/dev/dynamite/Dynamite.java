@@ -56,7 +56,8 @@ public final class Dynamite implements AutoCloseable {
     private volatile @Nullable Mappers mappers;
     private final TableCatalog catalog = new TableCatalog();
     /** Whose client the handles of {@link #model} and their entities use: this one, at each call. */
-    private final Owner owner = new Owner(this::binding, "Dynamite@" + Integer.toHexString(System.identityHashCode(this)));
+    private final Owner owner = new Owner(this::binding,
+            "Dynamite@" + Integer.toHexString(System.identityHashCode(this)));
 
     /**
      * Creates a client from a configuration and builds its SDK client.

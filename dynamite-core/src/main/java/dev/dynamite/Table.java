@@ -458,7 +458,8 @@ public abstract class Table<T extends Table<T>> {
      *     {@code related}
      */
     public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids) {
-        context().pivots(Objects.requireNonNull(related, "related")).sync(self(), Objects.requireNonNull(ids, "ids"), null);
+        context().pivots(Objects.requireNonNull(related, "related"))
+                .sync(self(), Objects.requireNonNull(ids, "ids"), null);
     }
 
     /**

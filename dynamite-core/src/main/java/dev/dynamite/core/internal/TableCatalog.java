@@ -29,7 +29,8 @@ public final class TableCatalog {
      * @param projectsAll whether every attribute is projected
      * @param projected the projected non-key attributes when not all are (the table's keys always are)
      */
-    public record Index(String name, String partition, @Nullable String sort, boolean projectsAll, Set<String> projected) {
+    public record Index(String name, String partition, @Nullable String sort, boolean projectsAll,
+                        Set<String> projected) {
     }
 
     private final ConcurrentMap<String, List<Index>> indexes = new ConcurrentHashMap<>();

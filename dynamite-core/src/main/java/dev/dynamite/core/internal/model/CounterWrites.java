@@ -113,7 +113,8 @@ public final class CounterWrites<T> extends OnModel<T> {
         if (result.written()) {
             return true;
         }
-        return counterRefused(key, rule, by, result.stored(), guard, expected, Objects.requireNonNull(result.cause()));
+        return counterRefused(key, rule, by, result.stored(), guard, expected,
+                Objects.requireNonNull(result.cause()));
     }
 
     /** After a direct counter: the entity's fields (and remembered item) take the values DynamoDB returned. */
@@ -151,7 +152,8 @@ public final class CounterWrites<T> extends OnModel<T> {
                     + " existing item, and there is none; nothing was written (counters never create items)", cause);
         }
         if (expected != null && !Objects.equals(context.storedVersion(stored), expected)) {
-            throw new OptimisticLockException(type, table, context.keyValues(key), expected, context.storedVersion(stored), cause);
+            throw new OptimisticLockException(type, table, context.keyValues(key), expected,
+                    context.storedVersion(stored), cause);
         }
         AttributeValue current = stored.get(rule.attributeName);
         throw new ModelValidationException(type, rule.name, "adding " + by + " to the stored value "

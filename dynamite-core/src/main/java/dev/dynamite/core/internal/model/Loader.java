@@ -149,8 +149,8 @@ final class Loader {
             }
             Set<String> fields = projected(related, include);
             ModelContext.Projection projection = fields == null ? null : related.projectionOf(fields);
-            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = BatchGets.get(related.client(), related.batchDeadline(),
-                    related.tableName(), new ArrayList<>(valueOfKey.keySet()),
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = BatchGets.get(related.client(),
+                    related.batchDeadline(), related.tableName(), new ArrayList<>(valueOfKey.keySet()),
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
                     related::tableKey);
             List<Condition> conditions = related.filters().parse(include.filters());

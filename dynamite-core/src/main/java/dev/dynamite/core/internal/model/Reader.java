@@ -140,8 +140,8 @@ final class Reader<T> {
     /** The items of the plan's keys that exist (and are in the soft-delete state asked for), in key order. */
     private List<Map<String, AttributeValue>> batchGet(Plan plan) {
         // the plan's names and values also hold the keys as a condition (for explain), which a BatchGetItem refuses
-        List<Map<String, AttributeValue>> found = new ArrayList<>(BatchGets.get(client, context.batchDeadline(), plan.table(), plan.keys(),
-                fullProjection(plan), fullProjectionNames(plan), context::tableKey).values());
+        List<Map<String, AttributeValue>> found = new ArrayList<>(BatchGets.get(client, context.batchDeadline(),
+                plan.table(), plan.keys(), fullProjection(plan), fullProjectionNames(plan), context::tableKey).values());
         found.removeIf(item -> !wanted(plan, item));
         Comparator<Map<String, AttributeValue>> byKey = keyOrder();
         found.sort(plan.forward() ? byKey : byKey.reversed());
@@ -237,8 +237,8 @@ final class Reader<T> {
         for (Map<String, AttributeValue> item : found) {
             keys.add(context.tableKey(item));
         }
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = BatchGets.get(client, context.batchDeadline(), plan.table(),
-                keys, fullProjection(plan), fullProjectionNames(plan), context::tableKey);
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = BatchGets.get(client,
+                context.batchDeadline(), plan.table(), keys, fullProjection(plan), fullProjectionNames(plan), context::tableKey);
         List<Map<String, AttributeValue>> ordered = new ArrayList<>(keys.size());
         for (Map<String, AttributeValue> key : keys) {
             Map<String, AttributeValue> item = byKey.get(key);
