@@ -200,6 +200,11 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     @Override
+    public Page<T> page(Map<String, ?> filters, QueryOptions options, int size) {
+        return query(context()).where(filters).options(options).page(size);
+    }
+
+    @Override
     public Query<T> query() {
         return query(context());
     }

@@ -130,6 +130,26 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     @Override
+    public Page<T> page(int size) {
+        return page(search.page(size));
+    }
+
+    @Override
+    public Stream<Page<T>> pages(int size) {
+        return search.pages(size).map(DefaultQuery::page);
+    }
+
+    @Override
+    public DefaultQuery<T> after(String cursor) {
+        search.after(java.util.Objects.requireNonNull(cursor, "cursor"));
+        return this;
+    }
+
+    private static <T> Page<T> page(Search.Paged<T> paged) {
+        return new Page<>(paged.items(), paged.cursor());
+    }
+
+    @Override
     public QueryPlan explain() {
         return plan(search.explain());
     }

@@ -295,7 +295,8 @@ public final class Dynamite implements AutoCloseable {
             mappers = built;
         }
         return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault(), catalog,
-                config.writeConcurrency(), config.idempotentWrites(), config.batchRetryDeadline());
+                config.writeConcurrency(), config.idempotentWrites(), config.batchRetryDeadline(),
+                config.cursorSigningKey().orElse(null));
     }
 
     private Schema schema() {

@@ -65,6 +65,7 @@ public final class DynamiteConfig {
     private final int writeConcurrency;
     private final boolean idempotentWrites;
     private final Duration batchRetryDeadline;
+    private final byte @Nullable [] cursorSigningKey;
     private final List<Consumer<DynamoDbClientBuilder>> configurers;
     private final Builder source;
 
@@ -86,6 +87,7 @@ public final class DynamiteConfig {
         this.writeConcurrency = b.writeConcurrency;
         this.idempotentWrites = b.idempotentWrites;
         this.batchRetryDeadline = b.batchRetryDeadline;
+        this.cursorSigningKey = b.cursorSigningKey == null ? null : b.cursorSigningKey.clone();
         this.configurers = List.copyOf(b.configurers);
         this.source = b.copy();
     }
@@ -247,6 +249,15 @@ public final class DynamiteConfig {
         return batchRetryDeadline;
     }
 
+    /**
+     * Returns the key the cursors of paged queries are signed with (HMAC-SHA256).
+     *
+     * @return a copy of the key, or empty when cursors carry only a checksum
+     */
+    public Optional<byte[]> cursorSigningKey() {
+        return Optional.ofNullable(cursorSigningKey).map(byte[]::clone);
+    }
+
     List<Consumer<DynamoDbClientBuilder>> configurers() {
         return configurers;
     }
@@ -272,7 +283,8 @@ public final class DynamiteConfig {
                 + ", keyTypeStrategy=" + keyTypeStrategy.name() + ", tablePrefix='" + tablePrefix + "'"
                 + ", syncTimeout=" + syncTimeout + ", hooksByDefault=" + hooksByDefault + ", maxTransactionItems="
                 + maxTransactionItems + ", writeConcurrency=" + writeConcurrency
-                + ", idempotentWrites=" + idempotentWrites + ", batchRetryDeadline=" + batchRetryDeadline + "]";
+                + ", idempotentWrites=" + idempotentWrites + ", batchRetryDeadline=" + batchRetryDeadline
+                + ", cursors=" + (cursorSigningKey == null ? "checksummed" : "signed") + "]";
     }
 
     /**
@@ -298,6 +310,7 @@ public final class DynamiteConfig {
         private int writeConcurrency = DEFAULT_WRITE_CONCURRENCY;
         private boolean idempotentWrites;
         private Duration batchRetryDeadline = DEFAULT_BATCH_RETRY_DEADLINE;
+        private byte @Nullable [] cursorSigningKey;
         private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
 
         private Builder() {
@@ -530,6 +543,21 @@ public final class DynamiteConfig {
         }
 
         /**
+         * Signs the cursors of paged queries ({@code Page.cursor()}) with HMAC-SHA256 under this key, so that the
+         * client of a web API that hands cursors out cannot craft one that reads outside the query that made it: a
+         * cursor signed with another key, or not signed, is refused with {@code InvalidCursorException}. Without a
+         * key a cursor carries a checksum, which catches truncation and accidental change but not a forgery. Every
+         * instance of a service that reads the same cursors needs the same key.
+         *
+         * @param key at least 16 bytes, secret; copied
+         * @return this builder
+         */
+        public Builder cursorSigningKey(byte[] key) {
+            this.cursorSigningKey = Objects.requireNonNull(key, "key").clone();
+            return this;
+        }
+
+        /**
          * Adds a customization of the AWS SDK client builder, applied after Dynamite's region, endpoint and
          * credentials: the way to any SDK option this builder has no setter for (HTTP client, interceptors, metrics,
          * …). An override configuration set here keeps its interceptors; {@link #requestTimeout}, {@link #retryMode}
@@ -578,6 +606,9 @@ public final class DynamiteConfig {
             }
             if (batchRetryDeadline == null || batchRetryDeadline.isNegative() || batchRetryDeadline.isZero()) {
                 problems.add("batchRetryDeadline must be positive, was " + batchRetryDeadline);
+            }
+            if (cursorSigningKey != null && cursorSigningKey.length < 16) {
+                problems.add("cursorSigningKey must have at least 16 bytes, had " + cursorSigningKey.length);
             }
             if (writeConcurrency < 1 || writeConcurrency > 256) {
                 problems.add("writeConcurrency must be 1 to 256, was " + writeConcurrency);
@@ -637,6 +668,7 @@ public final class DynamiteConfig {
             b.writeConcurrency = writeConcurrency;
             b.idempotentWrites = idempotentWrites;
             b.batchRetryDeadline = batchRetryDeadline;
+            b.cursorSigningKey = cursorSigningKey;
             b.configurers.addAll(configurers);
             return b;
         }

@@ -356,6 +356,24 @@ public interface Model<T> extends ItemReader<T> {
     QueryPlan explain(Map<String, ?> filters, QueryOptions options);
 
     /**
+     * Reads one page of the items matching filters: at most {@code size} of them, after the options' cursor
+     * ({@link QueryOptions.Builder#after(String)}) if any; see {@link Query#page(int)}.
+     *
+     * <pre>{@code
+     * Page<Order> page = Order.model.page(Map.of("userId", id),
+     *         QueryOptions.builder().order(Order.DESC).after(cursor).build(), 20);
+     * }</pre>
+     *
+     * @param filters as for {@link #where(Map)}
+     * @param options the options: no limit or skip (the page takes their place)
+     * @param size the most items, at least 1
+     * @return the page
+     * @throws dev.dynamite.api.InvalidQueryException as {@link Query#page(int)} does
+     * @throws dev.dynamite.api.InvalidCursorException if the options' cursor is not one of this query's
+     */
+    Page<T> page(Map<String, ?> filters, QueryOptions options, int size);
+
+    /**
      * Starts a query built step by step.
      *
      * <pre>{@code

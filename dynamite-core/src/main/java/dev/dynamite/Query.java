@@ -158,6 +158,45 @@ public interface Query<T> {
     Stream<T> stream();
 
     /**
+     * Reads one page of the query: at most {@code size} matching items (following DynamoDB's pages while a filter
+     * discards some), after the cursor given to {@link #after(String)} if any. A page costs the requests its own items
+     * need, wherever it starts: page 25 costs what page 1 costs. Includes, projection, soft delete and an order by
+     * sort key work as on {@link #list()}.
+     *
+     * <pre>{@code
+     * Page<Order> first = Order.model.query().where("userId", id).page(20);
+     * Page<Order> second = Order.model.query().where("userId", id).after(first.cursor().orElseThrow()).page(20);
+     * }</pre>
+     *
+     * @param size the most items, at least 1
+     * @return the page; its cursor is empty on the last page
+     * @throws dev.dynamite.api.InvalidQueryException if the size is below 1, a limit or skip is set (a page takes
+     *     their place), or the order can only be had by sorting every item in memory (an ordered Scan)
+     * @throws dev.dynamite.api.InvalidCursorException if the cursor was made by another query, truncated, altered or
+     *     not signed with this client's key; before any request
+     */
+    Page<T> page(int size);
+
+    /**
+     * Reads the query page by page, lazily: a page is read only when the stream reaches it, and memory holds one
+     * page at a time. Starts after the cursor given to {@link #after(String)}, if any.
+     *
+     * @param size the most items a page holds, at least 1
+     * @return the pages; the last one has no cursor
+     * @throws dev.dynamite.api.InvalidQueryException as {@link #page(int)} does
+     */
+    Stream<Page<T>> pages(int size);
+
+    /**
+     * Makes {@link #page(int)} resume exactly after the last item of the page that gave this cursor. The cursor is
+     * checked when the page is read. Only pages resume: {@link #list()} and the other runs refuse a cursor.
+     *
+     * @param cursor the cursor of the previous page ({@link Page#cursor()})
+     * @return this query
+     */
+    Query<T> after(String cursor);
+
+    /**
      * Returns how the query would run, without running it.
      *
      * @return the plan

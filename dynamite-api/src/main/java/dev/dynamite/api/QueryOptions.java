@@ -33,6 +33,7 @@ public final class QueryOptions {
     private final Map<String, Include> includes;
     private final boolean withTrashed;
     private final boolean onlyTrashed;
+    private final @Nullable String after;
 
     private QueryOptions(Builder b) {
         this.limit = b.limit;
@@ -42,6 +43,7 @@ public final class QueryOptions {
         this.includes = Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
         this.withTrashed = b.withTrashed;
         this.onlyTrashed = b.onlyTrashed;
+        this.after = b.after;
     }
 
     /**
@@ -76,6 +78,7 @@ public final class QueryOptions {
         b.includes.putAll(includes);
         b.withTrashed = withTrashed;
         b.onlyTrashed = onlyTrashed;
+        b.after = after;
         return b;
     }
 
@@ -142,11 +145,20 @@ public final class QueryOptions {
         return onlyTrashed;
     }
 
+    /**
+     * Returns the cursor a paged query resumes after.
+     *
+     * @return the cursor of the previous page, or empty to start at the first item
+     */
+    public Optional<String> after() {
+        return Optional.ofNullable(after);
+    }
+
     @Override
     public String toString() {
         return "QueryOptions[limit=" + limit + ", skip=" + skip + ", order=" + order + ", attributes=" + attributes
                 + ", includes=" + includes.keySet() + ", withTrashed=" + withTrashed + ", onlyTrashed=" + onlyTrashed
-                + "]";
+                + (after == null ? "" : ", after=" + after) + "]";
     }
 
     /** Builds {@link QueryOptions}; setters return the builder, {@link #build()} checks everything. Not thread-safe. */
@@ -158,6 +170,7 @@ public final class QueryOptions {
         private final Map<String, Include> includes = new LinkedHashMap<>();
         private boolean withTrashed;
         private boolean onlyTrashed;
+        private @Nullable String after;
 
         private Builder() {
         }
@@ -260,6 +273,19 @@ public final class QueryOptions {
         }
 
         /**
+         * Resumes a paged query exactly after the last item of the page that gave the cursor ({@code Page.cursor()}).
+         * The cursor is checked when the query runs: one made by another query, truncated or altered is refused with
+         * {@link InvalidCursorException} before any request.
+         *
+         * @param cursor the cursor of the previous page
+         * @return this builder
+         */
+        public Builder after(String cursor) {
+            this.after = Objects.requireNonNull(cursor, "cursor");
+            return this;
+        }
+
+        /**
          * Applies a customization to this builder, for reusable option sets.
          *
          * @param change changes this builder
@@ -287,6 +313,9 @@ public final class QueryOptions {
             }
             if (attributes.stream().anyMatch(a -> a == null || a.isBlank())) {
                 problems.add("attributes must be field names, not blank");
+            }
+            if (after != null && after.isBlank()) {
+                problems.add("after needs the cursor of a page, not a blank string");
             }
             if (withTrashed && onlyTrashed) {
                 problems.add("withTrashed and onlyTrashed exclude each other; give one");

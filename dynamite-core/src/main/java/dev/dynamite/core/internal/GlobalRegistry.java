@@ -23,10 +23,11 @@ public final class GlobalRegistry {
      * @param writeConcurrency how many per-item writes of one bulk call run at once
      * @param idempotentWrites whether counters are sent idempotently unless a write says otherwise
      * @param batchDeadline how long batch reads and writes retry what DynamoDB left unprocessed
+     * @param cursorKey the key cursors are signed with, or null for checksummed cursors
      */
     public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault,
                           TableCatalog catalog, int writeConcurrency, boolean idempotentWrites,
-                          java.time.Duration batchDeadline) {
+                          java.time.Duration batchDeadline, byte @Nullable [] cursorKey) {
 
         /**
          * Binds a bare SDK client ({@code Dynamite.setGlobalClient}): no prefix, the discovered codecs, the default
@@ -38,7 +39,7 @@ public final class GlobalRegistry {
         public static Binding of(DynamoDbClient client) {
             // DynamiteConfig's defaults, not named: internal code stays below the API
             return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog(), 16, false,
-                    java.time.Duration.ofSeconds(30));
+                    java.time.Duration.ofSeconds(30), null);
         }
     }
 

@@ -30,13 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param residual conditions on the queried key attributes that the key condition cannot hold (a second sort-key
  *     condition, {@code <>}, {@code in}, …): DynamoDB refuses key attributes in a Query's filter, so they are
  *     evaluated on the items returned
+ * @param position the attributes that say where an item stands in the read, which a page resumes after (its
+ *     {@code ExclusiveStartKey}): the table's keys, and before them the index's keys on an index
  */
 record Plan(Plan.Operation operation, String table, @Nullable String index,
             List<Map<String, AttributeValue>> keys, @Nullable String keyCondition, @Nullable String filter,
             @Nullable String projection, @Nullable Map<String, String> names,
             @Nullable Map<String, AttributeValue> values, @Nullable Set<String> projectedFields, boolean fetchFull,
             boolean forward, boolean sortInMemory, @Nullable Integer limit, int skip,
-            @Nullable Trash trashedInMemory, List<Condition> residual) {
+            @Nullable Trash trashedInMemory, List<Condition> residual, List<String> position) {
 
     /** The DynamoDB operation a plan runs; the public plan's operation of the same name. */
     enum Operation { GET_ITEM, BATCH_GET_ITEM, QUERY, SCAN, NONE }

@@ -65,7 +65,7 @@ final class Planner {
         for (Condition condition : conditions) {
             if (condition.op() == Op.IN && condition.operands().isEmpty()) {
                 return new Plan(Operation.NONE, table, null, List.of(), null, null, null, null, null, null, false,
-                        true, false, options.limit(), options.skip(), null, List.of());
+                        true, false, options.limit(), options.skip(), null, List.of(), tableKeys());
             }
         }
         ModelRules rules = context.rules();
@@ -93,9 +93,9 @@ final class Planner {
                 }
                 return new Plan(Operation.GET_ITEM, table, null, List.of(key), null, null,
                         projection(expr, projectedFields), expr.names(), expr.values(), projectedFields, false, true,
-                        false, options.limit(), options.skip(), trash, List.of());
+                        false, options.limit(), options.skip(), trash, List.of(), tableKeys());
             }
-            return query(conditions, options, table, null, partitionEquality, sort, trash, projectedFields, false);
+            return query(conditions, options, table, null, partitionEquality, trash, projectedFields, false);
         }
         for (TableCatalog.Index index : context.indexes()) {
             Condition indexEquality = find(conditions, index.partition(), null);
@@ -103,20 +103,40 @@ final class Planner {
                 continue;
             }
             boolean fetchFull = !index.projectsAll() && !projects(index, projectedFields);
-            return query(conditions, options, table, index.name(), indexEquality, index.sort(), trash,
-                    projectedFields, fetchFull);
+            return query(conditions, options, table, index, indexEquality, trash, projectedFields, fetchFull);
         }
         Expr expr = new Expr();
         String filter = filter(expr, conditions, List.of(), trash);
         boolean sortInMemory = options.order() != null;
         return new Plan(Operation.SCAN, table, null, List.of(), null, filter, projection(expr, projectedFields),
                 expr.names(), expr.values(), projectedFields, false, options.order() != Order.DESC, sortInMemory,
-                options.limit(), options.skip(), null, List.of());
+                options.limit(), options.skip(), null, List.of(), tableKeys());
     }
 
-    private Plan query(List<Condition> conditions, Options options, String table, @Nullable String index,
-                       Condition partitionEquality, @Nullable String sort, Trash trash,
-                       @Nullable Set<String> projectedFields, boolean fetchFull) {
+    /** The table's key attributes: partition, then sort. */
+    private List<String> tableKeys() {
+        String sort = context.sortAttribute();
+        return sort == null ? List.of(context.partitionAttribute()) : List.of(context.partitionAttribute(), sort);
+    }
+
+    private Plan query(List<Condition> conditions, Options options, String table, TableCatalog.@Nullable Index on,
+                       Condition partitionEquality, Trash trash, @Nullable Set<String> projectedFields,
+                       boolean fetchFull) {
+        String index = on == null ? null : on.name();
+        String sort = on == null ? context.sortAttribute() : on.sort();
+        // where an item stands in an index read: its index keys, then its table keys (an index key is not unique)
+        List<String> position = new ArrayList<>();
+        if (on != null) {
+            position.add(on.partition());
+            if (on.sort() != null) {
+                position.add(on.sort());
+            }
+        }
+        for (String key : tableKeys()) {
+            if (!position.contains(key)) {
+                position.add(key);
+            }
+        }
         Expr expr = new Expr();
         List<Condition> keyConditions = new ArrayList<>();
         keyConditions.add(partitionEquality);
@@ -149,12 +169,13 @@ final class Planner {
         List<Condition> notFiltered = new ArrayList<>(keyConditions);
         notFiltered.addAll(residual);
         String filter = filter(expr, conditions, notFiltered, trash);
-        // the projection of an index query that fetches full items later needs only the table's keys
-        String projection = fetchFull ? projection(expr, Set.of()) : projection(expr, projectedFields);
+        // the projection of an index query that fetches full items later needs only the keys; an index query's
+        // projection holds the index keys too, so that each item's position can be read from it
+        String projection = projection(expr, fetchFull ? Set.of() : projectedFields, position);
         boolean forward = options.order() != Order.DESC;
         return new Plan(Operation.QUERY, table, index, List.of(), String.join(" AND ", keyParts), filter, projection,
                 expr.names(), expr.values(), projectedFields, fetchFull, forward, false, options.limit(),
-                options.skip(), null, List.copyOf(residual));
+                options.skip(), null, List.copyOf(residual), List.copyOf(position));
     }
 
     /**
@@ -190,7 +211,7 @@ final class Planner {
         String projection = projection(expr, projectedFields);
         return new Plan(Operation.BATCH_GET_ITEM, table, null, List.copyOf(keys), String.join(" AND ", keyParts),
                 null, projection, expr.names(), expr.values(), projectedFields, false,
-                options.order() != Order.DESC, true, options.limit(), options.skip(), trash, List.of());
+                options.order() != Order.DESC, true, options.limit(), options.skip(), trash, List.of(), tableKeys());
     }
 
     /** The condition on an attribute if it is an {@code in} or an equality, which lists the values it takes. */
@@ -256,14 +277,16 @@ final class Planner {
 
     /** The projection expression of the given fields (the table's keys always); null for every attribute. */
     private @Nullable String projection(Expr expr, @Nullable Set<String> fields) {
+        return projection(expr, fields, tableKeys());
+    }
+
+    /** The projection expression of the given fields and key attributes; null for every attribute. */
+    private @Nullable String projection(Expr expr, @Nullable Set<String> fields, List<String> keys) {
         if (fields == null) {
             return null;
         }
-        Set<String> attributes = new LinkedHashSet<>();
-        attributes.add(context.partitionAttribute());
-        if (context.sortAttribute() != null) {
-            attributes.add(context.sortAttribute());
-        }
+        Set<String> attributes = new LinkedHashSet<>(tableKeys());
+        attributes.addAll(keys);
         for (String field : fields) {
             attributes.add(context.rules().field(field).attributeName);
         }

@@ -74,7 +74,144 @@ final class Reader<T> {
         if (plan.limit() != null) {
             items = items.limit(plan.limit());
         }
-        return items.map(item -> new Tracking<>(context).load(item, plan.projectedFields()));
+        Tracking<T> tracking = new Tracking<>(context);
+        return items.map(item -> tracking.load(asProjected(plan, item), plan.projectedFields()));
+    }
+
+    /**
+     * One stored item of a page and where it stands in the read.
+     *
+     * @param item the item
+     * @param position its position attributes, which the next page starts after
+     */
+    record Row(Map<String, AttributeValue> item, Map<String, AttributeValue> position) {
+    }
+
+    /**
+     * One page of raw rows.
+     *
+     * @param rows at most the page size of matching items
+     * @param more whether more items may follow the last row
+     */
+    record RawPage(List<Row> rows, boolean more) {
+    }
+
+    /**
+     * Reads one page: at most {@code size} matching items after a position, reading DynamoDB pages of at most
+     * {@code size} items until the page is full or the read ends. A page costs what it holds, wherever it starts.
+     *
+     * @param plan the plan, which must not sort in memory
+     * @param size the most items
+     * @param after the position to start after, or null for the first page
+     * @return the page
+     */
+    RawPage page(Plan plan, int size, @Nullable Map<String, AttributeValue> after) {
+        switch (plan.operation()) {
+            case NONE -> {
+                return new RawPage(List.of(), false);
+            }
+            case GET_ITEM, BATCH_GET_ITEM -> {
+                List<Map<String, AttributeValue>> found = plan.operation() == Operation.GET_ITEM ? getItem(plan)
+                        : batchGet(plan);
+                Comparator<Map<String, AttributeValue>> byKey = plan.forward() ? keyOrder() : keyOrder().reversed();
+                List<Row> rows = new ArrayList<>();
+                for (Map<String, AttributeValue> item : found) {
+                    if (after == null || byKey.compare(item, after) > 0) {
+                        rows.add(new Row(item, position(plan, item)));
+                    }
+                }
+                return rows.size() > size ? new RawPage(List.copyOf(rows.subList(0, size)), true)
+                        : new RawPage(rows, false);
+            }
+            default -> {
+                return readPage(plan, size, after);
+            }
+        }
+    }
+
+    private RawPage readPage(Plan plan, int size, @Nullable Map<String, AttributeValue> after) {
+        if (plan.operation() == Operation.SCAN) {
+            logScan(plan);
+        }
+        List<Row> rows = new ArrayList<>(size);
+        Map<String, AttributeValue> start = after;
+        while (true) {
+            // the items the page lacks and one more, which tells whether another page follows; DynamoDB's Limit
+            // counts items it examined, so with a filter a page may take more than one request
+            int limit = size - rows.size() + 1;
+            List<Map<String, AttributeValue>> items;
+            if (plan.operation() == Operation.QUERY) {
+                QueryResponse page = client.query(queryRequest(plan, start, limit).build());
+                items = page.items();
+                start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
+            } else {
+                ScanResponse page = client.scan(scanRequest(plan, start, limit).build());
+                items = page.items();
+                start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
+            }
+            List<Map<String, AttributeValue>> full = plan.fetchFull() ? fullItems(plan, items) : items;
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new java.util.HashMap<>();
+            if (plan.fetchFull()) {
+                full.forEach(item -> byKey.put(context.tableKey(item), item));
+            }
+            for (int i = 0; i < items.size(); i++) {
+                Map<String, AttributeValue> read = items.get(i);
+                Map<String, AttributeValue> item = plan.fetchFull() ? byKey.get(context.tableKey(read)) : read;
+                if (item == null || !plan.residual().stream().allMatch(condition -> condition.test(item))) {
+                    continue;
+                }
+                rows.add(new Row(item, position(plan, read)));
+                if (rows.size() == size) {
+                    return new RawPage(rows, i < items.size() - 1 || start != null);
+                }
+            }
+            if (start == null) {
+                return new RawPage(rows, false);
+            }
+        }
+    }
+
+    /** Where an item stands: its position attributes, as the read returned them. */
+    private static Map<String, AttributeValue> position(Plan plan, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> position = new java.util.LinkedHashMap<>();
+        for (String attribute : plan.position()) {
+            AttributeValue value = item.get(attribute);
+            if (value == null) {
+                throw new IllegalStateException("an item read from " + plan.table() + " lacks its key attribute "
+                        + attribute);
+            }
+            position.put(attribute, value);
+        }
+        return position;
+    }
+
+    /**
+     * An item as its projection asked: an index query's projection also reads the index keys (to know each item's
+     * position), which are left out again unless they were asked for.
+     */
+    Map<String, AttributeValue> asProjected(Plan plan, Map<String, AttributeValue> item) {
+        if (plan.projectedFields() == null || plan.index() == null) {
+            return item;
+        }
+        Map<String, AttributeValue> visible = null;
+        for (String attribute : plan.position()) {
+            if (item.containsKey(attribute) && !projects(plan, attribute)) {
+                if (visible == null) {
+                    visible = new java.util.HashMap<>(item);
+                }
+                visible.remove(attribute);
+            }
+        }
+        return visible == null ? item : visible;
+    }
+
+    private boolean projects(Plan plan, String attribute) {
+        for (String field : java.util.Objects.requireNonNull(plan.projectedFields())) {
+            if (context.rules().field(field).attributeName.equals(attribute)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The number of matching items ({@code Select COUNT}); skip and limit do not apply. */
@@ -125,7 +262,8 @@ final class Reader<T> {
     private static Plan withoutWindow(Plan plan) {
         return new Plan(plan.operation(), plan.table(), plan.index(), plan.keys(), plan.keyCondition(), plan.filter(),
                 plan.projection(), plan.names(), plan.values(), plan.projectedFields(), plan.fetchFull(),
-                plan.forward(), plan.sortInMemory(), null, 0, plan.trashedInMemory(), plan.residual());
+                plan.forward(), plan.sortInMemory(), null, 0, plan.trashedInMemory(), plan.residual(),
+                plan.position());
     }
 
     private List<Map<String, AttributeValue>> getItem(Plan plan) {

@@ -29,6 +29,7 @@ public final class Search<T> {
     private final List<String> fields = new ArrayList<>();
     private Trash trash = Trash.EXCLUDE;
     private final Map<String, Include> includes = new java.util.LinkedHashMap<>();
+    private @Nullable String after;
 
     Search(ModelContext<T> context) {
         this.context = context;
@@ -49,6 +50,7 @@ public final class Search<T> {
             attributes(options.attributes().toArray(String[]::new));
         }
         options.includes().forEach(this::include);
+        options.after().ifPresent(this::after);
         if (options.withTrashed()) {
             withTrashed();
         } else if (options.onlyTrashed()) {
@@ -116,6 +118,17 @@ public final class Search<T> {
         return this;
     }
 
+    /**
+     * Makes the next page start after the last item of the page that gave the cursor; checked when the page is read.
+     *
+     * @param cursor a page's cursor
+     * @return this query
+     */
+    public Search<T> after(String cursor) {
+        this.after = Objects.requireNonNull(cursor, "cursor");
+        return this;
+    }
+
     public Search<T> withTrashed() {
         trash = Trash.INCLUDE;
         return this;
@@ -127,6 +140,7 @@ public final class Search<T> {
     }
 
     public List<T> list() {
+        unpaged("list");
         List<T> found;
         try (Stream<T> results = context.reader().stream(plan(limit, order))) {
             found = results.toList();
@@ -135,21 +149,25 @@ public final class Search<T> {
     }
 
     public Optional<T> first() {
+        unpaged("first");
         return context.reader().stream(plan(1, order == null ? Order.ASC : order)).findFirst()
                 .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
     public Optional<T> last() {
+        unpaged("last");
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
         return context.reader().stream(plan(1, reversed)).findFirst()
                 .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
     public long count() {
+        unpaged("count");
         return context.reader().count(plan(limit, order));
     }
 
     public Stream<T> stream() {
+        unpaged("stream");
         if (!includes.isEmpty()) {
             return list().stream();   // relations load for all parents together
         }
@@ -177,6 +195,102 @@ public final class Search<T> {
             }
         }
         return extra;
+    }
+
+    /** A cursor resumes a paged read only: the other runs would silently start at the first item. */
+    private void unpaged(String run) {
+        if (after != null) {
+            throw new InvalidQueryException(context.type().getSimpleName() + ": after(cursor) resumes a paged read;"
+                    + " call page(size) or pages(size), not " + run + "()");
+        }
+    }
+
+    /**
+     * One page of a paged query: its entities and the cursor of the next page.
+     *
+     * @param items at most the page size of entities, relations included
+     * @param cursor the cursor the next page starts after, or null on the last page
+     * @param <T> the model type
+     */
+    public record Paged<T>(List<T> items, @Nullable String cursor) {
+    }
+
+    /**
+     * Reads one page: at most {@code size} matching items, after the cursor given to {@link #after} if any. A page
+     * costs the requests its items need, wherever it starts: a cursor is where DynamoDB resumes, not a count to skip.
+     *
+     * @param size the most items, at least 1
+     * @return the page
+     * @throws InvalidQueryException if the size is below 1, the query has a limit or skip (a page takes their
+     *     place), or its order can only be had by sorting every item in memory (an ordered Scan)
+     * @throws dev.dynamite.api.InvalidCursorException if the cursor is not one of this query's; before any request
+     */
+    public Paged<T> page(int size) {
+        if (size < 1) {
+            throw new InvalidQueryException("page size must be at least 1, was " + size);
+        }
+        if (limit != null || skip > 0) {
+            throw new InvalidQueryException(context.type().getSimpleName() + ": a page takes the place of limit"
+                    + " and skip; give the page size alone, and the previous page's cursor to go on");
+        }
+        Plan plan = plan(null, order);
+        if (plan.sortInMemory()) {
+            throw new InvalidQueryException(context.type().getSimpleName() + ": this order can only be had by"
+                    + " reading every item and sorting them (" + plan.describe() + "), which no page can do at the"
+                    + " cost of a page; order applies by sort key to a Query: filter on a partition key, or drop the"
+                    + " order");
+        }
+        byte[] fingerprint = Cursors.fingerprint(context.type(), plan);
+        byte @Nullable [] key = context.binding().cursorKey();
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = after == null ? null
+                : Cursors.decode(after, fingerprint, plan.position(), key, context.type().getSimpleName());
+        Reader<T> reader = context.reader();
+        Reader.RawPage raw = reader.page(plan, size, start);
+        Tracking<T> tracking = new Tracking<>(context);
+        List<T> items = new ArrayList<>(raw.rows().size());
+        for (Reader.Row row : raw.rows()) {
+            items.add(tracking.load(reader.asProjected(plan, row.item()), plan.projectedFields()));
+        }
+        String next = raw.more() && !raw.rows().isEmpty()
+                ? Cursors.encode(fingerprint, raw.rows().get(raw.rows().size() - 1).position(), key) : null;
+        return new Paged<>(withIncludes(items), next);
+    }
+
+    /**
+     * Reads page after page, each one only when the stream asks for it; starts after the cursor given to
+     * {@link #after}, if any.
+     *
+     * @param size the most items a page holds, at least 1
+     * @return the pages, lazily; the last one has no cursor
+     */
+    public Stream<Paged<T>> pages(int size) {
+        if (size < 1) {
+            throw new InvalidQueryException("page size must be at least 1, was " + size);
+        }
+        java.util.Iterator<Paged<T>> pages = new java.util.Iterator<>() {
+            private @Nullable Paged<T> previous;
+            private boolean started;
+
+            @Override
+            public boolean hasNext() {
+                return !started || previous != null && previous.cursor() != null;
+            }
+
+            @Override
+            public Paged<T> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                if (started) {
+                    after(Objects.requireNonNull(Objects.requireNonNull(previous).cursor()));
+                }
+                started = true;
+                previous = page(size);
+                return previous;
+            }
+        };
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(pages,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
     }
 
     /**
