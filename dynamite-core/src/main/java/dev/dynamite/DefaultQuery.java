@@ -3,6 +3,7 @@ package dev.dynamite;
 import dev.dynamite.api.Include;
 import dev.dynamite.api.Order;
 import dev.dynamite.api.QueryOptions;
+import dev.dynamite.api.ScanPolicy;
 import dev.dynamite.core.internal.model.Explanation;
 import dev.dynamite.core.internal.model.Search;
 import java.util.List;
@@ -140,6 +141,12 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     @Override
+    public DefaultQuery<T> allowScan() {
+        search.allowScan();
+        return this;
+    }
+
+    @Override
     public DefaultQuery<T> after(String cursor) {
         search.after(java.util.Objects.requireNonNull(cursor, "cursor"));
         return this;
@@ -158,7 +165,9 @@ final class DefaultQuery<T> implements Query<T> {
     static QueryPlan plan(Explanation explained) {
         return new QueryPlan(QueryPlan.Operation.valueOf(explained.operation()), explained.table(), explained.index(),
                 explained.keyCondition(), explained.filter(), explained.projection(), explained.names(),
-                explained.values(), explained.fetchFull(), explained.sortInMemory());
+                explained.values(), explained.fetchFull(), explained.sortInMemory(),
+                explained.scanPolicy() == null ? null : ScanPolicy.valueOf(explained.scanPolicy()),
+                explained.segments());
     }
 
     @Override

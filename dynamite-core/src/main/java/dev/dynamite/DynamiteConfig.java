@@ -2,6 +2,7 @@ package dev.dynamite;
 
 import dev.dynamite.api.ConfigurationException;
 import dev.dynamite.api.PluginLoadException;
+import dev.dynamite.api.ScanPolicy;
 import dev.dynamite.schema.KeyTypeStrategies;
 import dev.dynamite.spi.KeyTypeStrategy;
 import java.net.URI;
@@ -66,6 +67,7 @@ public final class DynamiteConfig {
     private final boolean idempotentWrites;
     private final Duration batchRetryDeadline;
     private final byte @Nullable [] cursorSigningKey;
+    private final ScanPolicy scans;
     private final List<Consumer<DynamoDbClientBuilder>> configurers;
     private final Builder source;
 
@@ -88,6 +90,7 @@ public final class DynamiteConfig {
         this.idempotentWrites = b.idempotentWrites;
         this.batchRetryDeadline = b.batchRetryDeadline;
         this.cursorSigningKey = b.cursorSigningKey == null ? null : b.cursorSigningKey.clone();
+        this.scans = b.scans;
         this.configurers = List.copyOf(b.configurers);
         this.source = b.copy();
     }
@@ -258,6 +261,15 @@ public final class DynamiteConfig {
         return Optional.ofNullable(cursorSigningKey).map(byte[]::clone);
     }
 
+    /**
+     * Returns what queries whose plan is a {@code Scan} do.
+     *
+     * @return {@link ScanPolicy#WARN} unless configured
+     */
+    public ScanPolicy scans() {
+        return scans;
+    }
+
     List<Consumer<DynamoDbClientBuilder>> configurers() {
         return configurers;
     }
@@ -284,7 +296,7 @@ public final class DynamiteConfig {
                 + ", syncTimeout=" + syncTimeout + ", hooksByDefault=" + hooksByDefault + ", maxTransactionItems="
                 + maxTransactionItems + ", writeConcurrency=" + writeConcurrency
                 + ", idempotentWrites=" + idempotentWrites + ", batchRetryDeadline=" + batchRetryDeadline
-                + ", cursors=" + (cursorSigningKey == null ? "checksummed" : "signed") + "]";
+                + ", cursors=" + (cursorSigningKey == null ? "checksummed" : "signed") + ", scans=" + scans + "]";
     }
 
     /**
@@ -311,6 +323,7 @@ public final class DynamiteConfig {
         private boolean idempotentWrites;
         private Duration batchRetryDeadline = DEFAULT_BATCH_RETRY_DEADLINE;
         private byte @Nullable [] cursorSigningKey;
+        private ScanPolicy scans = ScanPolicy.WARN;
         private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
 
         private Builder() {
@@ -558,6 +571,22 @@ public final class DynamiteConfig {
         }
 
         /**
+         * Sets what a query whose plan is a {@code Scan} (no key condition applies, so every item is read) does:
+         * {@link ScanPolicy#ALLOW} runs it silently, {@link ScanPolicy#WARN} (the default) logs one WARNING per
+         * model and filter shape naming the key or index that would have served it, {@link ScanPolicy#REFUSE}
+         * throws {@code ScanRefusedException} before any request unless the query says {@code allowScan()}. It also
+         * applies to bulk writes by filter, whose targets are read by a query; {@code updateAll} and
+         * {@code deleteAll} mean every item and are never refused.
+         *
+         * @param scans the policy
+         * @return this builder
+         */
+        public Builder scans(ScanPolicy scans) {
+            this.scans = Objects.requireNonNull(scans, "scans");
+            return this;
+        }
+
+        /**
          * Adds a customization of the AWS SDK client builder, applied after Dynamite's region, endpoint and
          * credentials: the way to any SDK option this builder has no setter for (HTTP client, interceptors, metrics,
          * …). An override configuration set here keeps its interceptors; {@link #requestTimeout}, {@link #retryMode}
@@ -669,6 +698,7 @@ public final class DynamiteConfig {
             b.idempotentWrites = idempotentWrites;
             b.batchRetryDeadline = batchRetryDeadline;
             b.cursorSigningKey = cursorSigningKey;
+            b.scans = scans;
             b.configurers.addAll(configurers);
             return b;
         }

@@ -197,7 +197,16 @@ public interface Query<T> {
     Query<T> after(String cursor);
 
     /**
-     * Returns how the query would run, without running it.
+     * Lets this query scan the table (read every item) even where the client's scan policy
+     * ({@code DynamiteConfig.Builder.scans}) refuses scans, and keeps it out of the policy's warning log.
+     *
+     * @return this query
+     */
+    Query<T> allowScan();
+
+    /**
+     * Returns how the query would run, without running it: the plan shows the scan policy's verdict on a scan
+     * ({@link QueryPlan#scanPolicy()}).
      *
      * @return the plan
      */

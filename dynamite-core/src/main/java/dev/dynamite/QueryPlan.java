@@ -1,5 +1,6 @@
 package dev.dynamite;
 
+import dev.dynamite.api.ScanPolicy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class QueryPlan {
     private final Map<String, AttributeValue> values;
     private final boolean fetchesFullItems;
     private final boolean sortsInMemory;
+    private final @Nullable ScanPolicy scanPolicy;
+    private final int segments;
 
     /**
      * Creates a plan; Dynamite's planner does this.
@@ -62,6 +65,33 @@ public final class QueryPlan {
     public QueryPlan(Operation operation, String tableName, @Nullable String index, @Nullable String keyCondition,
                      @Nullable String filter, @Nullable String projection, Map<String, String> names,
                      Map<String, AttributeValue> values, boolean fetchesFullItems, boolean sortsInMemory) {
+        this(operation, tableName, index, keyCondition, filter, projection, names, values, fetchesFullItems,
+                sortsInMemory, null, 1);
+    }
+
+    /**
+     * Creates a plan with the scan policy's verdict and the scan's segments; Dynamite's planner does this.
+     *
+     * @param operation the operation
+     * @param tableName the table, prefix included
+     * @param index the index queried, or null for the table
+     * @param keyCondition the {@code KeyConditionExpression}, or null
+     * @param filter the {@code FilterExpression}, or null
+     * @param projection the {@code ProjectionExpression}, or null for every attribute
+     * @param names the {@code ExpressionAttributeNames}
+     * @param values the {@code ExpressionAttributeValues}
+     * @param fetchesFullItems true when the items found on the index are then read from the table by key
+     * @param sortsInMemory true when a requested order can only be had by reading every page and sorting (a Scan)
+     * @param scanPolicy for a {@code SCAN}, the policy that applies to it ({@code ALLOW} when the query says
+     *     {@code allowScan()}); null for any other operation
+     * @param segments the segments a {@code SCAN} runs in parallel, 1 for one scan
+     */
+    public QueryPlan(Operation operation, String tableName, @Nullable String index, @Nullable String keyCondition,
+                     @Nullable String filter, @Nullable String projection, Map<String, String> names,
+                     Map<String, AttributeValue> values, boolean fetchesFullItems, boolean sortsInMemory,
+                     @Nullable ScanPolicy scanPolicy, int segments) {
+        this.scanPolicy = scanPolicy;
+        this.segments = segments;
         this.operation = operation;
         this.tableName = tableName;
         this.index = index;
@@ -165,6 +195,25 @@ public final class QueryPlan {
         return sortsInMemory;
     }
 
+    /**
+     * Returns what the client's scan policy does with this plan, where it is a scan.
+     *
+     * @return {@code ALLOW}, {@code WARN} (runs, logging once per filter shape) or {@code REFUSE} (throws
+     *     {@code ScanRefusedException} when run); empty when the plan is no scan
+     */
+    public Optional<ScanPolicy> scanPolicy() {
+        return Optional.ofNullable(scanPolicy);
+    }
+
+    /**
+     * Returns the segments a scan reads in parallel ({@code Query.parallel(n)}).
+     *
+     * @return 1 for one scan, or for any other operation
+     */
+    public int segments() {
+        return segments;
+    }
+
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(switch (operation) {
@@ -191,6 +240,12 @@ public final class QueryPlan {
         }
         if (sortsInMemory) {
             out.append(" sorted in memory");
+        }
+        if (segments > 1) {
+            out.append(" in ").append(segments).append(" parallel segments");
+        }
+        if (scanPolicy != null) {
+            out.append(" (scan policy ").append(scanPolicy).append(')');
         }
         return out.toString();
     }

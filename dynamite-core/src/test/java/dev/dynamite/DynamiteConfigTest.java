@@ -108,4 +108,23 @@ class DynamiteConfigTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("endpoint is not a URI");
     }
+
+    @Test
+    void scansAreWarnedAboutAndCursorsChecksummedUnlessConfigured() {
+        DynamiteConfig plain = DynamiteConfig.builder().tables(User.class).build();
+        assertThat(plain.scans()).isEqualTo(dev.dynamite.api.ScanPolicy.WARN);
+        assertThat(plain.cursorSigningKey()).isEmpty();
+
+        byte[] key = "sixteen bytes ok".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        DynamiteConfig strict = DynamiteConfig.builder().tables(User.class).scans(dev.dynamite.api.ScanPolicy.REFUSE)
+                .cursorSigningKey(key).build();
+        key[0] = 'X';
+        assertThat(strict.scans()).isEqualTo(dev.dynamite.api.ScanPolicy.REFUSE);
+        assertThat(strict.cursorSigningKey()).hasValueSatisfying(k -> assertThat(new String(k,
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("sixteen bytes ok"));
+        assertThat(strict.toBuilder().build().cursorSigningKey()).isPresent();
+        assertThat(strict.toString()).contains("signed").doesNotContain("sixteen");
+        assertThatThrownBy(() -> DynamiteConfig.builder().tables(User.class).cursorSigningKey(new byte[8]).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("at least 16 bytes");
+    }
 }

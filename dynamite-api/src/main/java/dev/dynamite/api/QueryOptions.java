@@ -34,6 +34,7 @@ public final class QueryOptions {
     private final boolean withTrashed;
     private final boolean onlyTrashed;
     private final @Nullable String after;
+    private final boolean allowScan;
 
     private QueryOptions(Builder b) {
         this.limit = b.limit;
@@ -44,6 +45,7 @@ public final class QueryOptions {
         this.withTrashed = b.withTrashed;
         this.onlyTrashed = b.onlyTrashed;
         this.after = b.after;
+        this.allowScan = b.allowScan;
     }
 
     /**
@@ -79,6 +81,7 @@ public final class QueryOptions {
         b.withTrashed = withTrashed;
         b.onlyTrashed = onlyTrashed;
         b.after = after;
+        b.allowScan = allowScan;
         return b;
     }
 
@@ -154,11 +157,20 @@ public final class QueryOptions {
         return Optional.ofNullable(after);
     }
 
+    /**
+     * Tells whether the query may scan the table even where the client's scan policy refuses scans.
+     *
+     * @return true after {@link Builder#allowScan()}
+     */
+    public boolean allowScan() {
+        return allowScan;
+    }
+
     @Override
     public String toString() {
         return "QueryOptions[limit=" + limit + ", skip=" + skip + ", order=" + order + ", attributes=" + attributes
                 + ", includes=" + includes.keySet() + ", withTrashed=" + withTrashed + ", onlyTrashed=" + onlyTrashed
-                + (after == null ? "" : ", after=" + after) + "]";
+                + (after == null ? "" : ", after=" + after) + (allowScan ? ", allowScan" : "") + "]";
     }
 
     /** Builds {@link QueryOptions}; setters return the builder, {@link #build()} checks everything. Not thread-safe. */
@@ -171,6 +183,7 @@ public final class QueryOptions {
         private boolean withTrashed;
         private boolean onlyTrashed;
         private @Nullable String after;
+        private boolean allowScan;
 
         private Builder() {
         }
@@ -282,6 +295,17 @@ public final class QueryOptions {
          */
         public Builder after(String cursor) {
             this.after = Objects.requireNonNull(cursor, "cursor");
+            return this;
+        }
+
+        /**
+         * Lets the query scan the table even where the client's scan policy ({@link ScanPolicy#REFUSE}) refuses
+         * scans, and keeps it out of the {@link ScanPolicy#WARN} log: the query means to read every item.
+         *
+         * @return this builder
+         */
+        public Builder allowScan() {
+            this.allowScan = true;
             return this;
         }
 

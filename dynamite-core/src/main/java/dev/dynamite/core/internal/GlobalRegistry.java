@@ -2,6 +2,7 @@ package dev.dynamite.core.internal;
 
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.Mappers;
+import dev.dynamite.api.ScanPolicy;
 import dev.dynamite.schema.KeyTypeStrategies;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -24,10 +25,11 @@ public final class GlobalRegistry {
      * @param idempotentWrites whether counters are sent idempotently unless a write says otherwise
      * @param batchDeadline how long batch reads and writes retry what DynamoDB left unprocessed
      * @param cursorKey the key cursors are signed with, or null for checksummed cursors
+     * @param scans what queries that scan do
      */
     public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault,
                           TableCatalog catalog, int writeConcurrency, boolean idempotentWrites,
-                          java.time.Duration batchDeadline, byte @Nullable [] cursorKey) {
+                          java.time.Duration batchDeadline, byte @Nullable [] cursorKey, ScanPolicy scans) {
 
         /**
          * Binds a bare SDK client ({@code Dynamite.setGlobalClient}): no prefix, the discovered codecs, the default
@@ -39,7 +41,7 @@ public final class GlobalRegistry {
         public static Binding of(DynamoDbClient client) {
             // DynamiteConfig's defaults, not named: internal code stays below the API
             return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog(), 16, false,
-                    java.time.Duration.ofSeconds(30), null);
+                    java.time.Duration.ofSeconds(30), null, ScanPolicy.WARN);
         }
     }
 

@@ -18,8 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param values the expression attribute values
  * @param fetchFull whether items found on the index are then read from the table
  * @param sortInMemory whether every page is read and the items sorted in memory
+ * @param scanPolicy for a scan, the name of the policy that applies to it; null for any other operation
+ * @param segments the segments a scan reads in parallel, 1 for one
  */
 public record Explanation(String operation, String table, @Nullable String index, @Nullable String keyCondition,
                           @Nullable String filter, @Nullable String projection, Map<String, String> names,
-                          Map<String, AttributeValue> values, boolean fetchFull, boolean sortInMemory) {
+                          Map<String, AttributeValue> values, boolean fetchFull, boolean sortInMemory,
+                          @Nullable String scanPolicy, int segments) {
 }

@@ -44,8 +44,13 @@ record Plan(Plan.Operation operation, String table, @Nullable String index,
     enum Operation { GET_ITEM, BATCH_GET_ITEM, QUERY, SCAN, NONE }
 
     Explanation describe() {
+        return describe(null, 1);
+    }
+
+    Explanation describe(@Nullable String scanPolicy, int segments) {
         return new Explanation(operation.name(), table, index, keyCondition, filter, projection,
-                names == null ? Map.of() : names, values == null ? Map.of() : values, fetchFull, sortInMemory);
+                names == null ? Map.of() : names, values == null ? Map.of() : values, fetchFull, sortInMemory,
+                operation == Operation.SCAN ? scanPolicy : null, operation == Operation.SCAN ? segments : 1);
     }
 
     /** Whether the server returns exactly the matching items, so that {@code Limit} can be pushed down. */

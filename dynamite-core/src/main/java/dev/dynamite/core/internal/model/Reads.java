@@ -75,6 +75,9 @@ public final class Reads<T> extends OnModel<T> {
      */
     public Guard.Targets<T> targets(Map<String, ?> filters) {
         Search<T> query = context.query().where(filters);
+        if (filters.isEmpty()) {
+            query.allowScan();   // only updateAll and deleteAll come without filters: they mean every item
+        }
         return new Guard.Targets<>(query.list(), query.guard());
     }
 }

@@ -30,6 +30,7 @@ public final class Search<T> {
     private Trash trash = Trash.EXCLUDE;
     private final Map<String, Include> includes = new java.util.LinkedHashMap<>();
     private @Nullable String after;
+    private boolean allowScan;
 
     Search(ModelContext<T> context) {
         this.context = context;
@@ -51,6 +52,9 @@ public final class Search<T> {
         }
         options.includes().forEach(this::include);
         options.after().ifPresent(this::after);
+        if (options.allowScan()) {
+            allowScan();
+        }
         if (options.withTrashed()) {
             withTrashed();
         } else if (options.onlyTrashed()) {
@@ -129,6 +133,16 @@ public final class Search<T> {
         return this;
     }
 
+    /**
+     * Lets this query scan whatever the client's scan policy says.
+     *
+     * @return this query
+     */
+    public Search<T> allowScan() {
+        this.allowScan = true;
+        return this;
+    }
+
     public Search<T> withTrashed() {
         trash = Trash.INCLUDE;
         return this;
@@ -142,7 +156,7 @@ public final class Search<T> {
     public List<T> list() {
         unpaged("list");
         List<T> found;
-        try (Stream<T> results = context.reader().stream(plan(limit, order))) {
+        try (Stream<T> results = context.reader().stream(runnable(limit, order))) {
             found = results.toList();
         }
         return withIncludes(found);
@@ -150,20 +164,20 @@ public final class Search<T> {
 
     public Optional<T> first() {
         unpaged("first");
-        return context.reader().stream(plan(1, order == null ? Order.ASC : order)).findFirst()
+        return context.reader().stream(runnable(1, order == null ? Order.ASC : order)).findFirst()
                 .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
     public Optional<T> last() {
         unpaged("last");
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
-        return context.reader().stream(plan(1, reversed)).findFirst()
+        return context.reader().stream(runnable(1, reversed)).findFirst()
                 .map(entity -> withIncludes(List.of(entity)).get(0));
     }
 
     public long count() {
         unpaged("count");
-        return context.reader().count(plan(limit, order));
+        return context.reader().count(runnable(limit, order));
     }
 
     public Stream<T> stream() {
@@ -171,7 +185,7 @@ public final class Search<T> {
         if (!includes.isEmpty()) {
             return list().stream();   // relations load for all parents together
         }
-        return context.reader().stream(plan(limit, order));
+        return context.reader().stream(runnable(limit, order));
     }
 
     private List<T> withIncludes(List<T> found) {
@@ -233,7 +247,7 @@ public final class Search<T> {
             throw new InvalidQueryException(context.type().getSimpleName() + ": a page takes the place of limit"
                     + " and skip; give the page size alone, and the previous page's cursor to go on");
         }
-        Plan plan = plan(null, order);
+        Plan plan = runnable(null, order);
         if (plan.sortInMemory()) {
             throw new InvalidQueryException(context.type().getSimpleName() + ": this order can only be had by"
                     + " reading every item and sorting them (" + plan.describe() + "), which no page can do at the"
@@ -299,7 +313,7 @@ public final class Search<T> {
      * @return the explanation
      */
     public Explanation explain() {
-        return plan(limit, order).describe();
+        return plan(limit, order).describe(ScanGuard.verdict(context, allowScan).name(), 1);
     }
 
     /**
@@ -315,6 +329,13 @@ public final class Search<T> {
             }
         }
         return new Guard(nonKey);
+    }
+
+    /** The plan of this query, checked by the client's scan policy: what a run sends. */
+    private Plan runnable(@Nullable Integer limitOverride, @Nullable Order orderOverride) {
+        Plan plan = plan(limitOverride, orderOverride);
+        ScanGuard.check(context, plan, conditions, allowScan);
+        return plan;
     }
 
     /** The plan of this query; bulk writes run it too. */
