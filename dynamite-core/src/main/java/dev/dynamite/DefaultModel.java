@@ -14,6 +14,7 @@ import dev.dynamite.core.internal.model.EntityWrites;
 import dev.dynamite.core.internal.model.ModelContext;
 import dev.dynamite.core.internal.model.Trash;
 import dev.dynamite.schema.EntityMetadata;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,6 +198,28 @@ final class DefaultModel<T> implements Model<T> {
     @Override
     public QueryPlan explain(Map<String, ?> filters, QueryOptions options) {
         return query(context()).where(filters).options(options).explain();
+    }
+
+    @Override
+    public List<T> putAll(Collection<T> entities) {
+        return putAll(entities, MutationOptions.defaults());
+    }
+
+    @Override
+    public List<T> putAll(Collection<T> entities, MutationOptions options) {
+        return context().writes().putAll(Objects.requireNonNull(entities, "entities"),
+                Objects.requireNonNull(options, "options"));
+    }
+
+    @Override
+    public List<T> findAll(Collection<?> keys) {
+        return findAll(keys, QueryOptions.none());
+    }
+
+    @Override
+    public List<T> findAll(Collection<?> keys, QueryOptions options) {
+        return context().reads().findAll(Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(options,
+                "options"));
     }
 
     @Override

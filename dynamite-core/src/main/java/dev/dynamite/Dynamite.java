@@ -296,7 +296,7 @@ public final class Dynamite implements AutoCloseable {
         }
         return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault(), catalog,
                 config.writeConcurrency(), config.idempotentWrites(), config.batchRetryDeadline(),
-                config.cursorSigningKey().orElse(null), config.scans());
+                config.cursorSigningKey().orElse(null), config.scans(), config.readConcurrency());
     }
 
     private Schema schema() {

@@ -44,6 +44,9 @@ public final class DynamiteConfig {
     /** How many per-item writes of one bulk call run at once unless configured. */
     public static final int DEFAULT_WRITE_CONCURRENCY = 16;
 
+    /** How many batch reads or scan segments of one call run at once unless configured. */
+    public static final int DEFAULT_READ_CONCURRENCY = 8;
+
     /** How long batch reads and writes retry what DynamoDB left unprocessed unless configured. */
     public static final Duration DEFAULT_BATCH_RETRY_DEADLINE = Duration.ofSeconds(30);
 
@@ -68,6 +71,7 @@ public final class DynamiteConfig {
     private final Duration batchRetryDeadline;
     private final byte @Nullable [] cursorSigningKey;
     private final ScanPolicy scans;
+    private final int readConcurrency;
     private final List<Consumer<DynamoDbClientBuilder>> configurers;
     private final Builder source;
 
@@ -91,6 +95,7 @@ public final class DynamiteConfig {
         this.batchRetryDeadline = b.batchRetryDeadline;
         this.cursorSigningKey = b.cursorSigningKey == null ? null : b.cursorSigningKey.clone();
         this.scans = b.scans;
+        this.readConcurrency = b.readConcurrency;
         this.configurers = List.copyOf(b.configurers);
         this.source = b.copy();
     }
@@ -270,6 +275,16 @@ public final class DynamiteConfig {
         return scans;
     }
 
+    /**
+     * Returns how many requests of one read are in flight at once: the {@code BatchGetItem} requests of
+     * {@code findAll}, the segments of a parallel scan.
+     *
+     * @return {@value #DEFAULT_READ_CONCURRENCY} unless configured
+     */
+    public int readConcurrency() {
+        return readConcurrency;
+    }
+
     List<Consumer<DynamoDbClientBuilder>> configurers() {
         return configurers;
     }
@@ -296,7 +311,8 @@ public final class DynamiteConfig {
                 + ", syncTimeout=" + syncTimeout + ", hooksByDefault=" + hooksByDefault + ", maxTransactionItems="
                 + maxTransactionItems + ", writeConcurrency=" + writeConcurrency
                 + ", idempotentWrites=" + idempotentWrites + ", batchRetryDeadline=" + batchRetryDeadline
-                + ", cursors=" + (cursorSigningKey == null ? "checksummed" : "signed") + ", scans=" + scans + "]";
+                + ", cursors=" + (cursorSigningKey == null ? "checksummed" : "signed") + ", scans=" + scans
+                + ", readConcurrency=" + readConcurrency + "]";
     }
 
     /**
@@ -324,6 +340,7 @@ public final class DynamiteConfig {
         private Duration batchRetryDeadline = DEFAULT_BATCH_RETRY_DEADLINE;
         private byte @Nullable [] cursorSigningKey;
         private ScanPolicy scans = ScanPolicy.WARN;
+        private int readConcurrency = DEFAULT_READ_CONCURRENCY;
         private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
 
         private Builder() {
@@ -517,7 +534,8 @@ public final class DynamiteConfig {
 
         /**
          * Sets how many per-item conditional writes of one bulk call (a bulk {@code update} or {@code delete}, an
-         * {@code increment} or {@code decrement} by filter) are in flight at once. Their hooks then run on as many
+         * {@code increment} or {@code decrement} by filter), or {@code BatchWriteItem} requests of one batch write
+         * ({@code putAll}, a pivot {@code sync}), are in flight at once. Their hooks then run on as many
          * threads. 1 writes one item after the other, on the calling thread. Inside a transaction nothing is sent
          * until the commit, so this does not apply.
          *
@@ -567,6 +585,18 @@ public final class DynamiteConfig {
          */
         public Builder cursorSigningKey(byte[] key) {
             this.cursorSigningKey = Objects.requireNonNull(key, "key").clone();
+            return this;
+        }
+
+        /**
+         * Sets how many requests of one read are in flight at once: the {@code BatchGetItem} requests (100 keys each)
+         * of {@code findAll}, and the segments of a {@code parallel(n)} scan beyond which segments wait their turn.
+         *
+         * @param readConcurrency 1 to 256
+         * @return this builder
+         */
+        public Builder readConcurrency(int readConcurrency) {
+            this.readConcurrency = readConcurrency;
             return this;
         }
 
@@ -639,6 +669,9 @@ public final class DynamiteConfig {
             if (cursorSigningKey != null && cursorSigningKey.length < 16) {
                 problems.add("cursorSigningKey must have at least 16 bytes, had " + cursorSigningKey.length);
             }
+            if (readConcurrency < 1 || readConcurrency > 256) {
+                problems.add("readConcurrency must be 1 to 256, was " + readConcurrency);
+            }
             if (writeConcurrency < 1 || writeConcurrency > 256) {
                 problems.add("writeConcurrency must be 1 to 256, was " + writeConcurrency);
             }
@@ -699,6 +732,7 @@ public final class DynamiteConfig {
             b.batchRetryDeadline = batchRetryDeadline;
             b.cursorSigningKey = cursorSigningKey;
             b.scans = scans;
+            b.readConcurrency = readConcurrency;
             b.configurers.addAll(configurers);
             return b;
         }

@@ -6,6 +6,7 @@ import dev.dynamite.api.NoClientException;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.TransactionContext;
 import dev.dynamite.schema.EntityMetadata;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -354,6 +355,66 @@ public interface Model<T> extends ItemReader<T> {
      * @return the plan
      */
     QueryPlan explain(Map<String, ?> filters, QueryOptions options);
+
+    /**
+     * Writes many new or <em>replacement</em> items with {@code BatchWriteItem}: 25 a request, several requests at
+     * once ({@code DynamiteConfig.writeConcurrency}), the items DynamoDB leaves unprocessed retried with backoff until
+     * the batch deadline. Each entity is prepared as {@link #create(Object)} prepares it (defaults, before-create
+     * hooks, setters, validators, timestamps, version 1), and all of them are prepared before the first request: one
+     * invalid entity means nothing is written. A batch write takes no condition, so unlike {@code create} an existing
+     * item with the same key is replaced, not refused.
+     *
+     * <pre>{@code
+     * List<Product> loaded = Product.model.putAll(productsFromCsv);
+     * }</pre>
+     *
+     * @param entities the entities, no two with the same key; changed in place
+     * @return the entities, now persisted, in the order given
+     * @throws dev.dynamite.api.ModelValidationException if an entity is invalid or two share a key; nothing is written
+     * @throws dev.dynamite.api.PartialWriteException if a request failed part-way: it lists the keys written, not
+     *     written and in doubt; running the same call again converges
+     */
+    List<T> putAll(Collection<T> entities);
+
+    /**
+     * Writes many new or replacement items with options (hooks on or off); see {@link #putAll(Collection)}.
+     *
+     * @param entities the entities, no two with the same key
+     * @param options hooks on or off; a transaction is refused (a batch write cannot be part of one)
+     * @return the entities, now persisted, in the order given
+     */
+    List<T> putAll(Collection<T> entities, MutationOptions options);
+
+    /**
+     * Reads many items by key with {@code BatchGetItem}, 100 keys a request, several requests at once
+     * ({@code DynamiteConfig.readConcurrency}), retrying the keys DynamoDB leaves unprocessed until the batch
+     * deadline. Each key is read once however often it is given; the items found come back in the order their keys
+     * were first given, and keys without an item are left out. Soft-deleted items are left out.
+     *
+     * <pre>{@code
+     * List<User> users = User.model.findAll(List.of("u1", "u2", "u3"));
+     * List<Reading> readings = Reading.model.findAll(List.of(Key.of("s1", "10:00"), Key.of("s1", "10:05")));
+     * }</pre>
+     *
+     * @param keys partition key values, or {@link dev.dynamite.api.Key}s for a model with a sort key
+     * @return the entities found, in key order
+     * @throws dev.dynamite.api.ModelValidationException if a key is null, does not fit the key's type, or is not a
+     *     {@code Key} on a model with a sort key; before any request
+     * @throws dev.dynamite.api.IncompleteBatchException if keys stayed unprocessed until the deadline: it lists every
+     *     key not read
+     */
+    List<T> findAll(Collection<?> keys);
+
+    /**
+     * Reads many items by key, with options: the attributes to load and the soft-delete mode; see
+     * {@link #findAll(Collection)}.
+     *
+     * @param keys partition key values, or {@link dev.dynamite.api.Key}s for a model with a sort key
+     * @param options attributes, {@code withTrashed} or {@code onlyTrashed}; nothing else
+     * @return the entities found, in key order
+     * @throws dev.dynamite.api.InvalidQueryException if the options hold a limit, skip, order, include or cursor
+     */
+    List<T> findAll(Collection<?> keys, QueryOptions options);
 
     /**
      * Reads one page of the items matching filters: at most {@code size} of them, after the options' cursor

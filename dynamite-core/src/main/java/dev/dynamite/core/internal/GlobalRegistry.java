@@ -26,10 +26,12 @@ public final class GlobalRegistry {
      * @param batchDeadline how long batch reads and writes retry what DynamoDB left unprocessed
      * @param cursorKey the key cursors are signed with, or null for checksummed cursors
      * @param scans what queries that scan do
+     * @param readConcurrency how many requests of one batch read or parallel scan run at once
      */
     public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault,
                           TableCatalog catalog, int writeConcurrency, boolean idempotentWrites,
-                          java.time.Duration batchDeadline, byte @Nullable [] cursorKey, ScanPolicy scans) {
+                          java.time.Duration batchDeadline, byte @Nullable [] cursorKey, ScanPolicy scans,
+                          int readConcurrency) {
 
         /**
          * Binds a bare SDK client ({@code Dynamite.setGlobalClient}): no prefix, the discovered codecs, the default
@@ -41,7 +43,7 @@ public final class GlobalRegistry {
         public static Binding of(DynamoDbClient client) {
             // DynamiteConfig's defaults, not named: internal code stays below the API
             return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog(), 16, false,
-                    java.time.Duration.ofSeconds(30), null, ScanPolicy.WARN);
+                    java.time.Duration.ofSeconds(30), null, ScanPolicy.WARN, 8);
         }
     }
 

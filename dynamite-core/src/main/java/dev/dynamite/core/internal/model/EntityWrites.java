@@ -9,13 +9,17 @@ import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.HookKind;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
+import dev.dynamite.core.internal.write.BatchWriter;
 import dev.dynamite.core.internal.write.Limits;
 import dev.dynamite.core.internal.write.Receipt;
 import dev.dynamite.core.internal.write.WriteCall;
 import dev.dynamite.core.internal.write.WriteModel;
 import dev.dynamite.core.internal.write.WriteOp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +96,80 @@ public final class EntityWrites<T> extends OnModel<T> {
      */
     public T create(T entity, MutationOptions options) {
         boolean hooks = options.runHooks(hooksByDefault);
+        WriteOp op = prepareCreate(entity, hooks, true, "create");
+        Map<String, AttributeValue> item = Objects.requireNonNull(op.item());
+        // in a transaction the entity becomes persisted, and its after-hooks run, only once it commits
+        WriteCall.Result result = WriteCall.submit(client, op, options.transaction().orElse(null), false,
+                new WriteCall.Hooks(returned -> created(entity, item, hooks), () -> { }, null));
+        if (!result.written()) {
+            throw new ItemAlreadyExistsException(type, table, context.keyValues(op.key()), result.cause());
+        }
+        return entity;
+    }
+
+    /**
+     * Writes many new or replacement items with {@code BatchWriteItem}: 25 a request, several requests at once (the
+     * client's write concurrency), unprocessed items retried until the batch deadline. Each entity is prepared as
+     * {@link #create(Object, MutationOptions)} prepares it (defaults, before-create hooks, setters, validators,
+     * timestamps, version 1), all of them before the first request, so that one invalid entity means nothing is
+     * written. A batch write takes no condition: an existing item with the same key is replaced.
+     *
+     * @param entities the entities; changed in place
+     * @param options hooks on or off; no transaction
+     * @return the entities, in the order given
+     * @throws ModelValidationException if an entity is invalid, or two share a key; nothing is written
+     * @throws dev.dynamite.api.PartialWriteException if a request failed or items stayed unprocessed: it lists the
+     *     keys written, not written and in doubt; only the written entities become persisted
+     */
+    public List<T> putAll(Collection<T> entities, MutationOptions options) {
+        if (options.transaction().isPresent()) {
+            throw new ModelValidationException(type, null, "putAll writes with BatchWriteItem, which cannot be part"
+                    + " of a transaction; create each item in the transaction instead");
+        }
+        boolean hooks = options.runHooks(hooksByDefault);
+        List<T> list = new ArrayList<>(entities.size());
+        List<WriteOp> ops = new ArrayList<>(entities.size());
+        Map<Map<String, AttributeValue>, Integer> seen = new HashMap<>();
+        for (T entity : entities) {
+            if (entity == null) {
+                throw new ModelValidationException(type, null, "putAll was given a null entity (at position "
+                        + list.size() + "); nothing was written");
+            }
+            WriteOp op = prepareCreate(type.cast(entity), hooks, false, "putAll");
+            Integer earlier = seen.put(op.key(), list.size());
+            if (earlier != null) {
+                throw new ModelValidationException(type, context.metadata().partitionKey().name(), "putAll was given"
+                        + " two entities with the key " + context.keyValues(op.key()) + " (at positions " + earlier
+                        + " and " + list.size() + "); nothing was written");
+            }
+            list.add(entity);
+            ops.add(op);
+        }
+        try {
+            BatchWriter.write(client, type, table, "putAll", ops, context.batchDeadline(),
+                    context.binding().writeConcurrency());
+        } catch (dev.dynamite.api.PartialWriteException e) {
+            Set<Map<String, AttributeValue>> written = new HashSet<>(e.written());
+            for (int i = 0; i < list.size(); i++) {
+                if (written.contains(ops.get(i).key())) {
+                    created(list.get(i), Objects.requireNonNull(ops.get(i).item()), hooks);
+                }
+            }
+            throw e;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            created(list.get(i), Objects.requireNonNull(ops.get(i).item()), hooks);
+        }
+        return list;
+    }
+
+    /**
+     * Prepares the put of a new entity: defaults, before-create hooks, write transforms, validation, then the item
+     * with every managed attribute (which the entity then shows too). Sends nothing.
+     *
+     * @param mustNotExist whether the put is conditioned on the key not existing (a batch put cannot be)
+     */
+    private WriteOp prepareCreate(T entity, boolean hooks, boolean mustNotExist, String operation) {
         for (FieldRule rule : rules.fields) {
             if (rule.hasDefault && mapper.get(entity, rule.name) == null) {
                 mapper.set(entity, rule.name, rule.defaultValue(type));
@@ -112,25 +190,25 @@ public final class EntityWrites<T> extends OnModel<T> {
             }
         }
         Instant now = ModelContext.now();
-        WriteOp op = WriteOp.put(writeModel, key, mapper.toItem(entity)).mustNotExist()
-                .created(encodedTime(rules.createdAt, now), encodedTime(rules.updatedAt, now)).build();
-        Map<String, AttributeValue> item = Objects.requireNonNull(op.item());
-        // the entity shows the managed values the put stores, at once (in a transaction too)
-        tracking.restoreManaged(entity, item);
-        checkSize(item, "create");
-        // in a transaction the entity becomes persisted, and its after-hooks run, only once it commits
-        WriteCall.Result result = WriteCall.submit(client, op, options.transaction().orElse(null), false,
-                new WriteCall.Hooks(returned -> {
-                    tracking.applyRead(entity, null);
-                    EntityAccess.setState(entity, new EntityState(owner, Collections.unmodifiableMap(item)));
-                    if (hooks) {
-                        rules.runHooks(HookKind.AFTER_CREATE, entity, null);
-                    }
-                }, () -> { }, null));
-        if (!result.written()) {
-            throw new ItemAlreadyExistsException(type, table, context.keyValues(key), result.cause());
+        WriteOp.Builder put = WriteOp.put(writeModel, key, mapper.toItem(entity))
+                .created(encodedTime(rules.createdAt, now), encodedTime(rules.updatedAt, now));
+        if (mustNotExist) {
+            put.mustNotExist();
         }
-        return entity;
+        WriteOp op = put.build();
+        // the entity shows the managed values the put stores, at once (in a transaction too)
+        tracking.restoreManaged(entity, Objects.requireNonNull(op.item()));
+        checkSize(op.item(), operation);
+        return op;
+    }
+
+    /** After a create is applied: the entity is persisted, shows what reads show, and its after-hooks run. */
+    private void created(T entity, Map<String, AttributeValue> item, boolean hooks) {
+        tracking.applyRead(entity, null);
+        EntityAccess.setState(entity, new EntityState(owner, Collections.unmodifiableMap(item)));
+        if (hooks) {
+            rules.runHooks(HookKind.AFTER_CREATE, entity, null);
+        }
     }
 
     /** A managed time field's stored form of a time, or null for a model without that field. */

@@ -152,7 +152,7 @@ final class Loader {
             Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = BatchGets.get(related.client(),
                     related.batchDeadline(), related.tableName(), new ArrayList<>(valueOfKey.keySet()),
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
-                    related::tableKey);
+                    related::tableKey, related.readConcurrency());
             List<Condition> conditions = related.filters().parse(include.filters());
             items.forEach((key, item) -> {
                 boolean trashed = related.isTrashed(item);
@@ -252,7 +252,7 @@ final class Loader {
             List<Condition> conditions = related.filters().parse(include.filters());
             BatchGets.get(related.client(), related.batchDeadline(), related.tableName(), keys,
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
-                    related::tableKey).forEach((key, item) -> {
+                    related::tableKey, related.readConcurrency()).forEach((key, item) -> {
                         if ((include.isWithTrashed() || !related.isTrashed(item))
                                 && conditions.stream().allMatch(c -> c.test(item))) {
                             found.put(key.get(partition), new Tracking<>(related).load(item, fields));

@@ -178,6 +178,11 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         return new Planner(this);
     }
 
+    /** How many requests of one batch read or parallel scan run at once. */
+    int readConcurrency() {
+        return binding.readConcurrency();
+    }
+
     /** How long batch reads and writes retry what DynamoDB left unprocessed. */
     Duration batchDeadline() {
         return binding.batchDeadline();

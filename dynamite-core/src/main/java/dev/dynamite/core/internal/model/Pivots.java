@@ -132,7 +132,7 @@ public final class Pivots {
         // unconditional rows go through BatchWriteItem; the same call again converges: it reads the links anew and
         // writes only the difference
         BatchWriter.write(context.client(), context.type(), table, "sync(" + relation.model().getSimpleName() + ")",
-                writes, context.batchDeadline());
+                writes, context.batchDeadline(), context.binding().writeConcurrency());
     }
 
     /** The unconditional put of a pivot row. */

@@ -253,7 +253,7 @@ final class Planner {
     }
 
     /** The Java fields to load: null for all; else the requested ones plus keys, version and soft-delete field. */
-    private @Nullable Set<String> projectedFields(List<String> fields) {
+    @Nullable Set<String> projectedFields(List<String> fields) {
         if (fields.isEmpty()) {
             return null;
         }

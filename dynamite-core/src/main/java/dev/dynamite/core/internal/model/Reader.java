@@ -279,7 +279,8 @@ final class Reader<T> {
     private List<Map<String, AttributeValue>> batchGet(Plan plan) {
         // the plan's names and values also hold the keys as a condition (for explain), which a BatchGetItem refuses
         List<Map<String, AttributeValue>> found = new ArrayList<>(BatchGets.get(client, context.batchDeadline(),
-                plan.table(), plan.keys(), fullProjection(plan), fullProjectionNames(plan), context::tableKey).values());
+                plan.table(), plan.keys(), fullProjection(plan), fullProjectionNames(plan), context::tableKey,
+                context.readConcurrency()).values());
         found.removeIf(item -> !wanted(plan, item));
         Comparator<Map<String, AttributeValue>> byKey = keyOrder();
         found.sort(plan.forward() ? byKey : byKey.reversed());
@@ -376,7 +377,8 @@ final class Reader<T> {
             keys.add(context.tableKey(item));
         }
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = BatchGets.get(client,
-                context.batchDeadline(), plan.table(), keys, fullProjection(plan), fullProjectionNames(plan), context::tableKey);
+                context.batchDeadline(), plan.table(), keys, fullProjection(plan), fullProjectionNames(plan),
+                context::tableKey, context.readConcurrency());
         List<Map<String, AttributeValue>> ordered = new ArrayList<>(keys.size());
         for (Map<String, AttributeValue> key : keys) {
             Map<String, AttributeValue> item = byKey.get(key);

@@ -1,6 +1,14 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.api.InvalidQueryException;
+import dev.dynamite.api.Key;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.QueryOptions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +55,69 @@ public final class Reads<T> extends OnModel<T> {
      */
     public @Nullable T fromItem(Map<String, AttributeValue> item) {
         return context.isTrashed(item) ? null : tracking.load(item, null);
+    }
+
+    /**
+     * Reads many items by key with {@code BatchGetItem}: 100 distinct keys a request, requests in flight at once up
+     * to the client's read concurrency, unprocessed keys retried until the batch deadline. Each key is read once
+     * however often it is given; the items found come back in the order their keys were first given.
+     *
+     * @param keys partition key values, or {@link Key}s for a model with a sort key
+     * @param options soft-delete mode and attributes to load; nothing else
+     * @return the entities found
+     * @throws ModelValidationException if a key is null, or not a {@link Key} on a model with a sort key, or does
+     *     not fit the key's type
+     * @throws InvalidQueryException if the options hold anything but attributes and a soft-delete mode
+     * @throws dev.dynamite.api.IncompleteBatchException if keys stayed unprocessed until the deadline, listing them
+     */
+    public List<T> findAll(Collection<?> keys, QueryOptions options) {
+        List<String> unsupported = new ArrayList<>();
+        if (options.limit().isPresent() || options.skip() > 0) {
+            unsupported.add("limit/skip");
+        }
+        if (options.order().isPresent()) {
+            unsupported.add("order (the items come in the order of their keys)");
+        }
+        if (!options.includes().isEmpty()) {
+            unsupported.add("include");
+        }
+        if (options.after().isPresent()) {
+            unsupported.add("after");
+        }
+        if (!unsupported.isEmpty()) {
+            throw new InvalidQueryException(type.getSimpleName() + ".findAll takes attributes, withTrashed and"
+                    + " onlyTrashed; not " + String.join(", ", unsupported));
+        }
+        boolean composite = context.metadata().sortKey().isPresent();
+        Set<Map<String, AttributeValue>> distinct = new LinkedHashSet<>();
+        for (Object key : keys) {
+            if (key == null) {
+                throw new ModelValidationException(type, context.metadata().partitionKey().name(), "findAll was"
+                        + " given a null key");
+            }
+            if (key instanceof Key both) {
+                distinct.add(context.itemKey(both.partition(), both.sort()));
+            } else if (composite) {
+                throw new ModelValidationException(type, context.metadata().sortKey().get().name(), "the model has"
+                        + " a sort key, so findAll takes Key.of(partition, sort) for each item; got " + key);
+            } else {
+                distinct.add(context.itemKey(key, null));
+            }
+        }
+        Set<String> projected = context.planner().projectedFields(options.attributes());
+        ModelContext.Projection projection = projected == null ? null : context.projectionOf(projected);
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = BatchGets.get(client,
+                context.batchDeadline(), table, List.copyOf(distinct),
+                projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
+                context::tableKey, context.readConcurrency());
+        List<T> entities = new ArrayList<>(found.size());
+        for (Map<String, AttributeValue> key : distinct) {
+            Map<String, AttributeValue> item = found.get(key);
+            if (item != null && (options.withTrashed() || options.onlyTrashed() == context.isTrashed(item))) {
+                entities.add(tracking.load(item, projected));
+            }
+        }
+        return entities;
     }
 
     /**

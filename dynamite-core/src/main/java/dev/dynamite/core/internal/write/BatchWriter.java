@@ -33,20 +33,23 @@ public final class BatchWriter {
      * @param operation the call, for the exception
      * @param ops the puts and deletes, unconditional, no two on the same key
      * @param deadline how long unprocessed items are retried
+     * @param concurrency the most requests in flight at once
      * @throws PartialWriteException if a request failed or items stayed unprocessed until the deadline
      * @throws IllegalStateException if an operation has a condition
      */
     public static void write(DynamoDbClient client, @Nullable Class<?> model, String table, String operation,
-                             List<WriteOp> ops, Duration deadline) {
+                             List<WriteOp> ops, Duration deadline, int concurrency) {
         Map<WriteRequest, Map<String, AttributeValue>> keys = new java.util.LinkedHashMap<>();
         for (WriteOp op : ops) {
             keys.put(op.batchEntry(), op.key());
         }
-        write(client, model, table, operation, List.copyOf(keys.keySet()), keys::get, deadline);
+        write(client, model, table, operation, List.copyOf(keys.keySet()), keys::get, deadline, concurrency);
     }
 
     /**
-     * Writes every request.
+     * Writes every request, {@value #MAX_REQUESTS} a request, with up to {@code concurrency} requests in flight; each
+     * request's unprocessed items are retried until the deadline. After a failure no new request starts; those in
+     * flight finish and are counted.
      *
      * @param client the SDK client
      * @param model the model the table belongs to, or null (a pivot table)
@@ -55,24 +58,32 @@ public final class BatchWriter {
      * @param writes the puts and deletes, no two on the same key
      * @param keyOf the key of a request
      * @param deadline how long unprocessed items are retried
-     * @throws PartialWriteException if a request failed or items stayed unprocessed until the deadline
+     * @param concurrency the most requests in flight at once
+     * @throws PartialWriteException if a request failed or items stayed unprocessed until the deadline: it lists the
+     *     keys written, not written and in doubt (a request that failed after more than one attempt)
      */
     public static void write(DynamoDbClient client, @Nullable Class<?> model, String table, String operation,
                              List<WriteRequest> writes, Function<WriteRequest, Map<String, AttributeValue>> keyOf,
-                             Duration deadline) {
-        List<Map<String, AttributeValue>> written = new ArrayList<>();
+                             Duration deadline, int concurrency) {
+        int chunks = (writes.size() + MAX_REQUESTS - 1) / MAX_REQUESTS;
+        List<Map<String, AttributeValue>> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Map<String, AttributeValue>> notWritten = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Map<String, AttributeValue>> inDoubt = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean[] started = new boolean[chunks];
         Backoff backoff = Backoff.start(deadline);
-        for (int from = 0; from < writes.size(); from += MAX_REQUESTS) {
-            List<WriteRequest> pending = new ArrayList<>(writes.subList(from,
-                    Math.min(writes.size(), from + MAX_REQUESTS)));
-            List<WriteRequest> unsent = writes.subList(Math.min(writes.size(), from + MAX_REQUESTS), writes.size());
+        Workers.run(chunks, concurrency, chunk -> {
+            started[chunk] = true;
+            List<WriteRequest> pending = new ArrayList<>(writes.subList(chunk * MAX_REQUESTS,
+                    Math.min(writes.size(), (chunk + 1) * MAX_REQUESTS)));
             for (int retry = 0; !pending.isEmpty(); retry++) {
                 if (retry > 0) {
                     if (backoff.expired()) {
-                        throw partial(model, table, operation, written, keys(pending, unsent, keyOf), List.of(),
-                                new IllegalStateException(pending.size() + " item(s) still unprocessed after " + retry
-                                        + " BatchWriteItem requests and " + deadline.toMillis() + " ms: the"
-                                        + " table's write capacity is probably exhausted"));
+                        pending.forEach(w -> notWritten.add(keyOf.apply(w)));
+                        failures.add(new IllegalStateException(pending.size() + " item(s) still unprocessed after "
+                                + retry + " BatchWriteItem requests and " + deadline.toMillis() + " ms: the"
+                                + " table's write capacity is probably exhausted"));
+                        return false;
                     }
                     backoff.pause(retry);
                 }
@@ -81,10 +92,9 @@ public final class BatchWriter {
                 try {
                     response = client.batchWriteItem(b -> b.requestItems(Map.of(table, request)));
                 } catch (RuntimeException e) {
-                    boolean doubt = Outcomes.inDoubt(e);
-                    throw partial(model, table, operation, written,
-                            keys(doubt ? List.of() : request, unsent, keyOf),
-                            doubt ? keys(request, List.of(), keyOf) : List.of(), e);
+                    (Outcomes.inDoubt(e) ? inDoubt : notWritten).addAll(keys(request, List.of(), keyOf));
+                    failures.add(e);
+                    return false;
                 }
                 List<WriteRequest> unprocessed = response.hasUnprocessedItems()
                         ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
@@ -96,7 +106,21 @@ public final class BatchWriter {
                 pending.clear();
                 pending.addAll(unprocessed);
             }
+            return true;
+        });
+        if (failures.isEmpty()) {
+            return;
         }
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            if (!started[chunk]) {
+                notWritten.addAll(keys(writes.subList(chunk * MAX_REQUESTS,
+                        Math.min(writes.size(), (chunk + 1) * MAX_REQUESTS)), List.of(), keyOf));
+            }
+        }
+        Throwable cause = failures.get(0);
+        failures.subList(1, failures.size()).forEach(cause::addSuppressed);
+        throw partial(model, table, operation, List.copyOf(written), List.copyOf(notWritten), List.copyOf(inDoubt),
+                cause);
     }
 
     private static List<Map<String, AttributeValue>> keys(List<WriteRequest> first, List<WriteRequest> then,

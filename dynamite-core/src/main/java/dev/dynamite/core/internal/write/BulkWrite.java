@@ -4,12 +4,6 @@ import dev.dynamite.api.PartialWriteException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,12 +28,6 @@ public final class BulkWrite<E> {
          */
         boolean write(E item, Receipt receipt);
     }
-
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "dynamite-bulk-write");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final @Nullable Class<?> model;
     private final String table;
@@ -76,43 +64,18 @@ public final class BulkWrite<E> {
         int n = items.size();
         Outcome[] outcomes = new Outcome[n];
         Throwable[] failures = new Throwable[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < n && !stop.get(); i = next.getAndIncrement()) {
-                Receipt receipt = new Receipt();
-                try {
-                    outcomes[i] = action.write(items.get(i), receipt) ? Outcome.WRITTEN : Outcome.SKIPPED;
-                } catch (RuntimeException | Error e) {
-                    failures[i] = e;
-                    outcomes[i] = receipt.confirmed() ? Outcome.WRITTEN
-                            : Outcomes.inDoubt(e) ? Outcome.IN_DOUBT : Outcome.NOT_WRITTEN;
-                    stop.set(true);
-                }
+        Workers.run(n, concurrency, i -> {
+            Receipt receipt = new Receipt();
+            try {
+                outcomes[i] = action.write(items.get(i), receipt) ? Outcome.WRITTEN : Outcome.SKIPPED;
+                return true;
+            } catch (RuntimeException | Error e) {
+                failures[i] = e;
+                outcomes[i] = receipt.confirmed() ? Outcome.WRITTEN
+                        : Outcomes.inDoubt(e) ? Outcome.IN_DOUBT : Outcome.NOT_WRITTEN;
+                return false;
             }
-        };
-        int workers = Math.min(concurrency, n);
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 1; w < workers; w++) {
-            running.add(WORKERS.submit(worker));
-        }
-        worker.run();
-        boolean interrupted = false;
-        for (Future<?> future : running) {
-            while (true) {
-                try {
-                    future.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;   // the writes in flight must finish before their outcome can be reported
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("a bulk-write worker failed outside its item", e.getCause());
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        });
         return report(items, outcomes, failures);
     }
 
