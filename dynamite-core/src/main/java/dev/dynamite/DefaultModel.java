@@ -267,7 +267,7 @@ final class DefaultModel<T> implements Model<T> {
         ModelContext<T> context = context();
         EntityWrites<T> writes = context.writes();
         Map<String, Object> checked = writes.checkChanges(changes);
-        Guard.Targets<T> targets = context.reads().targets(filters);
+        Guard.Targets<T> targets = context.reads().targets(filters, options);
         // the filters are the write's condition: an item changed since the read so that it no longer matches is
         // skipped (outside a transaction) or cancels the transaction
         return bulk(context, "update", targets, options,
@@ -298,7 +298,7 @@ final class DefaultModel<T> implements Model<T> {
     private int deleteMatching(Map<String, ?> filters, MutationOptions options) {
         ModelContext<T> context = context();
         EntityWrites<T> writes = context.writes();
-        Guard.Targets<T> targets = context.reads().targets(filters);
+        Guard.Targets<T> targets = context.reads().targets(filters, options);
         return bulk(context, "delete", targets, options,
                 (entity, receipt) -> writes.destroy(entity, false, options, targets.guard(), receipt));
     }
@@ -323,7 +323,7 @@ final class DefaultModel<T> implements Model<T> {
         ModelContext<T> context = context();
         CounterWrites<T> counters = context.counters();
         counters.checkCounter(field, by);
-        Guard.Targets<T> targets = context.reads().targets(filters);
+        Guard.Targets<T> targets = context.reads().targets(filters, options);
         return bulk(context, "increment(" + field + ")", targets, options,
                 (entity, receipt) -> counters.increment(entity, field, by, options, targets.guard(), receipt));
     }

@@ -141,6 +141,12 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     @Override
+    public DefaultQuery<T> parallel(int segments) {
+        search.parallel(segments);
+        return this;
+    }
+
+    @Override
     public DefaultQuery<T> allowScan() {
         search.allowScan();
         return this;

@@ -197,6 +197,19 @@ public interface Query<T> {
     Query<T> after(String cursor);
 
     /**
+     * Reads the query, where its plan is a scan, as that many parallel segments ({@code Segment}/
+     * {@code TotalSegments}), at most {@code DynamiteConfig.readConcurrency} at once, for {@link #list()},
+     * {@link #stream()}, {@link #count()} ({@code Select COUNT} per segment) and pages (whose cursor holds where each
+     * segment stands). Every item comes exactly once, in no particular order (unless an order sorts them in memory).
+     * A query on a key ignores it. Close a parallel {@link #stream()} that is not read to its end.
+     *
+     * @param segments 1 (one scan) to 1,000,000
+     * @return this query
+     * @throws dev.dynamite.api.InvalidQueryException if out of range
+     */
+    Query<T> parallel(int segments);
+
+    /**
      * Lets this query scan the table (read every item) even where the client's scan policy
      * ({@code DynamiteConfig.Builder.scans}) refuses scans, and keeps it out of the policy's warning log.
      *

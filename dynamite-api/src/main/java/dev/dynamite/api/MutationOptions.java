@@ -15,19 +15,25 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class MutationOptions {
-    private static final MutationOptions DEFAULTS = new MutationOptions(null, null, null);
-    private static final MutationOptions HOOKS = new MutationOptions(Boolean.TRUE, null, null);
-    private static final MutationOptions SKIP_HOOKS = new MutationOptions(Boolean.FALSE, null, null);
-    private static final MutationOptions IDEMPOTENT = new MutationOptions(null, null, Boolean.TRUE);
+    private static final MutationOptions DEFAULTS = new MutationOptions(null, null, null, null, null);
+    private static final MutationOptions HOOKS = new MutationOptions(Boolean.TRUE, null, null, null, null);
+    private static final MutationOptions SKIP_HOOKS = new MutationOptions(Boolean.FALSE, null, null, null, null);
+    private static final MutationOptions IDEMPOTENT = new MutationOptions(null, null, Boolean.TRUE, null, null);
+    private static final MutationOptions ALLOW_SCAN = new MutationOptions(null, null, null, Boolean.TRUE, null);
 
     private final @Nullable Boolean hooks;
     private final @Nullable TransactionContext tx;
     private final @Nullable Boolean idempotent;
+    private final @Nullable Boolean allowScan;
+    private final @Nullable Integer segments;
 
-    private MutationOptions(@Nullable Boolean hooks, @Nullable TransactionContext tx, @Nullable Boolean idempotent) {
+    private MutationOptions(@Nullable Boolean hooks, @Nullable TransactionContext tx, @Nullable Boolean idempotent,
+                            @Nullable Boolean allowScan, @Nullable Integer segments) {
         this.hooks = hooks;
         this.tx = tx;
         this.idempotent = idempotent;
+        this.allowScan = allowScan;
+        this.segments = segments;
     }
 
     /**
@@ -38,7 +44,7 @@ public final class MutationOptions {
      * @return the options
      */
     public static MutationOptions tx(TransactionContext tx) {
-        return new MutationOptions(null, java.util.Objects.requireNonNull(tx, "tx"), null);
+        return new MutationOptions(null, java.util.Objects.requireNonNull(tx, "tx"), null, null, null);
     }
 
     /**
@@ -53,7 +59,9 @@ public final class MutationOptions {
      */
     public MutationOptions and(MutationOptions other) {
         return new MutationOptions(other.hooks != null ? other.hooks : hooks, other.tx != null ? other.tx : tx,
-                other.idempotent != null ? other.idempotent : idempotent);
+                other.idempotent != null ? other.idempotent : idempotent,
+                other.allowScan != null ? other.allowScan : allowScan,
+                other.segments != null ? other.segments : segments);
     }
 
     /**
@@ -139,9 +147,58 @@ public final class MutationOptions {
         return idempotent == null ? byDefault : idempotent;
     }
 
+    /**
+     * Returns options that let a bulk write by filter ({@code update}, {@code delete}, {@code increment} by filters)
+     * scan the table to find its targets even where the client's scan policy refuses scans.
+     *
+     * @return the options
+     */
+    public static MutationOptions allowScan() {
+        return ALLOW_SCAN;
+    }
+
+    /**
+     * Returns options that find the targets of a bulk write by filter, where that read is a scan, with that many
+     * parallel segments ({@code Segment}/{@code TotalSegments}).
+     *
+     * <pre>{@code
+     * Order.model.update(Map.of("archived", true), Map.of("year", 2019), MutationOptions.parallelScan(8));
+     * }</pre>
+     *
+     * @param segments 1 to 1,000,000
+     * @return the options
+     * @throws IllegalArgumentException if out of range
+     */
+    public static MutationOptions parallelScan(int segments) {
+        if (segments < 1 || segments > 1_000_000) {
+            throw new IllegalArgumentException("parallelScan takes 1 to 1,000,000 segments, was " + segments);
+        }
+        return new MutationOptions(null, null, null, null, segments);
+    }
+
+    /**
+     * Tells whether the read that finds a bulk write's targets may scan whatever the scan policy says.
+     *
+     * @return true after {@link #allowScan()}
+     */
+    public boolean scanAllowed() {
+        return Boolean.TRUE.equals(allowScan);
+    }
+
+    /**
+     * Returns how many parallel segments the read that finds a bulk write's targets is scanned in.
+     *
+     * @return 1 unless {@link #parallelScan(int)} said otherwise
+     */
+    public int scanSegments() {
+        return segments == null ? 1 : segments;
+    }
+
     @Override
     public String toString() {
         return "MutationOptions[hooks=" + (hooks == null ? "default" : hooks) + ", tx=" + (tx != null)
-                + ", idempotent=" + (idempotent == null ? "default" : idempotent) + "]";
+                + ", idempotent=" + (idempotent == null ? "default" : idempotent)
+                + (Boolean.TRUE.equals(allowScan) ? ", allowScan" : "")
+                + (segments == null ? "" : ", parallelScan=" + segments) + "]";
     }
 }

@@ -35,6 +35,7 @@ public final class QueryOptions {
     private final boolean onlyTrashed;
     private final @Nullable String after;
     private final boolean allowScan;
+    private final int segments;
 
     private QueryOptions(Builder b) {
         this.limit = b.limit;
@@ -46,6 +47,7 @@ public final class QueryOptions {
         this.onlyTrashed = b.onlyTrashed;
         this.after = b.after;
         this.allowScan = b.allowScan;
+        this.segments = b.segments;
     }
 
     /**
@@ -82,6 +84,7 @@ public final class QueryOptions {
         b.onlyTrashed = onlyTrashed;
         b.after = after;
         b.allowScan = allowScan;
+        b.segments = segments;
         return b;
     }
 
@@ -166,11 +169,21 @@ public final class QueryOptions {
         return allowScan;
     }
 
+    /**
+     * Returns how many parallel segments a query whose plan is a scan is read in.
+     *
+     * @return 1 (one scan) unless {@link Builder#parallel(int)} said otherwise
+     */
+    public int segments() {
+        return segments;
+    }
+
     @Override
     public String toString() {
         return "QueryOptions[limit=" + limit + ", skip=" + skip + ", order=" + order + ", attributes=" + attributes
                 + ", includes=" + includes.keySet() + ", withTrashed=" + withTrashed + ", onlyTrashed=" + onlyTrashed
-                + (after == null ? "" : ", after=" + after) + (allowScan ? ", allowScan" : "") + "]";
+                + (after == null ? "" : ", after=" + after) + (allowScan ? ", allowScan" : "")
+                + (segments > 1 ? ", parallel=" + segments : "") + "]";
     }
 
     /** Builds {@link QueryOptions}; setters return the builder, {@link #build()} checks everything. Not thread-safe. */
@@ -184,6 +197,7 @@ public final class QueryOptions {
         private boolean onlyTrashed;
         private @Nullable String after;
         private boolean allowScan;
+        private int segments = 1;
 
         private Builder() {
         }
@@ -310,6 +324,19 @@ public final class QueryOptions {
         }
 
         /**
+         * Reads a query whose plan is a scan as that many parallel segments ({@code Segment}/{@code TotalSegments}),
+         * at most {@code DynamiteConfig.readConcurrency} at once; a query on a key ignores it. The items then come
+         * in no particular order.
+         *
+         * @param segments 1 (one scan) to 1,000,000
+         * @return this builder
+         */
+        public Builder parallel(int segments) {
+            this.segments = segments;
+            return this;
+        }
+
+        /**
          * Applies a customization to this builder, for reusable option sets.
          *
          * @param change changes this builder
@@ -340,6 +367,9 @@ public final class QueryOptions {
             }
             if (after != null && after.isBlank()) {
                 problems.add("after needs the cursor of a page, not a blank string");
+            }
+            if (segments < 1 || segments > 1_000_000) {
+                problems.add("parallel takes 1 to 1,000,000 segments, was " + segments);
             }
             if (withTrashed && onlyTrashed) {
                 problems.add("withTrashed and onlyTrashed exclude each other; give one");

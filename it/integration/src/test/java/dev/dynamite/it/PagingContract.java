@@ -131,6 +131,49 @@ abstract class PagingContract extends FixtureContract {
     }
 
     @Test
+    void walkingAParallelScanReturnsEachMatchOnceAndItsCursorHoldsEverySegment() {
+        Supplier<Query<Entry>> ofKindA = () -> entries.query().where("kind", "a").parallel(4);
+        assertThat(ofKindA.get().explain().segments()).isEqualTo(4);
+
+        List<Page<Entry>> pages = walk(ofKindA, 100);
+
+        assertThat(log.requests(software.amazon.awssdk.services.dynamodb.model.ScanRequest.class))
+                .allSatisfy(scan -> assertThat(scan.totalSegments()).isEqualTo(4))
+                .extracting(scan -> scan.segment()).contains(0, 1, 2, 3);
+        assertThat(seqs(pages)).hasSize(ITEMS / 2).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(keysOf(entries.query().where("kind", "a").list()));
+        assertThat(pages.subList(0, pages.size() - 1)).allSatisfy(page -> assertThat(page.items()).hasSize(100));
+        // a cursor of the parallel walk resumes only the same parallel query
+        String cursor = pages.get(0).cursor().orElseThrow();
+        assertThatThrownBy(() -> entries.query().where("kind", "a").after(cursor).page(100))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> entries.query().where("kind", "a").parallel(2).after(cursor).page(100))
+                .isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Test
+    void aParallelScanListsCountsAndStreamsEveryItemOnce() {
+        List<String> sequential = keysOf(entries.query().where("n", ">=", 0).list());
+        log.clear();
+
+        List<String> parallel = keysOf(entries.query().where("n", ">=", 0).parallel(4).list());
+        assertThat(parallel).hasSize(2_700).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sequential);
+        assertThat(log.requests(software.amazon.awssdk.services.dynamodb.model.ScanRequest.class))
+                .extracting(scan -> scan.segment()).containsOnly(0, 1, 2, 3);
+        log.clear();
+
+        assertThat(entries.query().where("n", ">=", 0).parallel(4).count()).isEqualTo(2_700);
+        assertThat(log.requests(software.amazon.awssdk.services.dynamodb.model.ScanRequest.class))
+                .allSatisfy(scan -> assertThat(scan.selectAsString()).isEqualTo("COUNT"));
+        try (var stream = entries.query().where("n", ">=", 0).parallel(3).stream()) {
+            assertThat(stream.map(e -> e.feed + "/" + e.seq).toList()).hasSize(2_700).doesNotHaveDuplicates();
+        }
+        try (var stream = entries.query().where("n", ">=", 0).parallel(3).stream()) {
+            assertThat(stream.limit(5).toList()).hasSize(5);
+        }
+    }
+
+    @Test
     void page25CostsWhatPage1Costs() {
         Page<Entry> page = entries.query().where("feed", "f1").page(100);
         long first = log.count("Query");

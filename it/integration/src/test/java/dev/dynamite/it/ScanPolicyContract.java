@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.Model;
+import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.ScanPolicy;
 import dev.dynamite.api.ScanRefusedException;
@@ -19,6 +20,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The scan policy end to end: ten entries of feed {@code g1}, owner {@code o9}, kinds {@code k0..k4}. */
 abstract class ScanPolicyContract extends FixtureContract {
@@ -73,6 +75,13 @@ abstract class ScanPolicyContract extends FixtureContract {
                     .contains(ScanPolicy.ALLOW);
             assertThat(model.query().where("feed", "g1").explain().scanPolicy()).isEmpty();
             assertThat(model.query().where("kind", "k1").explain().toString()).contains("scan policy REFUSE");
+
+            // a bulk write by filter may scan, in parallel segments, when its options say so
+            log.clear();
+            assertThat(model.update(Map.of("ownerId", "o8"), Map.of("kind", "k3"), MutationOptions.allowScan()
+                    .and(MutationOptions.parallelScan(3)))).isEqualTo(2);
+            assertThat(log.requests(ScanRequest.class)).hasSize(3)
+                    .allSatisfy(scan -> assertThat(scan.totalSegments()).isEqualTo(3));
         }
     }
 

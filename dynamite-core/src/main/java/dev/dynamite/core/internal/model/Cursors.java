@@ -28,9 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * encoding, the version, the seal, the query's fingerprint and the position's attributes and types.
  *
  * <p>Layout, before URL-safe Base64 without padding: version (1 byte), sealed-by (1 byte: 0 checksum, 1 HMAC),
- * fingerprint (16 bytes), attribute count (1 byte), then per attribute its name (modified UTF-8), its type ({@code S},
- * {@code N} or {@code B}) and its value (modified UTF-8, or a length and the bytes); then the seal (8 bytes of
- * SHA-256, or the 32 bytes of the HMAC) over everything before it.
+ * fingerprint (16 bytes), segment count (1 byte: 1, or the segments of a parallel scan), then per segment its state
+ * (1 byte: 0 not started, 1 resumes after a position, 2 done) and, when it resumes, the attribute count (1 byte) and
+ * per attribute its name (modified UTF-8), its type ({@code S}, {@code N} or {@code B}) and its value (modified UTF-8,
+ * or a length and the bytes); then the seal (8 bytes of SHA-256, or the 32 bytes of the HMAC) over everything before.
  */
 final class Cursors {
     static final int VERSION = 1;
@@ -44,10 +45,30 @@ final class Cursors {
     }
 
     /**
+     * Where one segment of a read stands.
+     *
+     * @param done whether the segment was read to its end
+     * @param after the position to resume after, or null when the segment was not started (or is done)
+     */
+    record Position(boolean done, @Nullable Map<String, AttributeValue> after) {
+        static final Position START = new Position(false, null);
+        static final Position DONE = new Position(true, null);
+
+        static Position after(Map<String, AttributeValue> position) {
+            return new Position(false, position);
+        }
+    }
+
+    /**
      * The fingerprint of a query's shape: everything that decides which items it reads and in what order, so that a
      * cursor resumes only the query that made it. The page size is not part of it.
      */
     static byte[] fingerprint(Class<?> model, Plan plan) {
+        return fingerprint(model, plan, 1);
+    }
+
+    /** The fingerprint of a query read in {@code segments} parallel segments (1 for one read). */
+    static byte[] fingerprint(Class<?> model, Plan plan, int segments) {
         StringBuilder shape = new StringBuilder();
         shape.append(model.getName()).append('\n').append(plan.operation()).append('\n').append(plan.table())
                 .append('\n').append(plan.index()).append('\n').append(plan.keyCondition()).append('\n')
@@ -62,7 +83,7 @@ final class Cursors {
             shape.append(residual.rule().attributeName).append(' ').append(residual.op()).append(' ')
                     .append(residual.operands()).append(';');
         }
-        shape.append('\n').append(plan.position());
+        shape.append('\n').append(plan.position()).append('\n').append(segments);
         return Arrays.copyOf(sha256(shape.toString().getBytes(StandardCharsets.UTF_8)), FINGERPRINT_BYTES);
     }
 
@@ -74,29 +95,28 @@ final class Cursors {
      * @param key the signing key, or null to seal with a checksum
      */
     static String encode(byte[] fingerprint, Map<String, AttributeValue> position, byte @Nullable [] key) {
+        return encode(fingerprint, List.of(Position.after(position)), key);
+    }
+
+    /**
+     * Encodes where every segment of a read stands.
+     *
+     * @param fingerprint the query's fingerprint
+     * @param segments each segment's position, in segment order
+     * @param key the signing key, or null to seal with a checksum
+     */
+    static String encode(byte[] fingerprint, List<Position> segments, byte @Nullable [] key) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeByte(key == null ? 0 : 1);
             out.write(fingerprint);
-            out.writeByte(position.size());
-            for (Map.Entry<String, AttributeValue> attribute : position.entrySet()) {
-                out.writeUTF(attribute.getKey());
-                AttributeValue value = attribute.getValue();
-                if (value.s() != null) {
-                    out.writeByte('S');
-                    out.writeUTF(value.s());
-                } else if (value.n() != null) {
-                    out.writeByte('N');
-                    out.writeUTF(value.n());
-                } else if (value.b() != null) {
-                    out.writeByte('B');
-                    byte[] b = value.b().asByteArrayUnsafe();
-                    out.writeShort(b.length);
-                    out.write(b);
-                } else {
-                    throw new IllegalStateException("key attribute " + attribute.getKey() + " is not S, N or B: "
-                            + value);
+            out.writeByte(segments.size());
+            for (Position segment : segments) {
+                Map<String, AttributeValue> position = segment.after();
+                out.writeByte(segment.done() ? 2 : position == null ? 0 : 1);
+                if (!segment.done() && position != null) {
+                    writePosition(out, position);
                 }
             }
             out.write(seal(bytes.toByteArray(), key));
@@ -104,6 +124,28 @@ final class Cursors {
             throw new UncheckedIOException(e);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+    }
+
+    private static void writePosition(DataOutputStream out, Map<String, AttributeValue> position) throws IOException {
+        out.writeByte(position.size());
+        for (Map.Entry<String, AttributeValue> attribute : position.entrySet()) {
+            out.writeUTF(attribute.getKey());
+            AttributeValue value = attribute.getValue();
+            if (value.s() != null) {
+                out.writeByte('S');
+                out.writeUTF(value.s());
+            } else if (value.n() != null) {
+                out.writeByte('N');
+                out.writeUTF(value.n());
+            } else if (value.b() != null) {
+                out.writeByte('B');
+                byte[] b = value.b().asByteArrayUnsafe();
+                out.writeShort(b.length);
+                out.write(b);
+            } else {
+                throw new IllegalStateException("key attribute " + attribute.getKey() + " is not S, N or B: " + value);
+            }
+        }
     }
 
     /**
@@ -120,6 +162,21 @@ final class Cursors {
      */
     static Map<String, AttributeValue> decode(String cursor, byte[] fingerprint, List<String> attributes,
                                               byte @Nullable [] key, String model) {
+        Position position = decode(cursor, fingerprint, attributes, key, model, 1).get(0);
+        if (position.after() == null) {
+            throw refused(model, "it is damaged");
+        }
+        return position.after();
+    }
+
+    /**
+     * Decodes the cursor of a read in segments, refusing it as {@link #decode(String, byte[], List, byte[], String)}
+     * does, and unless it holds exactly {@code segments} segments.
+     *
+     * @return each segment's position, in segment order
+     */
+    static List<Position> decode(String cursor, byte[] fingerprint, List<String> attributes, byte @Nullable [] key,
+                                 String model, int segments) {
         if (cursor.isEmpty() || cursor.length() > MAX_CURSOR_CHARS) {
             throw refused(model, "it is " + (cursor.isEmpty() ? "empty" : cursor.length() + " characters long"));
         }
@@ -159,24 +216,28 @@ final class Cursors {
             throw refused(model, "it was made by another query (another model, index, filter, order, projection or"
                     + " soft-delete mode); a cursor resumes only the query whose page gave it");
         }
-        Map<String, AttributeValue> position = new LinkedHashMap<>();
+        List<Position> positions = new java.util.ArrayList<>();
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body, 2 + FINGERPRINT_BYTES,
                 body.length - 2 - FINGERPRINT_BYTES))) {
             int count = in.readUnsignedByte();
-            for (int i = 0; i < count; i++) {
-                String name = in.readUTF();
-                int type = in.readUnsignedByte();
-                AttributeValue value = switch (type) {
-                    case 'S' -> AttributeValue.fromS(in.readUTF());
-                    case 'N' -> AttributeValue.fromN(number(in.readUTF(), model));
-                    case 'B' -> {
-                        byte[] b = new byte[in.readUnsignedShort()];
-                        in.readFully(b);
-                        yield AttributeValue.fromB(SdkBytes.fromByteArray(b));
+            if (count != segments) {
+                throw refused(model, "it holds " + count + " segment(s), not " + segments);
+            }
+            for (int segment = 0; segment < count; segment++) {
+                int state = in.readUnsignedByte();
+                switch (state) {
+                    case 0 -> positions.add(Position.START);
+                    case 2 -> positions.add(Position.DONE);
+                    case 1 -> {
+                        Map<String, AttributeValue> position = readPosition(in, model);
+                        if (!List.copyOf(position.keySet()).equals(attributes)) {
+                            throw refused(model, "it holds the attributes " + position.keySet() + ", not "
+                                    + attributes);
+                        }
+                        positions.add(Position.after(position));
                     }
-                    default -> throw refused(model, "it holds a value of unknown type " + type);
-                };
-                position.put(name, value);
+                    default -> throw refused(model, "it holds a segment of unknown state " + state);
+                }
             }
             if (in.available() > 0) {
                 throw refused(model, "it has bytes after its position");
@@ -184,8 +245,26 @@ final class Cursors {
         } catch (IOException e) {
             throw refused(model, "its position is damaged");
         }
-        if (!List.copyOf(position.keySet()).equals(attributes)) {
-            throw refused(model, "it holds the attributes " + position.keySet() + ", not " + attributes);
+        return positions;
+    }
+
+    private static Map<String, AttributeValue> readPosition(DataInputStream in, String model) throws IOException {
+        Map<String, AttributeValue> position = new LinkedHashMap<>();
+        int count = in.readUnsignedByte();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            int type = in.readUnsignedByte();
+            AttributeValue value = switch (type) {
+                case 'S' -> AttributeValue.fromS(in.readUTF());
+                case 'N' -> AttributeValue.fromN(number(in.readUTF(), model));
+                case 'B' -> {
+                    byte[] b = new byte[in.readUnsignedShort()];
+                    in.readFully(b);
+                    yield AttributeValue.fromB(SdkBytes.fromByteArray(b));
+                }
+                default -> throw refused(model, "it holds a value of unknown type " + type);
+            };
+            position.put(name, value);
         }
         return position;
     }

@@ -1,6 +1,7 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.core.internal.model.Plan.Operation;
+import dev.dynamite.core.internal.write.Workers;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +48,19 @@ final class Reader<T> {
 
     /** The matching entities, after skip and limit, read lazily. */
     Stream<T> stream(Plan plan) {
+        return stream(plan, 1);
+    }
+
+    /**
+     * The matching entities, after skip and limit, read lazily; a scan in {@code segments} parallel segments when
+     * more than one is asked (then in no particular order, unless sorted in memory). Close the stream when it is not
+     * read to its end: that stops the segments' readers.
+     */
+    Stream<T> stream(Plan plan, int segments) {
         if (plan.operation() == Operation.NONE || plan.limit() != null && plan.limit() == 0) {
             return Stream.empty();
         }
+        boolean parallel = segments > 1 && plan.operation() == Operation.SCAN;
         Stream<Map<String, AttributeValue>> items;
         if (plan.operation() == Operation.GET_ITEM) {
             items = getItem(plan).stream();
@@ -57,10 +68,18 @@ final class Reader<T> {
             items = batchGet(plan).stream();
         } else if (plan.sortInMemory()) {
             List<Map<String, AttributeValue>> all = new ArrayList<>();
-            new Pages(plan).forEachRemaining(all::add);
+            if (parallel) {
+                try (Stream<Map<String, AttributeValue>> read = segments(plan, segments)) {
+                    read.forEach(all::add);
+                }
+            } else {
+                new Pages(plan).forEachRemaining(all::add);
+            }
             Comparator<Map<String, AttributeValue>> byKey = keyOrder();
             all.sort(plan.forward() ? byKey : byKey.reversed());
             items = all.stream();
+        } else if (parallel) {
+            items = segments(plan, segments);
         } else {
             items = StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Pages(plan),
                     Spliterator.ORDERED | Spliterator.NONNULL), false);
@@ -127,6 +146,71 @@ final class Reader<T> {
                 return readPage(plan, size, after);
             }
         }
+    }
+
+    /**
+     * One page of a scan in parallel segments.
+     *
+     * @param rows at most the page size of items: each segment's, in segment order
+     * @param next where each segment stands after the page
+     */
+    record SegmentedPage(List<Row> rows, List<Cursors.Position> next) {
+        /** Whether a segment has items left. */
+        boolean more() {
+            return next.stream().anyMatch(position -> !position.done());
+        }
+    }
+
+    /**
+     * Reads one page of a scan in {@code segments} parallel segments: each round asks every segment not yet done for
+     * its share of the items the page lacks (and one more), all at once, and takes them segment by segment; a segment
+     * whose items were not all taken resumes after the last one taken. A page costs its rounds, wherever it starts.
+     *
+     * @param from where each segment stands: the cursor's positions, or every segment at its start
+     */
+    SegmentedPage page(Plan plan, int size, int segments, List<Cursors.Position> from) {
+        logScan(plan);
+        List<Row> rows = new ArrayList<>(size);
+        List<Cursors.Position> states = new ArrayList<>(from);
+        while (rows.size() < size) {
+            List<Integer> active = new ArrayList<>();
+            for (int segment = 0; segment < segments; segment++) {
+                if (!states.get(segment).done()) {
+                    active.add(segment);
+                }
+            }
+            if (active.isEmpty()) {
+                break;
+            }
+            // twice an even share of what the page lacks (and one more): few rounds when segments or filters are
+            // uneven, and at most twice the items read that one scan would read
+            int remaining = size - rows.size();
+            int limit = Math.min(remaining, 2 * ((remaining + active.size() - 1) / active.size())) + 1;
+            ScanResponse[] responses = new ScanResponse[segments];
+            Workers.run(active.size(), context.readConcurrency(), k -> {
+                int segment = active.get(k);
+                responses[segment] = client.scan(scanRequest(plan, states.get(segment).after(), limit)
+                        .segment(segment).totalSegments(segments).build());
+                return true;
+            });
+            for (int segment : active) {
+                ScanResponse response = responses[segment];
+                List<Map<String, AttributeValue>> items = response.items();
+                int taken = 0;
+                while (taken < items.size() && rows.size() < size) {
+                    Map<String, AttributeValue> item = items.get(taken++);
+                    rows.add(new Row(item, position(plan, item)));
+                }
+                if (taken == items.size()) {
+                    Map<String, AttributeValue> start = nextStart(response.hasLastEvaluatedKey(),
+                            response.lastEvaluatedKey());
+                    states.set(segment, start == null ? Cursors.Position.DONE : Cursors.Position.after(start));
+                } else if (taken > 0) {
+                    states.set(segment, Cursors.Position.after(position(plan, items.get(taken - 1))));
+                }
+            }
+        }
+        return new SegmentedPage(rows, List.copyOf(states));
     }
 
     private RawPage readPage(Plan plan, int size, @Nullable Map<String, AttributeValue> after) {
@@ -216,6 +300,26 @@ final class Reader<T> {
 
     /** The number of matching items ({@code Select COUNT}); skip and limit do not apply. */
     long count(Plan plan) {
+        return count(plan, 1);
+    }
+
+    /** The number of matching items, a scan counted in {@code segments} parallel segments when more than one. */
+    long count(Plan plan, int segments) {
+        if (segments > 1 && plan.operation() == Operation.SCAN) {
+            logScan(plan);
+            java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+            Workers.run(segments, context.readConcurrency(), segment -> {
+                Map<String, AttributeValue> start = null;
+                do {
+                    ScanResponse page = client.scan(scanRequest(plan, start, null).select(Select.COUNT)
+                            .projectionExpression(null).segment(segment).totalSegments(segments).build());
+                    count.addAndGet(page.count());
+                    start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
+                } while (start != null);
+                return true;
+            });
+            return count.get();
+        }
         switch (plan.operation()) {
             case NONE -> {
                 return 0;
@@ -291,6 +395,104 @@ final class Reader<T> {
         boolean trashed = context.isTrashed(item);
         Trash wanted = plan.trashedInMemory();
         return !(wanted == Trash.EXCLUDE && trashed || wanted == Trash.ONLY && !trashed);
+    }
+
+    /**
+     * The items of a scan in parallel segments: each segment's pages are read on a worker thread (at most the client's
+     * read concurrency at once) and handed over through a queue that holds one page a segment, so memory holds a few
+     * pages however many items pass. Closing the stream stops the readers; a reader whose pages nobody takes for
+     * {@link #ABANDONED_MILLIS} stops too.
+     */
+    private Stream<Map<String, AttributeValue>> segments(Plan plan, int segments) {
+        logScan(plan);
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(segments);
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Object end = new Object();
+        Workers.start(() -> {
+            Object last = end;
+            try {
+                Workers.run(segments, context.readConcurrency(), segment -> {
+                    Map<String, AttributeValue> start = null;
+                    do {
+                        ScanResponse page = client.scan(scanRequest(plan, start, null).segment(segment)
+                                .totalSegments(segments).build());
+                        if (!page.items().isEmpty() && !hand(queue, page.items(), stopped)) {
+                            return false;
+                        }
+                        start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
+                    } while (start != null && !stopped.get());
+                    return !stopped.get();
+                });
+            } catch (RuntimeException | Error e) {
+                last = e;
+            }
+            hand(queue, last, stopped);
+        });
+        Iterator<Map<String, AttributeValue>> items = new Iterator<>() {
+            private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
+            private boolean finished;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !finished) {
+                    Object next;
+                    try {
+                        next = queue.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        stopped.set(true);
+                        throw new IllegalStateException("interrupted while reading a parallel scan", e);
+                    }
+                    if (next == end) {
+                        finished = true;
+                    } else if (next instanceof RuntimeException failure) {
+                        finished = true;
+                        throw failure;
+                    } else if (next instanceof Error failure) {
+                        finished = true;
+                        throw failure;
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, AttributeValue>> items = (List<Map<String, AttributeValue>>) next;
+                        page = items.iterator();
+                    }
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public Map<String, AttributeValue> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.NONNULL), false)
+                .onClose(() -> stopped.set(true));
+    }
+
+    /** How long a parallel scan's reader waits for its pages to be taken before it takes the stream as abandoned. */
+    static final long ABANDONED_MILLIS = 60_000;
+
+    /** Hands a page (or the end) to the consumer; false once the stream was closed or abandoned. */
+    private static boolean hand(java.util.concurrent.BlockingQueue<Object> queue, Object value,
+                                java.util.concurrent.atomic.AtomicBoolean stopped) {
+        long waited = 0;
+        try {
+            while (!queue.offer(value, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                waited += 100;
+                if (stopped.get() || waited >= ABANDONED_MILLIS) {
+                    stopped.set(true);
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped.set(true);
+            return false;
+        }
     }
 
     /** The items of every page, read one page at a time as they are consumed. */

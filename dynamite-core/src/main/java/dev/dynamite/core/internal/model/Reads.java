@@ -3,6 +3,7 @@ package dev.dynamite.core.internal.model;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.Key;
 import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.QueryOptions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -142,12 +143,14 @@ public final class Reads<T> extends OnModel<T> {
      * hold only if its item still matches when the write is applied.
      *
      * @param filters Java field names to values or operator maps
+     * @param options whether the read may scan whatever the scan policy says, in how many parallel segments
      * @return the entities and the guard
      */
-    public Guard.Targets<T> targets(Map<String, ?> filters) {
-        Search<T> query = context.query().where(filters);
-        if (filters.isEmpty()) {
-            query.allowScan();   // only updateAll and deleteAll come without filters: they mean every item
+    public Guard.Targets<T> targets(Map<String, ?> filters, MutationOptions options) {
+        Search<T> query = context.query().where(filters).parallel(options.scanSegments());
+        // only updateAll and deleteAll come without filters: they mean every item
+        if (filters.isEmpty() || options.scanAllowed()) {
+            query.allowScan();
         }
         return new Guard.Targets<>(query.list(), query.guard());
     }

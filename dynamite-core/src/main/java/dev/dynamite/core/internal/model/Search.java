@@ -31,6 +31,7 @@ public final class Search<T> {
     private final Map<String, Include> includes = new java.util.LinkedHashMap<>();
     private @Nullable String after;
     private boolean allowScan;
+    private int segments = 1;
 
     Search(ModelContext<T> context) {
         this.context = context;
@@ -54,6 +55,9 @@ public final class Search<T> {
         options.after().ifPresent(this::after);
         if (options.allowScan()) {
             allowScan();
+        }
+        if (options.segments() > 1) {
+            parallel(options.segments());
         }
         if (options.withTrashed()) {
             withTrashed();
@@ -143,6 +147,24 @@ public final class Search<T> {
         return this;
     }
 
+    /**
+     * Runs the query, where its plan is a scan, as that many parallel segments ({@code Segment}/{@code TotalSegments}).
+     *
+     * @param segments 1 (one scan) to 1,000,000
+     * @return this query
+     * @throws InvalidQueryException if out of range
+     */
+    public Search<T> parallel(int segments) {
+        if (segments < 1 || segments > MAX_SEGMENTS) {
+            throw new InvalidQueryException("parallel takes 1 to " + MAX_SEGMENTS + " segments, was " + segments);
+        }
+        this.segments = segments;
+        return this;
+    }
+
+    /** DynamoDB's limit on {@code TotalSegments}. */
+    static final int MAX_SEGMENTS = 1_000_000;
+
     public Search<T> withTrashed() {
         trash = Trash.INCLUDE;
         return this;
@@ -156,7 +178,7 @@ public final class Search<T> {
     public List<T> list() {
         unpaged("list");
         List<T> found;
-        try (Stream<T> results = context.reader().stream(runnable(limit, order))) {
+        try (Stream<T> results = context.reader().stream(runnable(limit, order), segments)) {
             found = results.toList();
         }
         return withIncludes(found);
@@ -164,20 +186,22 @@ public final class Search<T> {
 
     public Optional<T> first() {
         unpaged("first");
-        return context.reader().stream(runnable(1, order == null ? Order.ASC : order)).findFirst()
-                .map(entity -> withIncludes(List.of(entity)).get(0));
+        try (Stream<T> results = context.reader().stream(runnable(1, order == null ? Order.ASC : order), segments)) {
+            return results.findFirst().map(entity -> withIncludes(List.of(entity)).get(0));
+        }
     }
 
     public Optional<T> last() {
         unpaged("last");
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
-        return context.reader().stream(runnable(1, reversed)).findFirst()
-                .map(entity -> withIncludes(List.of(entity)).get(0));
+        try (Stream<T> results = context.reader().stream(runnable(1, reversed), segments)) {
+            return results.findFirst().map(entity -> withIncludes(List.of(entity)).get(0));
+        }
     }
 
     public long count() {
         unpaged("count");
-        return context.reader().count(runnable(limit, order));
+        return context.reader().count(runnable(limit, order), segments);
     }
 
     public Stream<T> stream() {
@@ -185,7 +209,7 @@ public final class Search<T> {
         if (!includes.isEmpty()) {
             return list().stream();   // relations load for all parents together
         }
-        return context.reader().stream(runnable(limit, order));
+        return context.reader().stream(runnable(limit, order), segments);
     }
 
     private List<T> withIncludes(List<T> found) {
@@ -254,8 +278,11 @@ public final class Search<T> {
                     + " cost of a page; order applies by sort key to a Query: filter on a partition key, or drop the"
                     + " order");
         }
-        byte[] fingerprint = Cursors.fingerprint(context.type(), plan);
         byte @Nullable [] key = context.binding().cursorKey();
+        if (segments > 1 && plan.operation() == Plan.Operation.SCAN) {
+            return parallelPage(plan, size, key);
+        }
+        byte[] fingerprint = Cursors.fingerprint(context.type(), plan);
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = after == null ? null
                 : Cursors.decode(after, fingerprint, plan.position(), key, context.type().getSimpleName());
         Reader<T> reader = context.reader();
@@ -268,6 +295,21 @@ public final class Search<T> {
         String next = raw.more() && !raw.rows().isEmpty()
                 ? Cursors.encode(fingerprint, raw.rows().get(raw.rows().size() - 1).position(), key) : null;
         return new Paged<>(withIncludes(items), next);
+    }
+
+    /** A page of a scan in parallel segments: the cursor holds where each segment stands. */
+    private Paged<T> parallelPage(Plan plan, int size, byte @Nullable [] key) {
+        byte[] fingerprint = Cursors.fingerprint(context.type(), plan, segments);
+        List<Cursors.Position> from = after == null ? java.util.Collections.nCopies(segments, Cursors.Position.START)
+                : Cursors.decode(after, fingerprint, plan.position(), key, context.type().getSimpleName(), segments);
+        Reader<T> reader = context.reader();
+        Reader.SegmentedPage raw = reader.page(plan, size, segments, from);
+        Tracking<T> tracking = new Tracking<>(context);
+        List<T> items = new ArrayList<>(raw.rows().size());
+        for (Reader.Row row : raw.rows()) {
+            items.add(tracking.load(row.item(), plan.projectedFields()));
+        }
+        return new Paged<>(withIncludes(items), raw.more() ? Cursors.encode(fingerprint, raw.next(), key) : null);
     }
 
     /**
@@ -313,7 +355,7 @@ public final class Search<T> {
      * @return the explanation
      */
     public Explanation explain() {
-        return plan(limit, order).describe(ScanGuard.verdict(context, allowScan).name(), 1);
+        return plan(limit, order).describe(ScanGuard.verdict(context, allowScan).name(), segments);
     }
 
     /**

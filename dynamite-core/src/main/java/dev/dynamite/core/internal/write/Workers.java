@@ -26,6 +26,16 @@ public final class Workers {
     }
 
     /**
+     * Starts a task on a worker thread and returns at once: the producer of a lazily read parallel scan.
+     *
+     * @param task the task
+     * @return its future
+     */
+    public static Future<?> start(Runnable task) {
+        return THREADS.submit(task);
+    }
+
+    /**
      * Runs tasks {@code 0..count-1}, at most {@code concurrency} at a time.
      *
      * @param count how many tasks

@@ -138,4 +138,19 @@ class CursorsTest {
         assertThatThrownBy(() -> Cursors.decode(cursor, fingerprint(), POSITION, null, "Entry"))
                 .isInstanceOf(InvalidCursorException.class).hasMessageContaining("[id]");
     }
+
+    @Test
+    void aParallelScansCursorHoldsEverySegmentAndOnlyThatManySegments() {
+        byte[] fourSegments = Cursors.fingerprint(CursorsTest.class, plan("SCAN", "#n1 > :v1", true), 4);
+        List<Cursors.Position> positions = List.of(Cursors.Position.DONE, Cursors.Position.after(position()),
+                Cursors.Position.START, Cursors.Position.after(position()));
+        String cursor = Cursors.encode(fourSegments, positions, KEY);
+
+        assertThat(Cursors.decode(cursor, fourSegments, POSITION, KEY, "Entry", 4)).isEqualTo(positions);
+        assertThat(fourSegments).isNotEqualTo(Cursors.fingerprint(CursorsTest.class,
+                plan("SCAN", "#n1 > :v1", true), 2));
+        assertThatThrownBy(() -> Cursors.decode(Cursors.encode(fourSegments, positions.subList(0, 2), KEY),
+                fourSegments, POSITION, KEY, "Entry", 4)).isInstanceOf(InvalidCursorException.class)
+                .hasMessageContaining("2 segment(s), not 4");
+    }
 }
