@@ -151,7 +151,12 @@ public interface Query<T> {
     long count();
 
     /**
-     * Runs the query lazily: pages are read as the stream is consumed.
+     * Runs the query lazily: DynamoDB's pages are read as the stream is consumed, at most one page ahead, so memory
+     * stays flat however many items pass and the first item arrives after one request. Two cases read more first:
+     * an order that only memory can give (an ordered Scan, which {@link #explain()} shows as sorted in memory) reads
+     * and sorts every item before the first one comes, and includes load the relations of all items together. Close
+     * the stream (try-with-resources) when it is not read to its end; a {@link #parallel(int)} scan's readers stop
+     * then.
      *
      * @return the matching entities
      */
