@@ -6,13 +6,15 @@ import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.TransactionContext;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.Owner;
-import dev.dynamite.core.internal.model.Guard;
-import dev.dynamite.core.internal.write.BulkWrite;
-import dev.dynamite.core.internal.write.Receipt;
-import dev.dynamite.core.internal.model.CounterWrites;
-import dev.dynamite.core.internal.model.EntityWrites;
+import dev.dynamite.core.internal.entity.CounterWrites;
+import dev.dynamite.core.internal.entity.EntityWrites;
 import dev.dynamite.core.internal.model.ModelContext;
 import dev.dynamite.core.internal.model.Trash;
+import dev.dynamite.core.internal.query.Guard;
+import dev.dynamite.core.internal.query.Reads;
+import dev.dynamite.core.internal.query.Search;
+import dev.dynamite.core.internal.write.BulkWrite;
+import dev.dynamite.core.internal.write.Receipt;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +63,7 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public @Nullable T fromItem(Map<String, AttributeValue> item) {
-        return context().reads().fromItem(item);
+        return new Reads<>(context()).fromItem(item);
     }
 
     @Override
@@ -80,7 +82,7 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     private DefaultQuery<T> query(ModelContext<T> context) {
-        return new DefaultQuery<>(context.query(), type);
+        return new DefaultQuery<>(new Search<>(context), type);
     }
 
     @Override
@@ -90,7 +92,7 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T create(Map<String, ?> attributes, MutationOptions options) {
-        return context().writes().create(Objects.requireNonNull(attributes, "attributes"), options);
+        return new EntityWrites<>(context()).create(Objects.requireNonNull(attributes, "attributes"), options);
     }
 
     @Override
@@ -105,7 +107,7 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T create(Consumer<T> init, MutationOptions options) {
-        return context().writes().create(Objects.requireNonNull(init, "init"), options);
+        return new EntityWrites<>(context()).create(Objects.requireNonNull(init, "init"), options);
     }
 
     @Override
@@ -115,17 +117,17 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T create(T entity, MutationOptions options) {
-        return context().writes().create(type.cast(Objects.requireNonNull(entity, "entity")), options);
+        return new EntityWrites<>(context()).create(type.cast(Objects.requireNonNull(entity, "entity")), options);
     }
 
     @Override
     public Optional<T> find(Object partitionKey) {
-        return context().reads().find(partitionKey, null);
+        return new Reads<>(context()).find(partitionKey, null);
     }
 
     @Override
     public Optional<T> find(Object partitionKey, Object sortKey) {
-        return context().reads().find(partitionKey, Objects.requireNonNull(sortKey, "sortKey"));
+        return new Reads<>(context()).find(partitionKey, Objects.requireNonNull(sortKey, "sortKey"));
     }
 
     @Override
@@ -207,7 +209,7 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public List<T> putAll(Collection<T> entities, MutationOptions options) {
-        return context().writes().putAll(Objects.requireNonNull(entities, "entities"),
+        return new EntityWrites<>(context()).putAll(Objects.requireNonNull(entities, "entities"),
                 Objects.requireNonNull(options, "options"));
     }
 
@@ -218,7 +220,7 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public List<T> findAll(Collection<?> keys, QueryOptions options) {
-        return context().reads().findAll(Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(options,
+        return new Reads<>(context()).findAll(Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(options,
                 "options"));
     }
 
@@ -234,12 +236,12 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public List<T> withTrashed(Map<String, ?> filters) {
-        return context().reads().list(filters, Trash.INCLUDE);
+        return new Reads<>(context()).list(filters, Trash.INCLUDE);
     }
 
     @Override
     public List<T> onlyTrashed(Map<String, ?> filters) {
-        return context().reads().list(filters, Trash.ONLY);
+        return new Reads<>(context()).list(filters, Trash.ONLY);
     }
 
     @Override
@@ -265,9 +267,9 @@ final class DefaultModel<T> implements Model<T> {
 
     private int updateMatching(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options) {
         ModelContext<T> context = context();
-        EntityWrites<T> writes = context.writes();
+        EntityWrites<T> writes = new EntityWrites<>(context);
         Map<String, Object> checked = writes.checkChanges(changes);
-        Guard.Targets<T> targets = context.reads().targets(filters, options);
+        Guard.Targets<T> targets = new Reads<>(context).targets(filters, options);
         // the filters are the write's condition: an item changed since the read so that it no longer matches is
         // skipped (outside a transaction) or cancels the transaction
         return bulk(context, "update", targets, options,
@@ -297,8 +299,8 @@ final class DefaultModel<T> implements Model<T> {
 
     private int deleteMatching(Map<String, ?> filters, MutationOptions options) {
         ModelContext<T> context = context();
-        EntityWrites<T> writes = context.writes();
-        Guard.Targets<T> targets = context.reads().targets(filters, options);
+        EntityWrites<T> writes = new EntityWrites<>(context);
+        Guard.Targets<T> targets = new Reads<>(context).targets(filters, options);
         return bulk(context, "delete", targets, options,
                 (entity, receipt) -> writes.destroy(entity, false, options, targets.guard(), receipt));
     }
@@ -321,9 +323,9 @@ final class DefaultModel<T> implements Model<T> {
     private int increment(String field, Number by, Map<String, ?> filters, MutationOptions options) {
         requireFilters(filters, "increment", null);
         ModelContext<T> context = context();
-        CounterWrites<T> counters = context.counters();
+        CounterWrites<T> counters = new CounterWrites<>(context);
         counters.checkCounter(field, by);
-        Guard.Targets<T> targets = context.reads().targets(filters, options);
+        Guard.Targets<T> targets = new Reads<>(context).targets(filters, options);
         return bulk(context, "increment(" + field + ")", targets, options,
                 (entity, receipt) -> counters.increment(entity, field, by, options, targets.guard(), receipt));
     }

@@ -4,11 +4,11 @@ import dev.dynamite.api.Include;
 import dev.dynamite.api.Order;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.ScanPolicy;
-import dev.dynamite.core.internal.model.Explanation;
-import dev.dynamite.core.internal.model.Search;
+import dev.dynamite.core.internal.query.Explanation;
+import dev.dynamite.core.internal.query.Search;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 

@@ -3,9 +3,13 @@ package dev.dynamite;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.TransactionContext;
 import dev.dynamite.core.internal.Owner;
+import dev.dynamite.core.internal.entity.CounterWrites;
+import dev.dynamite.core.internal.entity.EntityWrites;
+import dev.dynamite.core.internal.entity.Views;
+import dev.dynamite.core.internal.model.EntityAccess;
 import dev.dynamite.core.internal.model.EntityState;
 import dev.dynamite.core.internal.model.ModelContext;
-import dev.dynamite.core.internal.model.EntityAccess;
+import dev.dynamite.core.internal.relation.Pivots;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +106,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
      */
     public boolean save(MutationOptions options) {
-        return context().writes().save(self(), Objects.requireNonNull(options, "options"));
+        return new EntityWrites<>(context()).save(self(), Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -132,7 +136,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if the entity was never persisted or its item was deleted
      */
     public boolean update(Map<String, ?> changes, MutationOptions options) {
-        return context().writes().update(self(), Objects.requireNonNull(changes, "changes"),
+        return new EntityWrites<>(context()).update(self(), Objects.requireNonNull(changes, "changes"),
                 Objects.requireNonNull(options, "options"));
     }
 
@@ -156,7 +160,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
      */
     public void destroy(MutationOptions options) {
-        context().writes().destroy(self(), false, Objects.requireNonNull(options, "options"));
+        new EntityWrites<>(context()).destroy(self(), false, Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -176,7 +180,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
      */
     public void forceDestroy(MutationOptions options) {
-        context().writes().destroy(self(), true, Objects.requireNonNull(options, "options"));
+        new EntityWrites<>(context()).destroy(self(), true, Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -198,7 +202,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
      */
     public void restore(MutationOptions options) {
-        context().writes().restore(self(), Objects.requireNonNull(options, "options"));
+        new EntityWrites<>(context()).restore(self(), Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -260,7 +264,7 @@ public abstract class Table<T extends Table<T>> {
      * @param tx the transaction
      */
     public void increment(String field, Number by, TransactionContext tx) {
-        context().counters().increment(self(), field, by, MutationOptions.tx(tx));
+        new CounterWrites<>(context()).increment(self(), field, by, MutationOptions.tx(tx));
     }
 
     /**
@@ -297,7 +301,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.OptimisticLockException if this entity's {@code @Version} is stale
      */
     public void increment(String field, Number by) {
-        context().counters().increment(self(), field, by);
+        new CounterWrites<>(context()).increment(self(), field, by);
     }
 
     /**
@@ -316,7 +320,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.OptimisticLockException if this entity's {@code @Version} is stale
      */
     public void increment(String field, Number by, MutationOptions options) {
-        context().counters().increment(self(), field, by, options);
+        new CounterWrites<>(context()).increment(self(), field, by, options);
     }
 
     /**
@@ -337,7 +341,7 @@ public abstract class Table<T extends Table<T>> {
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
      */
     public void decrement(String field, Number by) {
-        context().counters().increment(self(), field, DefaultModel.negate(by));
+        new CounterWrites<>(context()).increment(self(), field, DefaultModel.negate(by));
     }
 
     /**
@@ -371,7 +375,7 @@ public abstract class Table<T extends Table<T>> {
      *     {@link #attach(Class, Object)}
      */
     public <R extends Table<R>> void attach(Class<R> related, Object id, Map<String, ?> pivotData) {
-        context().pivots(Objects.requireNonNull(related, "related")).attach(self(), id,
+        Pivots.of(context(), Objects.requireNonNull(related, "related")).attach(self(), id,
                 Objects.requireNonNull(pivotData, "pivotData"), null);
     }
 
@@ -386,7 +390,7 @@ public abstract class Table<T extends Table<T>> {
      */
     public <R extends Table<R>> void attach(Class<R> related, Object id, Map<String, ?> pivotData,
                                             TransactionContext tx) {
-        context().pivots(Objects.requireNonNull(related, "related")).attach(self(), id,
+        Pivots.of(context(), Objects.requireNonNull(related, "related")).attach(self(), id,
                 Objects.requireNonNull(pivotData, "pivotData"), Objects.requireNonNull(tx, "tx"));
     }
 
@@ -413,7 +417,7 @@ public abstract class Table<T extends Table<T>> {
      * @return true if there was a link and its removal was queued
      */
     public <R extends Table<R>> boolean detach(Class<R> related, Object id, TransactionContext tx) {
-        return context().pivots(Objects.requireNonNull(related, "related")).detach(self(), id,
+        return Pivots.of(context(), Objects.requireNonNull(related, "related")).detach(self(), id,
                 Objects.requireNonNull(tx, "tx"));
     }
 
@@ -429,7 +433,7 @@ public abstract class Table<T extends Table<T>> {
      *     can hold
      */
     public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids, TransactionContext tx) {
-        context().pivots(Objects.requireNonNull(related, "related")).sync(self(), Objects.requireNonNull(ids, "ids"),
+        Pivots.of(context(), Objects.requireNonNull(related, "related")).sync(self(), Objects.requireNonNull(ids, "ids"),
                 Objects.requireNonNull(tx, "tx"));
     }
 
@@ -444,7 +448,7 @@ public abstract class Table<T extends Table<T>> {
      *     {@code related}
      */
     public <R extends Table<R>> boolean detach(Class<R> related, Object id) {
-        return context().pivots(Objects.requireNonNull(related, "related")).detach(self(), id, null);
+        return Pivots.of(context(), Objects.requireNonNull(related, "related")).detach(self(), id, null);
     }
 
     /**
@@ -458,7 +462,7 @@ public abstract class Table<T extends Table<T>> {
      *     {@code related}
      */
     public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids) {
-        context().pivots(Objects.requireNonNull(related, "related"))
+        Pivots.of(context(), Objects.requireNonNull(related, "related"))
                 .sync(self(), Objects.requireNonNull(ids, "ids"), null);
     }
 
@@ -469,7 +473,7 @@ public abstract class Table<T extends Table<T>> {
      * @return a new, modifiable map in declaration order
      */
     public Map<String, Object> toMap() {
-        return context().views().toMap(self());
+        return new Views<>(context()).toMap(self());
     }
 
     /**
@@ -480,7 +484,7 @@ public abstract class Table<T extends Table<T>> {
      * @return the JSON text
      */
     public String toJson() {
-        return context().views().toJson(self());
+        return new Views<>(context()).toJson(self());
     }
 
     /**

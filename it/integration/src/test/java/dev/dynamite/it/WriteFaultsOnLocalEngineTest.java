@@ -179,8 +179,9 @@ class WriteFaultsOnLocalEngineTest extends FixtureContract {
 
             assertThatThrownBy(() -> employee.sync(RelationModels.Project.class, ids))
                     .isInstanceOfSatisfying(PartialWriteException.class, e -> {
-                        assertThat(e.written()).hasSize(25);
-                        assertThat(e.inDoubt()).hasSize(15);
+                        // two BatchWriteItem requests (25 and 15 rows) run at once: the second to arrive fails
+                        assertThat(e.written().size()).isIn(25, 15);
+                        assertThat(e.written().size() + e.inDoubt().size()).isEqualTo(40);
                         assertThat(e.notWritten()).isEmpty();
                         assertThat(e.operation()).isEqualTo("sync(Project)");
                     });
@@ -207,8 +208,9 @@ class WriteFaultsOnLocalEngineTest extends FixtureContract {
 
             assertThatThrownBy(() -> employee.sync(RelationModels.Project.class, ids))
                     .isInstanceOfSatisfying(PartialWriteException.class, e -> {
-                        assertThat(e.written()).hasSize(25);
-                        assertThat(e.notWritten()).hasSize(15);
+                        // two BatchWriteItem requests (25 and 15 rows) run at once: the one sent first is written
+                        assertThat(e.written().size()).isIn(25, 15);
+                        assertThat(e.written().size() + e.notWritten().size()).isEqualTo(40);
                         assertThat(e.inDoubt()).isEmpty();
                         assertThat(e.getCause()).hasMessageContaining("still unprocessed");
                     });

@@ -62,11 +62,11 @@ public final class EntityAccess {
         return current != null && current.baseClass() == type;
     }
 
-    static @Nullable EntityState state(Object entity) {
+    public static @Nullable EntityState state(Object entity) {
         return isEntity(entity) ? accessor().get(entity) : null;
     }
 
-    static void setState(Object entity, @Nullable EntityState state) {
+    public static void setState(Object entity, @Nullable EntityState state) {
         if (isEntity(entity)) {
             accessor().set(entity, state);
         }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Writes the JSON of {@code toJson()}: Java values of the built-in codec types directly, nested entities through a
  * callback, and, for values of other types, the JSON form of their stored {@link AttributeValue}.
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
@@ -24,7 +24,7 @@ final class Json {
      * Appends a Java value; returns false (leaving partial output for the caller to cut) when it meets a value of a
      * type it does not know.
      */
-    static boolean value(StringBuilder out, @Nullable Object value, Function<Object, String> entityJson) {
+    public static boolean value(StringBuilder out, @Nullable Object value, Function<Object, String> entityJson) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof CharSequence || value instanceof UUID || value instanceof Enum<?>
@@ -82,7 +82,7 @@ final class Json {
      * Converts a plain Java value (pivot data) to an attribute value: strings, numbers, booleans, null, binaries,
      * lists and string-keyed maps as such, anything else (dates, UUIDs, enums) as its text.
      */
-    static AttributeValue toAttribute(@Nullable Object value) {
+    public static AttributeValue toAttribute(@Nullable Object value) {
         if (value == null) {
             return AttributeValue.fromNul(true);
         } else if (value instanceof Boolean bool) {
@@ -104,7 +104,7 @@ final class Json {
     }
 
     /** Appends the JSON form of a stored attribute value. */
-    static void attribute(StringBuilder out, AttributeValue value) {
+    public static void attribute(StringBuilder out, AttributeValue value) {
         switch (value.type()) {
             case S -> string(out, value.s());
             case N -> out.append(value.n());
@@ -140,7 +140,7 @@ final class Json {
         }
     }
 
-    static void string(StringBuilder out, String text) {
+    public static void string(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,15 +1,15 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.core.internal.write.Expr;
-import dev.dynamite.core.internal.TableCatalog;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.UnknownFieldException;
-import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.GlobalRegistry;
+import dev.dynamite.core.internal.Owner;
+import dev.dynamite.core.internal.TableCatalog;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
-import dev.dynamite.core.internal.write.WriteModel;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
+import dev.dynamite.core.internal.write.Expr;
+import dev.dynamite.core.internal.write.WriteModel;
 import dev.dynamite.schema.AttributeField;
 import dev.dynamite.schema.EntityMetadata;
 import dev.dynamite.spi.AttributeCodec;
@@ -89,40 +89,9 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
     }
 
     /** The context of an entity's own model, on this client, remembering the entity's owner if it has one. */
-    ModelContext<?> nested(Object entity) {
+    public ModelContext<?> nested(Object entity) {
         EntityState state = EntityAccess.state(entity);
         return of(entity.getClass(), state != null ? state.owner() : owner, binding);
-    }
-
-    /** @return the reads of this model */
-    public Reads<T> reads() {
-        return new Reads<>(this);
-    }
-
-    /** @return the entity writes of this model */
-    public EntityWrites<T> writes() {
-        return new EntityWrites<>(this);
-    }
-
-    /** @return the counters of this model */
-    public CounterWrites<T> counters() {
-        return new CounterWrites<>(this);
-    }
-
-    /** @return the map and JSON views of this model's entities */
-    public Views<T> views() {
-        return new Views<>(this);
-    }
-
-    /**
-     * Returns the pivot of this model's many-to-many relation to another.
-     *
-     * @param other the related model class
-     * @return the pivot
-     * @throws ModelValidationException if there is no such relation, or more than one
-     */
-    public Pivots pivots(Class<?> other) {
-        return Pivots.of(this, other);
     }
 
     static @Nullable String attributeOf(@Nullable FieldRule rule) {
@@ -152,15 +121,6 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
     }
 
     /**
-     * Starts a query of this model.
-     *
-     * @return a new query, with no filter
-     */
-    public Search<T> query() {
-        return new Search<>(this);
-    }
-
-    /**
      * Returns the key attributes of an entity, as stored.
      *
      * @param entity the entity; its key must be set
@@ -170,68 +130,56 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         return mapper.key(entity);
     }
 
-    Filters filters() {
-        return new Filters(this);
-    }
-
-    Planner planner() {
-        return new Planner(this);
-    }
-
     /** How many requests of one batch read or parallel scan run at once. */
-    int readConcurrency() {
+    public int readConcurrency() {
         return binding.readConcurrency();
     }
 
     /** How long batch reads and writes retry what DynamoDB left unprocessed. */
-    Duration batchDeadline() {
+    public Duration batchDeadline() {
         return binding.batchDeadline();
     }
 
     /** The value of a persisted field of an entity of this model, given untyped. */
-    @Nullable Object fieldValue(Object entity, String field) {
+    public @Nullable Object fieldValue(Object entity, String field) {
         return mapper.get(type.cast(entity), field);
     }
 
-    String tablePrefix() {
+    public String tablePrefix() {
         return binding.tablePrefix();
     }
 
-    List<TableCatalog.Index> indexesOf(String tableName) {
+    public List<TableCatalog.Index> indexesOf(String tableName) {
         return binding.catalog().indexes(client(), tableName);
     }
 
-    Reader<T> reader() {
-        return new Reader<>(this, client());
-    }
-
-    List<TableCatalog.Index> indexes() {
+    public List<TableCatalog.Index> indexes() {
         return binding.catalog().indexes(client(), tableName);
     }
 
-    @Nullable String sortAttribute() {
+    public @Nullable String sortAttribute() {
         return metadata().sortKey().map(AttributeField::attributeName).orElse(null);
     }
 
     /** The Java field stored under an attribute name; the attribute must be declared. */
-    String fieldOf(String attribute) {
+    public String fieldOf(String attribute) {
         return Objects.requireNonNull(fieldOfAttribute(attribute), attribute);
     }
 
-    Object coerceTo(FieldRule rule, Object value) {
+    public Object coerceTo(FieldRule rule, Object value) {
         return Objects.requireNonNull(coerce(rule, value));
     }
 
-    java.lang.reflect.Field javaField(String field) {
+    public java.lang.reflect.Field javaField(String field) {
         return Objects.requireNonNull(EntityMapper.persistedFields(type).get(field), field);
     }
 
-    AttributeCodec<Object> codecFor(java.lang.reflect.Type type) {
+    public AttributeCodec<Object> codecFor(java.lang.reflect.Type type) {
         return binding.mappers().codecs().codecFor(type);
     }
 
     /** The table key of an item: its partition and sort key attributes. */
-    Map<String, AttributeValue> tableKey(Map<String, AttributeValue> item) {
+    public Map<String, AttributeValue> tableKey(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> key = new HashMap<>(4);
         key.put(partitionAttribute(), item.get(partitionAttribute()));
         String sort = sortAttribute();
@@ -242,10 +190,10 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
     }
 
     /** A projection expression of the table's keys and the given fields, with its own names. */
-    record Projection(String expression, Map<String, String> names) {
+    public record Projection(String expression, Map<String, String> names) {
     }
 
-    Projection projectionOf(Set<String> fields) {
+    public Projection projectionOf(Set<String> fields) {
         Expr expr = new Expr();
         Set<String> attributes = new LinkedHashSet<>();
         attributes.add(partitionAttribute());
@@ -265,7 +213,7 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
     // ================================================================== helpers
 
     /** The field a map may assign, or a typed error: unknown, relation, or managed by Dynamite. */
-    FieldRule assignable(String field, String operation) {
+    public FieldRule assignable(String field, String operation) {
         FieldRule rule = filterable(field);
         if (rule.managed != Managed.NONE) {
             throw new ModelValidationException(type, field, "is managed by Dynamite (" + rule.managed.annotation
@@ -275,7 +223,7 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
     }
 
     /** A persisted field, or a typed error for an unknown or relation field. */
-    FieldRule filterable(String field) {
+    public FieldRule filterable(String field) {
         FieldRule rule = rules.field(field);
         if (rule == null) {
             if (rules.isRelation(field)) {
@@ -287,7 +235,7 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         return rule;
     }
 
-    @Nullable Object coerce(@Nullable FieldRule rule, @Nullable Object value) {
+    public @Nullable Object coerce(@Nullable FieldRule rule, @Nullable Object value) {
         assert rule != null;
         try {
             return Values.coerce(value, rule.type);
@@ -296,7 +244,7 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         }
     }
 
-    boolean isTrashed(Map<String, AttributeValue> item) {
+    public boolean isTrashed(Map<String, AttributeValue> item) {
         if (rules.deleteAt == null) {
             return false;
         }
@@ -304,12 +252,12 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         return value != null && !Boolean.TRUE.equals(value.nul());
     }
 
-    String partitionAttribute() {
+    public String partitionAttribute() {
         return metadata().partitionKey().attributeName();
     }
 
     /** The version the entity holds, which a write expects to find stored; null for a model without version. */
-    @Nullable Long expectedVersion(T entity) {
+    public @Nullable Long expectedVersion(T entity) {
         if (rules.version == null) {
             return null;
         }
@@ -317,7 +265,7 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         return version == null ? 0L : (Long) version;
     }
 
-    @Nullable String fieldOfAttribute(String attribute) {
+    public @Nullable String fieldOfAttribute(String attribute) {
         for (FieldRule rule : rules.fields) {
             if (rule.attributeName.equals(attribute)) {
                 return rule.name;
@@ -326,7 +274,7 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         return null;
     }
 
-    Map<String, Object> keyValues(Map<String, AttributeValue> key) {
+    public Map<String, Object> keyValues(Map<String, AttributeValue> key) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> attribute : key.entrySet()) {
             String field = Objects.requireNonNull(fieldOfAttribute(attribute.getKey()));
@@ -336,7 +284,7 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
     }
 
     /** The version of a stored item, or null for a model without version or an item without one. */
-    @Nullable Long storedVersion(Map<String, AttributeValue> stored) {
+    public @Nullable Long storedVersion(Map<String, AttributeValue> stored) {
         if (rules.version == null) {
             return null;
         }
@@ -344,7 +292,7 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
         return value == null || value.n() == null ? null : Long.parseLong(value.n());
     }
 
-    static Instant now() {
+    public static Instant now() {
         return CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -53,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  * of the relation fields. Immutable and thread-safe; mistakes in the annotations fail here with
  * {@link InvalidModelException}.
  */
-final class ModelRules {
+public final class ModelRules {
     private static final ClassValue<ModelRules> CACHE = new ClassValue<>() {
         @Override
         protected ModelRules computeValue(Class<?> type) {
@@ -66,7 +66,7 @@ final class ModelRules {
     private static final MethodType RELATION_SETTER = MethodType.methodType(void.class, Object.class, Object.class);
 
     /** The fields Dynamite sets itself. */
-    enum Managed {
+    public enum Managed {
         NONE("no annotation"), CREATED("@CreatedAt"), UPDATED("@UpdatedAt"), DELETED("@DeleteAt"),
         VERSION("@Version");
 
@@ -78,18 +78,18 @@ final class ModelRules {
     }
 
     /** The hook kinds, in the annotation order of the SPEC. */
-    enum HookKind { BEFORE_CREATE, AFTER_CREATE, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DESTROY, AFTER_DESTROY }
+    public enum HookKind { BEFORE_CREATE, AFTER_CREATE, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DESTROY, AFTER_DESTROY }
 
     private record Hook(String name, MethodHandle handle, boolean takesChanges) {
     }
 
     /** The rules of one persisted field. */
-    static final class FieldRule {
-        final String name;
-        final String attributeName;
-        final Class<?> type;
-        final Managed managed;
-        final boolean hasDefault;
+    public static final class FieldRule {
+        public final String name;
+        public final String attributeName;
+        public final Class<?> type;
+        public final Managed managed;
+        public final boolean hasDefault;
         private final @Nullable Object constant;
         private final @Nullable ValueGenerator<?> generator;
         private final List<Named<Transform<Object>>> write;
@@ -173,12 +173,12 @@ final class ModelRules {
             return !read.isEmpty();
         }
 
-        boolean hasWriteTransforms() {
+        public boolean hasWriteTransforms() {
             return !write.isEmpty();
         }
 
         /** The default value for a create, converted to the field's type; null if the field has no default. */
-        @Nullable Object defaultValue(Class<?> model) {
+        public @Nullable Object defaultValue(Class<?> model) {
             if (generator == null) {
                 return constant;
             }
@@ -191,7 +191,7 @@ final class ModelRules {
             }
         }
 
-        @Nullable Object applyWrite(Class<?> model, @Nullable Object value) {
+        public @Nullable Object applyWrite(Class<?> model, @Nullable Object value) {
             return apply(model, write, value);
         }
 
@@ -222,7 +222,7 @@ final class ModelRules {
         }
 
         /** Checks {@code @NotNull} and the validators, in that order; the first failure throws. */
-        void validate(Class<?> model, @Nullable Object value) {
+        public void validate(Class<?> model, @Nullable Object value) {
             if (notNull != null && (value == null || value instanceof CharSequence text && text.isEmpty())) {
                 throw new ModelValidationException(model, name, notNull);
             }
@@ -244,7 +244,7 @@ final class ModelRules {
         }
 
         /** Converts an instant to this (timestamp) field's type. */
-        Object timestamp(Instant now) {
+        public Object timestamp(Instant now) {
             return type == Instant.class ? now : Values.fromInstant(now, Values.box(type));
         }
     }
@@ -253,12 +253,12 @@ final class ModelRules {
     }
 
     final Class<?> type;
-    final List<FieldRule> fields;
+    public final List<FieldRule> fields;
     private final Map<String, FieldRule> byName;
-    final @Nullable FieldRule createdAt;
-    final @Nullable FieldRule updatedAt;
-    final @Nullable FieldRule deleteAt;
-    final @Nullable FieldRule version;
+    public final @Nullable FieldRule createdAt;
+    public final @Nullable FieldRule updatedAt;
+    public final @Nullable FieldRule deleteAt;
+    public final @Nullable FieldRule version;
     private final Map<HookKind, List<Hook>> hooks;
     private final Map<String, MethodHandle> relations;
     private final Map<String, MethodHandle> relationSetters;
@@ -316,7 +316,7 @@ final class ModelRules {
         return CACHE.get(type);
     }
 
-    @Nullable FieldRule field(String name) {
+    public @Nullable FieldRule field(String name) {
         return byName.get(name);
     }
 
@@ -325,12 +325,12 @@ final class ModelRules {
     }
 
     /** The relation declared on a field, or null. */
-    @Nullable Relation relation(String field) {
+    public @Nullable Relation relation(String field) {
         return relationInfo.get(field);
     }
 
     /** Assigns a relation field: the loaded list, or the one related entity (or null). */
-    void setRelation(Object entity, String field, @Nullable Object value) {
+    public void setRelation(Object entity, String field, @Nullable Object value) {
         try {
             relationSetters.get(field).invokeExact(entity, value);
         } catch (RuntimeException | Error e) {
@@ -341,7 +341,7 @@ final class ModelRules {
     }
 
     /** The relation fields that hold a value, by field name, in declaration order. */
-    Map<String, Object> relationValues(Object entity) {
+    public Map<String, Object> relationValues(Object entity) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, MethodHandle> relation : relations.entrySet()) {
             Object value;
@@ -359,12 +359,12 @@ final class ModelRules {
         return values;
     }
 
-    boolean hasHooks(HookKind kind) {
+    public boolean hasHooks(HookKind kind) {
         return !hooks.get(kind).isEmpty();
     }
 
     /** Runs the hooks of one kind; {@code changes} is given to update hooks that take it. */
-    void runHooks(HookKind kind, Object entity, @Nullable Map<String, Object> changes) {
+    public void runHooks(HookKind kind, Object entity, @Nullable Map<String, Object> changes) {
         for (Hook hook : hooks.get(kind)) {
             try {
                 if (hook.takesChanges()) {

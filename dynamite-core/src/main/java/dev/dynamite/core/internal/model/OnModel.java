@@ -9,15 +9,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * @param <T> the model type
  */
-abstract class OnModel<T> {
-    final ModelContext<T> context;
-    final Class<T> type;
-    final EntityMapper<T> mapper;
-    final ModelRules rules;
-    final String table;
-    final DynamoDbClient client;
+public abstract class OnModel<T> {
+    protected final ModelContext<T> context;
+    protected final Class<T> type;
+    protected final EntityMapper<T> mapper;
+    protected final ModelRules rules;
+    protected final String table;
+    protected final DynamoDbClient client;
 
-    OnModel(ModelContext<T> context) {
+    protected OnModel(ModelContext<T> context) {
         this.context = context;
         this.type = context.type();
         this.mapper = context.mapper();

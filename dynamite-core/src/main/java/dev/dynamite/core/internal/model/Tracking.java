@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param <T> the model type
  */
-final class Tracking<T> extends OnModel<T> {
+public final class Tracking<T> extends OnModel<T> {
 
-    Tracking(ModelContext<T> context) {
+    public Tracking(ModelContext<T> context) {
         super(context);
     }
 
@@ -33,7 +33,7 @@ final class Tracking<T> extends OnModel<T> {
      * @param item the item as read
      * @param projectedFields the Java fields the read loaded, or null for all
      */
-    T load(Map<String, AttributeValue> item, @Nullable Set<String> projectedFields) {
+    public T load(Map<String, AttributeValue> item, @Nullable Set<String> projectedFields) {
         T entity = mapper.fromItem(item);
         applyRead(entity, null);
         Set<String> unloaded = java.util.Set.of();
@@ -53,7 +53,7 @@ final class Tracking<T> extends OnModel<T> {
      * Puts fields that a read loaded only to join relations back to their constructor values and marks them unloaded,
      * as if the projection had left them out: the user asked for other attributes.
      */
-    void forget(List<T> entities, Set<String> fields) {
+    public void forget(List<T> entities, Set<String> fields) {
         if (fields.isEmpty() || entities.isEmpty()) {
             return;
         }
@@ -72,7 +72,7 @@ final class Tracking<T> extends OnModel<T> {
         }
     }
 
-    EntityState requirePersisted(T entity, String operation) {
+    public EntityState requirePersisted(T entity, String operation) {
         EntityState state = EntityAccess.state(entity);
         if (state == null) {
             Map<String, Object> key = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ final class Tracking<T> extends OnModel<T> {
     }
 
     /** Puts the managed fields back to their stored values: a later save never changes them from user code. */
-    void restoreManaged(T entity, Map<String, AttributeValue> stored) {
+    public void restoreManaged(T entity, Map<String, AttributeValue> stored) {
         for (FieldRule rule : new FieldRule[] {rules.createdAt, rules.updatedAt, rules.deleteAt, rules.version}) {
             if (rule == null) {
                 continue;
@@ -98,7 +98,7 @@ final class Tracking<T> extends OnModel<T> {
         }
     }
 
-    void checkKeyUnchanged(T entity, Map<String, AttributeValue> stored) {
+    public void checkKeyUnchanged(T entity, Map<String, AttributeValue> stored) {
         for (Map.Entry<String, AttributeValue> key : mapper.key(entity).entrySet()) {
             if (!key.getValue().equals(stored.get(key.getKey()))) {
                 String field = Objects.requireNonNull(context.fieldOfAttribute(key.getKey()));
@@ -112,7 +112,7 @@ final class Tracking<T> extends OnModel<T> {
      * The non-key, unmanaged fields whose value differs from the stored one (as the user would read it). A field a
      * projection did not load is compared with the value the constructor gives it: only an assignment counts.
      */
-    List<FieldRule> changedFields(T entity, EntityState state) {
+    public List<FieldRule> changedFields(T entity, EntityState state) {
         Map<String, AttributeValue> stored = state.stored();
         T fresh = state.unloaded().isEmpty() ? null : mapper.newInstance();
         List<FieldRule> changed = new ArrayList<>();
@@ -145,7 +145,7 @@ final class Tracking<T> extends OnModel<T> {
         return changed;
     }
 
-    Map<String, Object> changes(T entity, List<FieldRule> changed) {
+    public Map<String, Object> changes(T entity, List<FieldRule> changed) {
         Map<String, Object> changes = new LinkedHashMap<>();
         for (FieldRule rule : changed) {
             changes.put(rule.name, mapper.get(entity, rule.name));
@@ -154,7 +154,7 @@ final class Tracking<T> extends OnModel<T> {
     }
 
     /** The stored form of a field's value; null for null or an empty set (DynamoDB stores neither). */
-    @Nullable AttributeValue encoded(T entity, FieldRule rule) {
+    public @Nullable AttributeValue encoded(T entity, FieldRule rule) {
         Object value = mapper.get(entity, rule.name);
         if (value == null || value instanceof Set<?> set && set.isEmpty()) {
             return null;
@@ -177,7 +177,7 @@ final class Tracking<T> extends OnModel<T> {
     }
 
     /** Applies the {@code @Get} transforms to the given fields (all when null): the entity shows what reads show. */
-    void applyRead(T entity, @Nullable List<FieldRule> only) {
+    public void applyRead(T entity, @Nullable List<FieldRule> only) {
         for (FieldRule rule : only == null ? rules.fields : only) {
             if (rule.hasReadTransforms()) {
                 mapper.set(entity, rule.name, rule.applyRead(type, mapper.get(entity, rule.name)));
@@ -186,7 +186,7 @@ final class Tracking<T> extends OnModel<T> {
     }
 
     /** Puts an entity's version back after a write that did not happen. */
-    Runnable versionBack(T entity, @Nullable Long expected) {
+    public Runnable versionBack(T entity, @Nullable Long expected) {
         return () -> {
             if (expected != null) {
                 mapper.set(entity, rules.version.name, expected);

@@ -20,11 +20,11 @@ import org.jspecify.annotations.Nullable;
  * types. Anything else is refused with {@link IllegalArgumentException}, whose message the caller puts after model and
  * field.
  */
-final class Values {
+public final class Values {
     private Values() {
     }
 
-    static @Nullable Object coerce(@Nullable Object value, Class<?> target) {
+    public static @Nullable Object coerce(@Nullable Object value, Class<?> target) {
         if (value == null) {
             return null;
         }
@@ -52,7 +52,7 @@ final class Values {
         throw new IllegalArgumentException(describe(value) + " does not fit a field of type " + target.getTypeName());
     }
 
-    static String describe(@Nullable Object value) {
+    public static String describe(@Nullable Object value) {
         if (value == null) {
             return "null";
         }
@@ -63,11 +63,11 @@ final class Values {
         return value.getClass().getSimpleName() + " '" + text + "'";
     }
 
-    static Class<?> box(Class<?> type) {
+    public static Class<?> box(Class<?> type) {
         return Primitives.box(type);
     }
 
-    static boolean isNumeric(Class<?> type) {
+    public static boolean isNumeric(Class<?> type) {
         Class<?> boxed = box(type);
         return boxed == Integer.class || boxed == Long.class || boxed == Double.class || boxed == Float.class
                 || boxed == Short.class || boxed == Byte.class || boxed == BigDecimal.class

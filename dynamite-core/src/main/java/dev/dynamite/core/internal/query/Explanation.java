@@ -1,4 +1,4 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import dev.dynamite.api.IncompleteBatchException;
 import dev.dynamite.core.internal.write.Backoff;

@@ -1,17 +1,21 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.Key;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.QueryOptions;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.OnModel;
+import dev.dynamite.core.internal.model.Tracking;
+import dev.dynamite.core.internal.model.Trash;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -25,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 public final class Reads<T> extends OnModel<T> {
     private final Tracking<T> tracking;
 
-    Reads(ModelContext<T> context) {
+    public Reads(ModelContext<T> context) {
         super(context);
         this.tracking = new Tracking<>(context);
     }
@@ -105,7 +109,7 @@ public final class Reads<T> extends OnModel<T> {
                 distinct.add(context.itemKey(key, null));
             }
         }
-        Set<String> projected = context.planner().projectedFields(options.attributes());
+        Set<String> projected = new Planner(context).projectedFields(options.attributes());
         ModelContext.Projection projection = projected == null ? null : context.projectionOf(projected);
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = BatchGets.get(client,
                 context.batchDeadline(), table, List.copyOf(distinct),
@@ -129,7 +133,7 @@ public final class Reads<T> extends OnModel<T> {
      * @return the entities
      */
     public List<T> list(Map<String, ?> filters, Trash trash) {
-        Search<T> query = context.query().where(filters);
+        Search<T> query = new Search<>(context).where(filters);
         if (trash == Trash.INCLUDE) {
             query.withTrashed();
         } else if (trash == Trash.ONLY) {
@@ -147,7 +151,7 @@ public final class Reads<T> extends OnModel<T> {
      * @return the entities and the guard
      */
     public Guard.Targets<T> targets(Map<String, ?> filters, MutationOptions options) {
-        Search<T> query = context.query().where(filters).parallel(options.scanSegments());
+        Search<T> query = new Search<>(context).where(filters).parallel(options.scanSegments());
         // only updateAll and deleteAll come without filters: they mean every item
         if (filters.isEmpty() || options.scanAllowed()) {
             query.allowScan();

@@ -1,5 +1,7 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.entity;
 
+import dev.dynamite.core.internal.model.ModelRules;
+import dev.dynamite.core.internal.model.Values;
 import dev.dynamite.core.internal.write.Expr;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;

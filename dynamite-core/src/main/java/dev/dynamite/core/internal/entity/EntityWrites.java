@@ -1,4 +1,4 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.entity;
 
 import dev.dynamite.api.ItemAlreadyExistsException;
 import dev.dynamite.api.ItemNotFoundException;
@@ -6,9 +6,16 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.OptimisticLockException;
 import dev.dynamite.core.internal.Owner;
+import dev.dynamite.core.internal.model.EntityAccess;
+import dev.dynamite.core.internal.model.EntityState;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.HookKind;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
+import dev.dynamite.core.internal.model.OnModel;
+import dev.dynamite.core.internal.model.Tracking;
+import dev.dynamite.core.internal.query.Guard;
 import dev.dynamite.core.internal.write.BatchWriter;
 import dev.dynamite.core.internal.write.Limits;
 import dev.dynamite.core.internal.write.Receipt;
@@ -44,7 +51,7 @@ public final class EntityWrites<T> extends OnModel<T> {
     private final Owner owner;
     private final boolean hooksByDefault;
 
-    EntityWrites(ModelContext<T> context) {
+    public EntityWrites(ModelContext<T> context) {
         super(context);
         this.tracking = new Tracking<>(context);
         this.writeModel = context.writeModel();

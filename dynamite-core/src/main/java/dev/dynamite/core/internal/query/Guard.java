@@ -1,9 +1,10 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
+import dev.dynamite.core.internal.model.ModelContext;
 import dev.dynamite.core.internal.write.Expr;
+import dev.dynamite.core.internal.write.WriteOp;
 import java.util.List;
 import java.util.Map;
-import dev.dynamite.core.internal.write.WriteOp;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,7 +25,7 @@ public final class Guard {
     }
 
     /** Whether a stored item still matches: not soft-deleted and every filter holds. */
-    boolean matches(ModelContext<?> context, Map<String, AttributeValue> item) {
+    public boolean matches(ModelContext<?> context, Map<String, AttributeValue> item) {
         if (context.isTrashed(item)) {
             return false;
         }
@@ -58,7 +59,7 @@ public final class Guard {
      * @param write the write
      * @param guard the guard, or null
      */
-    static void onto(WriteOp.Builder write, @Nullable Guard guard) {
+    public static void onto(WriteOp.Builder write, @Nullable Guard guard) {
         if (guard != null) {
             write.notTrashed();
             write.conditions().clause(guard.expression(write.expr()));

@@ -1,4 +1,4 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import dev.dynamite.api.InvalidCursorException;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,11 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.relation;
 
-import dev.dynamite.core.internal.TableCatalog;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.TransactionContext;
+import dev.dynamite.core.internal.TableCatalog;
+import dev.dynamite.core.internal.model.Json;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.write.BatchWriter;
 import dev.dynamite.core.internal.write.WriteCall;
 import dev.dynamite.core.internal.write.WriteModel;
@@ -45,7 +48,7 @@ public final class Pivots {
     }
 
     /** The pivot of the declaring model's (only) many-to-many relation to {@code other}. */
-    static Pivots of(ModelContext<?> context, Class<?> other) {
+    public static Pivots of(ModelContext<?> context, Class<?> other) {
         Relation found = null;
         for (Relation relation : context.metadata().relations()) {
             if (relation.kind() == RelationKind.MANY_TO_MANY && relation.model() == other) {
@@ -64,7 +67,7 @@ public final class Pivots {
         return new Pivots(context, found);
     }
 
-    static Pivots of(ModelContext<?> context, Relation relation) {
+    public static Pivots of(ModelContext<?> context, Relation relation) {
         return new Pivots(context, relation);
     }
 
@@ -141,7 +144,7 @@ public final class Pivots {
     }
 
     /** The pivot rows of one declaring value, every page, through the pivot's index on the declaring side. */
-    List<Map<String, AttributeValue>> rows(AttributeValue local) {
+    public List<Map<String, AttributeValue>> rows(AttributeValue local) {
         String index = null;
         for (TableCatalog.Index candidate : context.indexesOf(table)) {
             if (candidate.partition().equals(relation.foreignKey())) {
@@ -167,12 +170,12 @@ public final class Pivots {
         return rows;
     }
 
-    String relatedKeyAttribute() {
+    public String relatedKeyAttribute() {
         return relation.relatedKey();
     }
 
     /** The declaring side's value as the pivot stores it; null if the entity's local key is null. */
-    @Nullable AttributeValue localValueOrNull(Object entity) {
+    public @Nullable AttributeValue localValueOrNull(Object entity) {
         Object value = context.fieldValue(entity, relation.localKey());
         return value == null ? null : context.mapper().keyTypeStrategy().encode(value);
     }

@@ -1,12 +1,15 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
-import dev.dynamite.core.internal.write.Expr;
-import dev.dynamite.core.internal.TableCatalog;
-import dev.dynamite.core.internal.model.Plan.Operation;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.Order;
-import dev.dynamite.core.internal.model.Condition.Op;
+import dev.dynamite.core.internal.TableCatalog;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.core.internal.model.Trash;
+import dev.dynamite.core.internal.query.Condition.Op;
+import dev.dynamite.core.internal.query.Plan.Operation;
+import dev.dynamite.core.internal.write.Expr;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,10 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import dev.dynamite.api.ScanPolicy;
 import dev.dynamite.api.ScanRefusedException;
 import dev.dynamite.core.internal.TableCatalog;
-import dev.dynamite.core.internal.model.Plan.Operation;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.query.Plan.Operation;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,13 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import dev.dynamite.api.Include;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.Order;
 import dev.dynamite.api.QueryOptions;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.Tracking;
+import dev.dynamite.core.internal.model.Trash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,7 @@ public final class Search<T> {
     private boolean allowScan;
     private int segments = 1;
 
-    Search(ModelContext<T> context) {
+    public Search(ModelContext<T> context) {
         this.context = context;
     }
 
@@ -68,7 +71,7 @@ public final class Search<T> {
     }
 
     public Search<T> where(Map<String, ?> filters) {
-        conditions.addAll(context.filters().parse(Objects.requireNonNull(filters, "filters")));
+        conditions.addAll(new Filters(context).parse(Objects.requireNonNull(filters, "filters")));
         return this;
     }
 
@@ -77,7 +80,7 @@ public final class Search<T> {
     }
 
     public Search<T> where(String field, String operator, @Nullable Object value) {
-        conditions.add(context.filters().parse(Objects.requireNonNull(field, "field"),
+        conditions.add(new Filters(context).parse(Objects.requireNonNull(field, "field"),
                 Objects.requireNonNull(operator, "operator"), value));
         return this;
     }
@@ -178,7 +181,7 @@ public final class Search<T> {
     public List<T> list() {
         unpaged("list");
         List<T> found;
-        try (Stream<T> results = context.reader().stream(runnable(limit, order), segments)) {
+        try (Stream<T> results = new Reader<>(context, context.client()).stream(runnable(limit, order), segments)) {
             found = results.toList();
         }
         return withIncludes(found);
@@ -186,7 +189,7 @@ public final class Search<T> {
 
     public Optional<T> first() {
         unpaged("first");
-        try (Stream<T> results = context.reader().stream(runnable(1, order == null ? Order.ASC : order), segments)) {
+        try (Stream<T> results = new Reader<>(context, context.client()).stream(runnable(1, order == null ? Order.ASC : order), segments)) {
             return results.findFirst().map(entity -> withIncludes(List.of(entity)).get(0));
         }
     }
@@ -194,14 +197,14 @@ public final class Search<T> {
     public Optional<T> last() {
         unpaged("last");
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
-        try (Stream<T> results = context.reader().stream(runnable(1, reversed), segments)) {
+        try (Stream<T> results = new Reader<>(context, context.client()).stream(runnable(1, reversed), segments)) {
             return results.findFirst().map(entity -> withIncludes(List.of(entity)).get(0));
         }
     }
 
     public long count() {
         unpaged("count");
-        return context.reader().count(runnable(limit, order), segments);
+        return new Reader<>(context, context.client()).count(runnable(limit, order), segments);
     }
 
     public Stream<T> stream() {
@@ -209,7 +212,7 @@ public final class Search<T> {
         if (!includes.isEmpty()) {
             return list().stream();   // relations load for all parents together
         }
-        return context.reader().stream(runnable(limit, order), segments);
+        return new Reader<>(context, context.client()).stream(runnable(limit, order), segments);
     }
 
     private List<T> withIncludes(List<T> found) {
@@ -285,7 +288,7 @@ public final class Search<T> {
         byte[] fingerprint = Cursors.fingerprint(context.type(), plan);
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = after == null ? null
                 : Cursors.decode(after, fingerprint, plan.position(), key, context.type().getSimpleName());
-        Reader<T> reader = context.reader();
+        Reader<T> reader = new Reader<>(context, context.client());
         Reader.RawPage raw = reader.page(plan, size, start);
         Tracking<T> tracking = new Tracking<>(context);
         List<T> items = new ArrayList<>(raw.rows().size());
@@ -302,7 +305,7 @@ public final class Search<T> {
         byte[] fingerprint = Cursors.fingerprint(context.type(), plan, segments);
         List<Cursors.Position> from = after == null ? java.util.Collections.nCopies(segments, Cursors.Position.START)
                 : Cursors.decode(after, fingerprint, plan.position(), key, context.type().getSimpleName(), segments);
-        Reader<T> reader = context.reader();
+        Reader<T> reader = new Reader<>(context, context.client());
         Reader.SegmentedPage raw = reader.page(plan, size, segments, from);
         Tracking<T> tracking = new Tracking<>(context);
         List<T> items = new ArrayList<>(raw.rows().size());
@@ -392,7 +395,7 @@ public final class Search<T> {
                 }
             }
         }
-        return context.planner().plan(conditions,
+        return new Planner(context).plan(conditions,
                 new Planner.Options(limitOverride, skip, orderOverride, List.copyOf(loaded), trash));
     }
 

@@ -1,15 +1,23 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.entity;
 
 import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.OptimisticLockException;
+import dev.dynamite.core.internal.model.EntityAccess;
+import dev.dynamite.core.internal.model.EntityState;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.core.internal.model.ModelRules.Managed;
+import dev.dynamite.core.internal.model.OnModel;
+import dev.dynamite.core.internal.model.Tracking;
+import dev.dynamite.core.internal.model.Values;
+import dev.dynamite.core.internal.query.Guard;
 import dev.dynamite.core.internal.write.Receipt;
 import dev.dynamite.core.internal.write.WriteCall;
 import dev.dynamite.core.internal.write.WriteModel;
 import dev.dynamite.core.internal.write.WriteOp;
-import dev.dynamite.core.internal.model.ModelRules.Managed;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +38,7 @@ public final class CounterWrites<T> extends OnModel<T> {
     private final WriteModel writeModel;
     private final boolean idempotentByDefault;
 
-    CounterWrites(ModelContext<T> context) {
+    public CounterWrites(ModelContext<T> context) {
         super(context);
         this.tracking = new Tracking<>(context);
         this.writeModel = context.writeModel();

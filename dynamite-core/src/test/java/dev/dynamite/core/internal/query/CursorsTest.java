@@ -1,4 +1,4 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

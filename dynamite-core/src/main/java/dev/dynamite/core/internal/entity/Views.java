@@ -1,6 +1,9 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.entity;
 
 import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.core.internal.model.Json;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.OnModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +16,7 @@ import java.util.Map;
  */
 public final class Views<T> extends OnModel<T> {
 
-    Views(ModelContext<T> context) {
+    public Views(ModelContext<T> context) {
         super(context);
     }
 

@@ -1,9 +1,12 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.UnknownOperatorException;
-import dev.dynamite.core.internal.model.Condition.Op;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.core.internal.model.Values;
+import dev.dynamite.core.internal.query.Condition.Op;
 import dev.dynamite.spi.AttributeCodec;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;

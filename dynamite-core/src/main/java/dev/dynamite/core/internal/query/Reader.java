@@ -1,6 +1,9 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
-import dev.dynamite.core.internal.model.Plan.Operation;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.Tracking;
+import dev.dynamite.core.internal.model.Trash;
+import dev.dynamite.core.internal.query.Plan.Operation;
 import dev.dynamite.core.internal.write.Workers;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;

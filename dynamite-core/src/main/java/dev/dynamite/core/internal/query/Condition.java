@@ -1,7 +1,8 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
-import dev.dynamite.core.internal.write.Expr;
+import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.core.internal.write.Expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

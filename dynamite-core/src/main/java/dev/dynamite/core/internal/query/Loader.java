@@ -1,8 +1,12 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
 import dev.dynamite.api.Include;
 import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
+import dev.dynamite.core.internal.model.Tracking;
+import dev.dynamite.core.internal.relation.Pivots;
 import dev.dynamite.schema.Relation;
 import dev.dynamite.schema.RelationKind;
 import java.lang.System.Logger.Level;
@@ -59,7 +63,7 @@ final class Loader {
     static void check(ModelContext<?> context, String name, Include include) {
         Relation relation = relation(context, name);
         ModelContext<?> related = context.related(relation.model());
-        related.filters().parse(include.filters());
+        new Filters(related).parse(include.filters());
         for (String field : include.attributesValue()) {
             related.filterable(field);
         }
@@ -102,7 +106,7 @@ final class Loader {
         boolean one = relation.kind() == RelationKind.HAS_ONE;
         Map<Object, List<T>> byKey = group(context, parents, relation.localKey());
         Map<Object, List<R>> found = concurrently(byKey.keySet(), value -> {
-            Search<R> query = related.query().where(relation.foreignKey(), value);
+            Search<R> query = new Search<>(related).where(relation.foreignKey(), value);
             apply(query, related, include);
             if (one && include.limitValue().isEmpty()) {
                 query.limit(2);   // two, to notice a HasOne that matches several
@@ -153,7 +157,7 @@ final class Loader {
                     related.batchDeadline(), related.tableName(), new ArrayList<>(valueOfKey.keySet()),
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
                     related::tableKey, related.readConcurrency());
-            List<Condition> conditions = related.filters().parse(include.filters());
+            List<Condition> conditions = new Filters(related).parse(include.filters());
             items.forEach((key, item) -> {
                 boolean trashed = related.isTrashed(item);
                 if ((include.isWithTrashed() || !trashed) && conditions.stream().allMatch(c -> c.test(item))) {
@@ -162,7 +166,7 @@ final class Loader {
             });
         } else {
             concurrently(byKey.keySet(), value -> {
-                Search<R> query = related.query().where(target, value);
+                Search<R> query = new Search<>(related).where(target, value);
                 apply(query, related, include);
                 return query.first().map(List::of).orElse(List.of());
             }).forEach((value, list) -> {
@@ -249,7 +253,7 @@ final class Loader {
             List<Map<String, AttributeValue>> keys = values.stream().map(v -> Map.of(partition, v)).toList();
             Set<String> fields = projected(related, include);
             ModelContext.Projection projection = fields == null ? null : related.projectionOf(fields);
-            List<Condition> conditions = related.filters().parse(include.filters());
+            List<Condition> conditions = new Filters(related).parse(include.filters());
             BatchGets.get(related.client(), related.batchDeadline(), related.tableName(), keys,
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
                     related::tableKey, related.readConcurrency()).forEach((key, item) -> {
@@ -263,7 +267,7 @@ final class Loader {
         Class<?> type = related.mapper().fieldType(target);
         concurrently(new ArrayList<>(values), value -> {
             Object decoded = related.mapper().keyTypeStrategy().decode((AttributeValue) value, type);
-            Search<R> query = related.query().where(target, decoded);
+            Search<R> query = new Search<>(related).where(target, decoded);
             apply(query, related, Include.where(include.filters()).attributes(
                     include.attributesValue().toArray(String[]::new)));
             if (include.isWithTrashed()) {

@@ -1,5 +1,6 @@
-package dev.dynamite.core.internal.model;
+package dev.dynamite.core.internal.query;
 
+import dev.dynamite.core.internal.model.Trash;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
