@@ -226,16 +226,9 @@ final class Reader<T> {
             // the items the page lacks and one more, which tells whether another page follows; DynamoDB's Limit
             // counts items it examined, so with a filter a page may take more than one request
             int limit = size - rows.size() + 1;
-            List<Map<String, AttributeValue>> items;
-            if (plan.operation() == Operation.QUERY) {
-                QueryResponse page = client.query(queryRequest(plan, start, limit).build());
-                items = page.items();
-                start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
-            } else {
-                ScanResponse page = client.scan(scanRequest(plan, start, limit).build());
-                items = page.items();
-                start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
-            }
+            Fetched fetched = fetch(plan, start, limit);
+            List<Map<String, AttributeValue>> items = fetched.items();
+            start = fetched.next();
             List<Map<String, AttributeValue>> full = plan.fetchFull() ? fullItems(plan, items) : items;
             Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new java.util.HashMap<>();
             if (plan.fetchFull()) {
@@ -256,6 +249,19 @@ final class Reader<T> {
                 return new RawPage(rows, false);
             }
         }
+    }
+
+    /** One DynamoDB page of a Query or Scan: its items and where the next one starts (null at the end). */
+    private record Fetched(List<Map<String, AttributeValue>> items, @Nullable Map<String, AttributeValue> next) {
+    }
+
+    private Fetched fetch(Plan plan, @Nullable Map<String, AttributeValue> start, @Nullable Integer limit) {
+        if (plan.operation() == Operation.QUERY) {
+            QueryResponse page = client.query(queryRequest(plan, start, limit).build());
+            return new Fetched(page.items(), nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey()));
+        }
+        ScanResponse page = client.scan(scanRequest(plan, start, limit).build());
+        return new Fetched(page.items(), nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey()));
     }
 
     /** Where an item stands: its position attributes, as the read returned them. */
@@ -536,16 +542,9 @@ final class Reader<T> {
                 // every item returned matches, so ask for no more than are still wanted
                 limit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, plan.skip() + (long) plan.limit() - delivered));
             }
-            List<Map<String, AttributeValue>> items;
-            if (plan.operation() == Operation.QUERY) {
-                QueryResponse page = client.query(queryRequest(plan, start, limit).build());
-                items = page.items();
-                start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
-            } else {
-                ScanResponse page = client.scan(scanRequest(plan, start, limit).build());
-                items = page.items();
-                start = nextStart(page.hasLastEvaluatedKey(), page.lastEvaluatedKey());
-            }
+            Fetched fetched = Reader.this.fetch(plan, start, limit);
+            List<Map<String, AttributeValue>> items = fetched.items();
+            start = fetched.next();
             exhausted = start == null;
             buffer.addAll(plan.fetchFull() ? fullItems(plan, items) : items);
         }
