@@ -267,6 +267,11 @@ public final class Search<T> {
      * @throws dev.dynamite.api.InvalidCursorException if the cursor is not one of this query's; before any request
      */
     public Paged<T> page(int size) {
+        return page(size, after);
+    }
+
+    /** One page after a cursor (null for the first page); the query itself is left as it is. */
+    private Paged<T> page(int size, @Nullable String cursor) {
         if (size < 1) {
             throw new InvalidQueryException("page size must be at least 1, was " + size);
         }
@@ -283,11 +288,11 @@ public final class Search<T> {
         }
         byte @Nullable [] key = context.binding().cursorKey();
         if (segments > 1 && plan.operation() == Plan.Operation.SCAN) {
-            return parallelPage(plan, size, key);
+            return parallelPage(plan, size, key, cursor);
         }
         byte[] fingerprint = Cursors.fingerprint(context.type(), plan);
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = after == null ? null
-                : Cursors.decode(after, fingerprint, plan.position(), key, context.type().getSimpleName());
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = cursor == null ? null
+                : Cursors.decode(cursor, fingerprint, plan.position(), key, context.type().getSimpleName());
         Reader<T> reader = new Reader<>(context, context.client());
         Reader.RawPage raw = reader.page(plan, size, start);
         Tracking<T> tracking = new Tracking<>(context);
@@ -301,10 +306,10 @@ public final class Search<T> {
     }
 
     /** A page of a scan in parallel segments: the cursor holds where each segment stands. */
-    private Paged<T> parallelPage(Plan plan, int size, byte @Nullable [] key) {
+    private Paged<T> parallelPage(Plan plan, int size, byte @Nullable [] key, @Nullable String cursor) {
         byte[] fingerprint = Cursors.fingerprint(context.type(), plan, segments);
-        List<Cursors.Position> from = after == null ? java.util.Collections.nCopies(segments, Cursors.Position.START)
-                : Cursors.decode(after, fingerprint, plan.position(), key, context.type().getSimpleName(), segments);
+        List<Cursors.Position> from = cursor == null ? java.util.Collections.nCopies(segments, Cursors.Position.START)
+                : Cursors.decode(cursor, fingerprint, plan.position(), key, context.type().getSimpleName(), segments);
         Reader<T> reader = new Reader<>(context, context.client());
         Reader.SegmentedPage raw = reader.page(plan, size, segments, from);
         Tracking<T> tracking = new Tracking<>(context);
@@ -340,11 +345,9 @@ public final class Search<T> {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                if (started) {
-                    after(Objects.requireNonNull(Objects.requireNonNull(previous).cursor()));
-                }
+                String cursor = started ? Objects.requireNonNull(previous).cursor() : after;
                 started = true;
-                previous = page(size);
+                previous = page(size, cursor);
                 return previous;
             }
         };

@@ -100,4 +100,18 @@ class PageAssemblyTest {
                 .isInstanceOf(InvalidCursorException.class);
         assertThat(table.queries).isEmpty();
     }
+
+    @Test
+    void pagesReadsOnePageAtATimeAndLeavesTheQueryAsItWas() {
+        Search<Note> query = inBook();
+        var pages = query.pages(100).iterator();
+        assertThat(table.queries).isEmpty();
+
+        assertThat(pages.next().items()).hasSize(100);
+        assertThat(table.queries).hasSize(1);
+        assertThat(pages.next().items()).hasSize(100);
+        assertThat(pages.next().items()).hasSize(50);
+        assertThat(pages.hasNext()).isFalse();
+        assertThat(query.page(10).items()).extracting(n -> n.at).startsWith("t0000");
+    }
 }
