@@ -11,14 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -230,7 +239,7 @@ final class Reader<T> {
             List<Map<String, AttributeValue>> items = fetched.items();
             start = fetched.next();
             List<Map<String, AttributeValue>> full = plan.fetchFull() ? fullItems(plan, items) : items;
-            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new java.util.HashMap<>();
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new HashMap<>();
             if (plan.fetchFull()) {
                 full.forEach(item -> byKey.put(context.tableKey(item), item));
             }
@@ -266,7 +275,7 @@ final class Reader<T> {
 
     /** Where an item stands: its position attributes, as the read returned them. */
     private static Map<String, AttributeValue> position(Plan plan, Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> position = new java.util.LinkedHashMap<>();
+        Map<String, AttributeValue> position = new LinkedHashMap<>();
         for (String attribute : plan.position()) {
             AttributeValue value = item.get(attribute);
             if (value == null) {
@@ -290,7 +299,7 @@ final class Reader<T> {
         for (String attribute : plan.position()) {
             if (item.containsKey(attribute) && !projects(plan, attribute)) {
                 if (visible == null) {
-                    visible = new java.util.HashMap<>(item);
+                    visible = new HashMap<>(item);
                 }
                 visible.remove(attribute);
             }
@@ -299,7 +308,7 @@ final class Reader<T> {
     }
 
     private boolean projects(Plan plan, String attribute) {
-        for (String field : java.util.Objects.requireNonNull(plan.projectedFields())) {
+        for (String field : Objects.requireNonNull(plan.projectedFields())) {
             if (context.rules().field(field).attributeName.equals(attribute)) {
                 return true;
             }
@@ -316,7 +325,7 @@ final class Reader<T> {
     long count(Plan plan, int segments) {
         if (segments > 1 && plan.operation() == Operation.SCAN) {
             logScan(plan);
-            java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong count = new AtomicLong();
             Workers.run(segments, context.readConcurrency(), segment -> {
                 Map<String, AttributeValue> start = null;
                 do {
@@ -414,8 +423,8 @@ final class Reader<T> {
      */
     private Stream<Map<String, AttributeValue>> segments(Plan plan, int segments) {
         logScan(plan);
-        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(segments);
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(segments);
+        AtomicBoolean stopped = new AtomicBoolean();
         Object end = new Object();
         Workers.start(() -> {
             Object last = end;
@@ -438,7 +447,7 @@ final class Reader<T> {
             hand(queue, last, stopped);
         });
         Iterator<Map<String, AttributeValue>> items = new Iterator<>() {
-            private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
+            private Iterator<Map<String, AttributeValue>> page = Collections.emptyIterator();
             private boolean finished;
 
             @Override
@@ -485,11 +494,11 @@ final class Reader<T> {
     static final long ABANDONED_MILLIS = 60_000;
 
     /** Hands a page (or the end) to the consumer; false once the stream was closed or abandoned. */
-    private static boolean hand(java.util.concurrent.BlockingQueue<Object> queue, Object value,
-                                java.util.concurrent.atomic.AtomicBoolean stopped) {
+    private static boolean hand(BlockingQueue<Object> queue, Object value,
+                                AtomicBoolean stopped) {
         long waited = 0;
         try {
-            while (!queue.offer(value, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(value, 100, TimeUnit.MILLISECONDS)) {
                 waited += 100;
                 if (stopped.get() || waited >= ABANDONED_MILLIS) {
                     stopped.set(true);

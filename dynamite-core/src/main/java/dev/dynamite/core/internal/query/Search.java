@@ -9,13 +9,22 @@ import dev.dynamite.core.internal.model.ModelContext;
 import dev.dynamite.core.internal.model.Tracking;
 import dev.dynamite.core.internal.model.Trash;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The state and runs of one query, behind the public query builder and every {@code where}: filters are parsed as
@@ -31,7 +40,7 @@ public final class Search<T> {
     private @Nullable Order order;
     private final List<String> fields = new ArrayList<>();
     private Trash trash = Trash.EXCLUDE;
-    private final Map<String, Include> includes = new java.util.LinkedHashMap<>();
+    private final Map<String, Include> includes = new LinkedHashMap<>();
     private @Nullable String after;
     private boolean allowScan;
     private int segments = 1;
@@ -76,7 +85,7 @@ public final class Search<T> {
     }
 
     public Search<T> where(String field, @Nullable Object value) {
-        return where(java.util.Collections.singletonMap(Objects.requireNonNull(field, "field"), value));
+        return where(Collections.singletonMap(Objects.requireNonNull(field, "field"), value));
     }
 
     public Search<T> where(String field, String operator, @Nullable Object value) {
@@ -225,7 +234,7 @@ public final class Search<T> {
 
     /** The fields loaded only because an include joins on them, when the user named the attributes to load. */
     private Set<String> joinFieldsNotAsked() {
-        Set<String> extra = new java.util.LinkedHashSet<>();
+        Set<String> extra = new LinkedHashSet<>();
         if (!fields.isEmpty()) {
             for (String relation : includes.keySet()) {
                 String localKey = Objects.requireNonNull(context.rules().relation(relation)).localKey();
@@ -291,7 +300,7 @@ public final class Search<T> {
             return parallelPage(plan, size, key, cursor);
         }
         byte[] fingerprint = Cursors.fingerprint(context.type(), plan);
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = cursor == null ? null
+        Map<String, AttributeValue> start = cursor == null ? null
                 : Cursors.decode(cursor, fingerprint, plan.position(), key, context.type().getSimpleName());
         Reader<T> reader = new Reader<>(context, context.client());
         Reader.RawPage raw = reader.page(plan, size, start);
@@ -308,7 +317,7 @@ public final class Search<T> {
     /** A page of a scan in parallel segments: the cursor holds where each segment stands. */
     private Paged<T> parallelPage(Plan plan, int size, byte @Nullable [] key, @Nullable String cursor) {
         byte[] fingerprint = Cursors.fingerprint(context.type(), plan, segments);
-        List<Cursors.Position> from = cursor == null ? java.util.Collections.nCopies(segments, Cursors.Position.START)
+        List<Cursors.Position> from = cursor == null ? Collections.nCopies(segments, Cursors.Position.START)
                 : Cursors.decode(cursor, fingerprint, plan.position(), key, context.type().getSimpleName(), segments);
         Reader<T> reader = new Reader<>(context, context.client());
         Reader.SegmentedPage raw = reader.page(plan, size, segments, from);
@@ -331,7 +340,7 @@ public final class Search<T> {
         if (size < 1) {
             throw new InvalidQueryException("page size must be at least 1, was " + size);
         }
-        java.util.Iterator<Paged<T>> pages = new java.util.Iterator<>() {
+        Iterator<Paged<T>> pages = new Iterator<>() {
             private @Nullable Paged<T> previous;
             private boolean started;
 
@@ -343,7 +352,7 @@ public final class Search<T> {
             @Override
             public Paged<T> next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 String cursor = started ? Objects.requireNonNull(previous).cursor() : after;
                 started = true;
@@ -351,8 +360,8 @@ public final class Search<T> {
                 return previous;
             }
         };
-        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(pages,
-                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /**

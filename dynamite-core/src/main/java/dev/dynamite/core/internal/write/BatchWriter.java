@@ -3,6 +3,8 @@ package dev.dynamite.core.internal.write;
 import dev.dynamite.api.PartialWriteException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,7 +41,7 @@ public final class BatchWriter {
      */
     public static void write(DynamoDbClient client, @Nullable Class<?> model, String table, String operation,
                              List<WriteOp> ops, Duration deadline, int concurrency) {
-        Map<WriteRequest, Map<String, AttributeValue>> keys = new java.util.LinkedHashMap<>();
+        Map<WriteRequest, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
         for (WriteOp op : ops) {
             keys.put(op.batchEntry(), op.key());
         }
@@ -66,10 +68,10 @@ public final class BatchWriter {
                              List<WriteRequest> writes, Function<WriteRequest, Map<String, AttributeValue>> keyOf,
                              Duration deadline, int concurrency) {
         int chunks = (writes.size() + MAX_REQUESTS - 1) / MAX_REQUESTS;
-        List<Map<String, AttributeValue>> written = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Map<String, AttributeValue>> notWritten = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Map<String, AttributeValue>> inDoubt = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Map<String, AttributeValue>> written = Collections.synchronizedList(new ArrayList<>());
+        List<Map<String, AttributeValue>> notWritten = Collections.synchronizedList(new ArrayList<>());
+        List<Map<String, AttributeValue>> inDoubt = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         boolean[] started = new boolean[chunks];
         Backoff backoff = Backoff.start(deadline);
         Workers.run(chunks, concurrency, chunk -> {
