@@ -217,7 +217,7 @@ abstract class QueryContract extends FixtureContract {
         List<String> asked = IntStream.range(0, 250).mapToObj(i -> String.format("p%02d", i)).toList();
         assertThat(ids(people.where("id", "in", asked))).isEqualTo(idsWhere(n -> n != 19));
         assertThat(log.requests(BatchGetItemRequest.class)).extracting(r -> r.requestItems().values().iterator()
-                .next().keys().size()).containsExactly(100, 100, 50);
+                .next().keys().size()).containsExactlyInAnyOrder(100, 100, 50);   // the requests run concurrently
         assertThat(log.operations()).doesNotContain("Scan", "Query");
     }
 
