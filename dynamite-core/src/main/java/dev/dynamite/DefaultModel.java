@@ -203,6 +203,31 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     @Override
+    public T save(T entity) {
+        return save(entity, MutationOptions.defaults());
+    }
+
+    @Override
+    public T save(T entity, MutationOptions options) {
+        new EntityWrites<>(context()).save(type.cast(Objects.requireNonNull(entity, "entity")),
+                Objects.requireNonNull(options, "options"));
+        return entity;
+    }
+
+    @Override
+    public T update(T entity, Map<String, ?> changes) {
+        new EntityWrites<>(context()).update(type.cast(Objects.requireNonNull(entity, "entity")),
+                Objects.requireNonNull(changes, "changes"), MutationOptions.defaults());
+        return entity;
+    }
+
+    @Override
+    public void delete(T entity) {
+        new EntityWrites<>(context()).destroy(type.cast(Objects.requireNonNull(entity, "entity")), false,
+                MutationOptions.defaults());
+    }
+
+    @Override
     public List<T> putAll(Collection<T> entities) {
         return putAll(entities, MutationOptions.defaults());
     }

@@ -217,13 +217,17 @@ public final class Dynamite implements AutoCloseable {
     }
 
     /**
-     * Returns a handle on a model class bound to this client rather than to the global one.
+     * Returns a handle on a model class bound to this client rather than to the global one. The class may extend
+     * {@link Table} (active records, whose instances save themselves) or be a plain class with a no-arg constructor,
+     * written through the handle ({@link Model#save(Object)}, {@link Model#update(Object, Map)},
+     * {@link Model#delete(Object)}); Dynamite remembers what it read of either kind, so a save sends only what
+     * changed.
      *
      * @param type the model class
      * @param <T> the model type
      * @return the handle
      */
-    public <T extends Table<T>> Model<T> model(Class<T> type) {
+    public <T> Model<T> model(Class<T> type) {
         return new DefaultModel<>(type, owner);
     }
 

@@ -357,6 +357,56 @@ public interface Model<T> extends ItemReader<T> {
     QueryPlan explain(Map<String, ?> filters, QueryOptions options);
 
     /**
+     * Writes an entity: creates its item if Dynamite never persisted it (as {@link #create(Object)}), else sends the
+     * attributes that changed since it was read or written, conditioned on the item existing (and on its
+     * {@code @Version}). The instance-style write of a model that does not extend {@link Table}; it works on
+     * {@code Table} entities too.
+     *
+     * <pre>{@code
+     * Invoice invoice = invoices.find(id).orElseThrow();
+     * invoice.total = invoice.total.add(fee);
+     * invoices.save(invoice);
+     * }</pre>
+     *
+     * @param entity the entity; changed in place (timestamps, version)
+     * @return the entity
+     * @throws dev.dynamite.api.ItemNotFoundException if the item was deleted since it was read
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    T save(T entity);
+
+    /**
+     * Writes an entity with options (hooks, transaction); see {@link #save(Object)}.
+     *
+     * @param entity the entity
+     * @param options hooks on or off, the transaction
+     * @return the entity
+     */
+    T save(T entity, MutationOptions options);
+
+    /**
+     * Assigns values to a persisted entity's fields and saves it; see {@link #save(Object)}.
+     *
+     * @param entity an entity Dynamite read or wrote
+     * @param changes Java field names to new values; keys and managed fields are refused
+     * @return the entity
+     * @throws dev.dynamite.api.ItemNotFoundException if Dynamite never persisted the entity, or its item is gone
+     * @throws dev.dynamite.api.ModelValidationException if a change names an unknown, key or managed field, or does
+     *     not fit it; nothing is written
+     */
+    T update(T entity, Map<String, ?> changes);
+
+    /**
+     * Deletes an entity's item: soft (sets its {@code @DeleteAt} field) where the model has one, else hard;
+     * conditioned on the item existing (and on its {@code @Version}).
+     *
+     * @param entity the entity; its key must be set
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    void delete(T entity);
+
+    /**
      * Writes many new or <em>replacement</em> items with {@code BatchWriteItem}: 25 a request, several requests at
      * once ({@code DynamiteConfig.writeConcurrency}), the items DynamoDB leaves unprocessed retried with backoff until
      * the batch deadline. Each entity is prepared as {@link #create(Object)} prepares it (defaults, before-create

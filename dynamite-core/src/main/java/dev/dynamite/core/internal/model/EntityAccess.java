@@ -3,8 +3,9 @@ package dev.dynamite.core.internal.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bridge to the private state field of the entity base class, which lives in the exported package and is never
- * named here: the base class installs its accessor when it is initialized, which happens before any entity exists.
+ * Where an entity's state lives: in the private state field of the entity base class, which lives in the exported
+ * package and is never named here (the base class installs its accessor when it is initialized, which happens before
+ * any entity exists), or, for a model class that does not extend it, in a weak table by identity.
  */
 public final class EntityAccess {
     /** Reads and writes the state field of an entity. */
@@ -34,6 +35,7 @@ public final class EntityAccess {
     }
 
     private static volatile @Nullable Accessor accessor;
+    private static final IdentityStates OTHERS = new IdentityStates();
 
     private EntityAccess() {
     }
@@ -63,12 +65,14 @@ public final class EntityAccess {
     }
 
     public static @Nullable EntityState state(Object entity) {
-        return isEntity(entity) ? accessor().get(entity) : null;
+        return isEntity(entity) ? accessor().get(entity) : OTHERS.get(entity);
     }
 
     public static void setState(Object entity, @Nullable EntityState state) {
         if (isEntity(entity)) {
             accessor().set(entity, state);
+        } else {
+            OTHERS.put(entity, state);
         }
     }
 

@@ -1,0 +1,9 @@
+package dev.dynamite.it;
+
+import dev.dynamite.test.Backend;
+import dev.dynamite.test.DynamiteTest;
+
+/** Plain model classes against dynalite. */
+@DynamiteTest(backend = Backend.ENDPOINT, models = {PlainModelContract.Invoice.class})
+class PlainModelIT extends PlainModelContract {
+}
