@@ -206,7 +206,8 @@ public interface Query<T> {
      * {@code TotalSegments}), at most {@code DynamiteConfig.readConcurrency} at once, for {@link #list()},
      * {@link #stream()}, {@link #count()} ({@code Select COUNT} per segment) and pages (whose cursor holds where each
      * segment stands). Every item comes exactly once, in no particular order (unless an order sorts them in memory).
-     * A query on a key ignores it. Close a parallel {@link #stream()} that is not read to its end.
+     * A query on a key ignores it. Close a parallel {@link #stream()} that is not read to its end; one left unread for
+     * a minute stops its readers, and reading it on then throws {@code IllegalStateException} rather than end early.
      *
      * @param segments 1 (one scan) to 1,000,000
      * @return this query

@@ -444,7 +444,10 @@ final class Reader<T> {
             } catch (RuntimeException | Error e) {
                 last = e;
             }
-            hand(queue, last, stopped);
+            if (!stopped.get()) {
+                // after the stream was closed or abandoned nobody reads, and an end now would read as complete
+                hand(queue, last, stopped);
+            }
         });
         Iterator<Map<String, AttributeValue>> items = new Iterator<>() {
             private Iterator<Map<String, AttributeValue>> page = Collections.emptyIterator();
@@ -455,7 +458,17 @@ final class Reader<T> {
                 while (!page.hasNext() && !finished) {
                     Object next;
                     try {
-                        next = queue.take();
+                        next = queue.poll(100, TimeUnit.MILLISECONDS);
+                        if (next == null) {
+                            if (stopped.get() && queue.isEmpty()) {
+                                // the readers gave up while nobody took their pages; they hand nothing more
+                                finished = true;
+                                throw new IllegalStateException("the parallel scan's readers stopped: its stream was"
+                                        + " closed, or not read for " + ABANDONED_MILLIS + " ms; read it without"
+                                        + " pausing that long, or use pages(size)");
+                            }
+                            continue;
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         stopped.set(true);
