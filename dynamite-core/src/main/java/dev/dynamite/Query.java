@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * {@link #first()}, {@link #last()}, {@link #count()} or {@link #stream()} runs it; {@link #explain()} shows the plan
  * without running it. A query is a mutable builder, not thread-safe; it may be run more than once.
  *
+ * <p>Every run whose plan is a {@code Scan} follows the client's scan policy ({@code DynamiteConfig.Builder.scans}):
+ * under {@code REFUSE} it throws {@link dev.dynamite.api.ScanRefusedException} before any request unless the query
+ * says {@link #allowScan()}; under {@code WARN}, the default, it logs the filter's shape once.
+ *
  * @param <T> the model type
  */
 public interface Query<T> {
