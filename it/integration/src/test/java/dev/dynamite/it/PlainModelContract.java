@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamite.Model;
 import dev.dynamite.Page;
 import dev.dynamite.annotation.DeleteAt;
+import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.annotation.UpdatedAt;
 import dev.dynamite.annotation.Version;
@@ -47,6 +48,13 @@ abstract class PlainModelContract extends FixtureContract {
         public int hashCode() {
             return Objects.hash(id, status, total);
         }
+    }
+
+    /** A plain class with a relation to another plain class. */
+    public static final class Customer {
+        @PrimaryKey public String id;
+        public String name;
+        @HasMany(model = Invoice.class, foreignKey = "customer") public List<Invoice> invoices;
     }
 
     private Model<Invoice> invoices;
@@ -126,6 +134,21 @@ abstract class PlainModelContract extends FixtureContract {
         stranger.id = UUID.randomUUID().toString();
         assertThatThrownBy(() -> invoices.update(stranger, Map.of("total", 1)))
                 .isInstanceOf(ItemNotFoundException.class);
+    }
+
+    @Test
+    void relationsOfPlainEntitiesAreIncluded() {
+        Model<Customer> customers = dynamite.model(Customer.class);
+        String id = "cust-" + UUID.randomUUID();
+        customers.create(Map.of("id", id, "name", "Ada"));
+        create(id, 1);
+        create(id, 2);
+
+        Customer found = customers.find(id, dev.dynamite.api.QueryOptions.builder().include("invoices").build())
+                .orElseThrow();
+
+        assertThat(found.invoices).extracting(i -> i.total).containsExactlyInAnyOrder(1, 2);
+        assertThat(found.invoices).allSatisfy(i -> assertThat(i.customer).isEqualTo(id));
     }
 
     @Test

@@ -4,6 +4,6 @@ import dev.dynamite.test.Backend;
 import dev.dynamite.test.DynamiteTest;
 
 /** Plain model classes on the embedded engine, in process. */
-@DynamiteTest(backend = Backend.EMBEDDED, models = {PlainModelContract.Invoice.class})
+@DynamiteTest(backend = Backend.EMBEDDED, models = {PlainModelContract.Invoice.class, PlainModelContract.Customer.class})
 class PlainModelOnLocalEngineTest extends PlainModelContract {
 }
