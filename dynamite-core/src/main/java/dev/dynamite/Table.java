@@ -433,8 +433,8 @@ public abstract class Table<T extends Table<T>> {
      *     can hold
      */
     public <R extends Table<R>> void sync(Class<R> related, Collection<?> ids, TransactionContext tx) {
-        Pivots.of(context(), Objects.requireNonNull(related, "related")).sync(self(), Objects.requireNonNull(ids, "ids"),
-                Objects.requireNonNull(tx, "tx"));
+        Pivots.of(context(), Objects.requireNonNull(related, "related"))
+                .sync(self(), Objects.requireNonNull(ids, "ids"), Objects.requireNonNull(tx, "tx"));
     }
 
     /**

@@ -46,8 +46,9 @@ public final class Views<T> extends OnModel<T> {
     }
 
     /**
-     * Returns an entity as a JSON object: its fields as {@link #toMap} gives them, with related entities as objects and values the
-     * JSON writer does not know (nested POJOs of the Jackson codec, say) as the JSON form of their stored attribute.
+     * Returns an entity as a JSON object: its fields as {@link #toMap} gives them, with related entities as objects and
+     * values the JSON writer does not know (nested POJOs of the Jackson codec, say) as the JSON form of their stored
+     * attribute.
      *
      * @param entity the entity
      * @return the JSON text

@@ -76,7 +76,8 @@ public final class Tracking<T> extends OnModel<T> {
         EntityState state = EntityAccess.state(entity);
         if (state == null) {
             Map<String, Object> key = new LinkedHashMap<>();
-            key.put(context.metadata().partitionKey().name(), mapper.get(entity, context.metadata().partitionKey().name()));
+            String partition = context.metadata().partitionKey().name();
+            key.put(partition, mapper.get(entity, partition));
             throw new ItemNotFoundException(type, table, key, operation + "() needs an entity that was created or"
                     + " loaded; call create() or save() first", null);
         }

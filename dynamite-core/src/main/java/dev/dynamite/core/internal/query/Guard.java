@@ -20,10 +20,6 @@ public final class Guard {
         this.filters = List.copyOf(filters);
     }
 
-    List<Condition> filters() {
-        return filters;
-    }
-
     /** Whether a stored item still matches: not soft-deleted and every filter holds. */
     public boolean matches(ModelContext<?> context, Map<String, AttributeValue> item) {
         if (context.isTrashed(item)) {

@@ -53,9 +53,9 @@ final class Reader<T> {
     private final ModelContext<T> context;
     private final DynamoDbClient client;
 
-    Reader(ModelContext<T> context, DynamoDbClient client) {
+    Reader(ModelContext<T> context) {
         this.context = context;
-        this.client = client;
+        this.client = context.client();
     }
 
     /** The matching entities, after skip and limit, read lazily. */
@@ -316,12 +316,10 @@ final class Reader<T> {
         return false;
     }
 
-    /** The number of matching items ({@code Select COUNT}); skip and limit do not apply. */
-    long count(Plan plan) {
-        return count(plan, 1);
-    }
-
-    /** The number of matching items, a scan counted in {@code segments} parallel segments when more than one. */
+    /**
+     * The number of matching items ({@code Select COUNT}); skip and limit do not apply. A scan is counted in
+     * {@code segments} parallel segments when more than one.
+     */
     long count(Plan plan, int segments) {
         if (segments > 1 && plan.operation() == Operation.SCAN) {
             logScan(plan);

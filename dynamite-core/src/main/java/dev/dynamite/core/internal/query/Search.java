@@ -190,7 +190,7 @@ public final class Search<T> {
     public List<T> list() {
         unpaged("list");
         List<T> found;
-        try (Stream<T> results = new Reader<>(context, context.client()).stream(runnable(limit, order), segments)) {
+        try (Stream<T> results = new Reader<>(context).stream(runnable(limit, order), segments)) {
             found = results.toList();
         }
         return withIncludes(found);
@@ -198,7 +198,8 @@ public final class Search<T> {
 
     public Optional<T> first() {
         unpaged("first");
-        try (Stream<T> results = new Reader<>(context, context.client()).stream(runnable(1, order == null ? Order.ASC : order), segments)) {
+        Plan plan = runnable(1, order == null ? Order.ASC : order);
+        try (Stream<T> results = new Reader<>(context).stream(plan, segments)) {
             return results.findFirst().map(entity -> withIncludes(List.of(entity)).get(0));
         }
     }
@@ -206,14 +207,14 @@ public final class Search<T> {
     public Optional<T> last() {
         unpaged("last");
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
-        try (Stream<T> results = new Reader<>(context, context.client()).stream(runnable(1, reversed), segments)) {
+        try (Stream<T> results = new Reader<>(context).stream(runnable(1, reversed), segments)) {
             return results.findFirst().map(entity -> withIncludes(List.of(entity)).get(0));
         }
     }
 
     public long count() {
         unpaged("count");
-        return new Reader<>(context, context.client()).count(runnable(limit, order), segments);
+        return new Reader<>(context).count(runnable(limit, order), segments);
     }
 
     public Stream<T> stream() {
@@ -221,7 +222,7 @@ public final class Search<T> {
         if (!includes.isEmpty()) {
             return list().stream();   // relations load for all parents together
         }
-        return new Reader<>(context, context.client()).stream(runnable(limit, order), segments);
+        return new Reader<>(context).stream(runnable(limit, order), segments);
     }
 
     private List<T> withIncludes(List<T> found) {
@@ -302,7 +303,7 @@ public final class Search<T> {
         byte[] fingerprint = Cursors.fingerprint(context.type(), plan);
         Map<String, AttributeValue> start = cursor == null ? null
                 : Cursors.decode(cursor, fingerprint, plan.position(), key, context.type().getSimpleName());
-        Reader<T> reader = new Reader<>(context, context.client());
+        Reader<T> reader = new Reader<>(context);
         Reader.RawPage raw = reader.page(plan, size, start);
         Tracking<T> tracking = new Tracking<>(context);
         List<T> items = new ArrayList<>(raw.rows().size());
@@ -319,7 +320,7 @@ public final class Search<T> {
         byte[] fingerprint = Cursors.fingerprint(context.type(), plan, segments);
         List<Cursors.Position> from = cursor == null ? Collections.nCopies(segments, Cursors.Position.START)
                 : Cursors.decode(cursor, fingerprint, plan.position(), key, context.type().getSimpleName(), segments);
-        Reader<T> reader = new Reader<>(context, context.client());
+        Reader<T> reader = new Reader<>(context);
         Reader.SegmentedPage raw = reader.page(plan, size, segments, from);
         Tracking<T> tracking = new Tracking<>(context);
         List<T> items = new ArrayList<>(raw.rows().size());

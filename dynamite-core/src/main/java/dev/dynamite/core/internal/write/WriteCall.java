@@ -39,7 +39,8 @@ public final class WriteCall {
      * @param stored for {@code REFUSED}, the item as stored then, or null if there is none
      * @param cause for {@code REFUSED}, DynamoDB's answer (a failed condition or a cancelled transaction)
      */
-    public record Result(Status status, @Nullable Map<String, AttributeValue> stored, @Nullable RuntimeException cause) {
+    public record Result(Status status, @Nullable Map<String, AttributeValue> stored,
+                         @Nullable RuntimeException cause) {
         /** @return whether the write was applied or queued */
         public boolean written() {
             return status != Status.REFUSED;

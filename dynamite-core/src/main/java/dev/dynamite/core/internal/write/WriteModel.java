@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAtAttribute the {@code @UpdatedAt} attribute, or null
  * @param deleteAtAttribute the {@code @DeleteAt} attribute, or null
  */
-public record WriteModel(@Nullable Class<?> type, String table, String partitionAttribute, @Nullable String versionAttribute,
-                         @Nullable String createdAtAttribute, @Nullable String updatedAtAttribute, @Nullable String deleteAtAttribute) {
+public record WriteModel(@Nullable Class<?> type, String table, String partitionAttribute,
+                         @Nullable String versionAttribute, @Nullable String createdAtAttribute,
+                         @Nullable String updatedAtAttribute, @Nullable String deleteAtAttribute) {
     /** Checks the required parts. */
     public WriteModel {
         Objects.requireNonNull(table, "table");
