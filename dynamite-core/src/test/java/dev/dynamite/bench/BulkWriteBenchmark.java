@@ -7,14 +7,11 @@ import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.local.DynamoDbLocal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Wall time of a bulk {@code update} of 2,000 items on the embedded engine with 2 ms of latency injected into every
@@ -51,13 +48,13 @@ public final class BulkWriteBenchmark {
                 local.faults().onAnyOperation().latency(LATENCY).always();
                 System.out.println("| write concurrency | requests | median ms | items/s | speed-up |");
                 System.out.println("|---|---|---|---|---|");
-                Result base = measure(baseline, backend.counter, iterations, "s");
+                Backend.Result base = measure(backend, baseline, iterations, "s");
                 row("1 (baseline: one item after the other)", base, base);
                 for (int concurrency : new int[] {8, dev.dynamite.DynamiteConfig.DEFAULT_WRITE_CONCURRENCY, 32}) {
                     // the same table: a client of the same prefix with another concurrency
                     try (Dynamite parallel = new Dynamite(sequential.config().toBuilder()
                             .writeConcurrency(concurrency).build())) {
-                        Result result = measure(parallel.model(Shipment.class), backend.counter, iterations,
+                        Backend.Result result = measure(backend, parallel.model(Shipment.class), iterations,
                                 "c" + concurrency);
                         row(concurrency + (concurrency == dev.dynamite.DynamiteConfig.DEFAULT_WRITE_CONCURRENCY
                                 ? " (default)" : ""), result, base);
@@ -70,44 +67,22 @@ public final class BulkWriteBenchmark {
     }
 
     private static void seed(Dynamite dynamite, String table) {
-        List<WriteRequest> writes = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    "id", AttributeValue.fromS(String.format(Locale.ROOT, "s%05d", i)),
-                    "batch", AttributeValue.fromS("b1"), "status", AttributeValue.fromS("new"))).build()).build());
-            if (writes.size() == 25) {
-                List<WriteRequest> request = List.copyOf(writes);
-                dynamite.getClient().batchWriteItem(b -> b.requestItems(Map.of(table, request)));
-                writes.clear();
-            }
+            items.add(Map.of("id", AttributeValue.fromS(String.format(Locale.ROOT, "s%05d", i)),
+                    "batch", AttributeValue.fromS("b1"), "status", AttributeValue.fromS("new")));
         }
+        Backend.batchPut(dynamite.getClient(), table, items);
     }
 
-    private record Result(double requests, double millis) {
-    }
-
-    private static void row(String label, Result result, Result base) {
-        System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.1fx |%n", label, result.requests, result.millis,
-                ITEMS / (result.millis / 1000), base.millis / result.millis);
+    private static void row(String label, Backend.Result result, Backend.Result base) {
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.1fx |%n", label, result.requests(),
+                result.millis(), ITEMS / (result.millis() / 1000), base.millis() / result.millis());
     }
 
     /** Each iteration sets every item's status to a new value, so that every item is written every time. */
-    private static Result measure(Model<Shipment> model, Backend.Counter counter, int iterations, String tag) {
-        check(model.update(Map.of("status", tag + "-warm"), Map.of("batch", "b1")));
-        long requests = counter.requests.get();
-        long[] times = new long[iterations];
-        for (int i = 0; i < iterations; i++) {
-            long start = System.nanoTime();
-            check(model.update(Map.of("status", tag + "-" + i), Map.of("batch", "b1")));
-            times[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(times);
-        return new Result((counter.requests.get() - requests) / (double) iterations, times[iterations / 2] / 1e6);
-    }
-
-    private static void check(int updated) {
-        if (updated != ITEMS) {
-            throw new IllegalStateException("updated " + updated + " items, expected " + ITEMS);
-        }
+    private static Backend.Result measure(Backend backend, Model<Shipment> model, int iterations, String tag) {
+        return backend.measure(iterations, i -> model.update(Map.of("status", tag + "-" + (i < 0 ? "warm" : i)),
+                Map.of("batch", "b1")), ITEMS);
     }
 }

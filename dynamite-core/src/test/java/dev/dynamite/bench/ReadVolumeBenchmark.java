@@ -9,15 +9,11 @@ import dev.dynamite.annotation.IndexSort;
 import dev.dynamite.local.DynamoDbLocal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntSupplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Reads whose cost follows what is asked, on the embedded engine with 2 ms of latency injected into every request, in
@@ -62,9 +58,9 @@ public final class ReadVolumeBenchmark {
                 System.out.println("|---|---|---|---|");
 
                 String cursor = cursorBefore(readings);
-                Result skip = measure(backend.counter, iterations, () -> readings.query().where("sensor", "s1")
+                Backend.Result skip = backend.measure(iterations, i -> readings.query().where("sensor", "s1")
                         .skip((PAGE_NUMBER - 1) * PAGE).limit(PAGE).list().size(), PAGE);
-                Result page = measure(backend.counter, iterations, () -> readings.query().where("sensor", "s1")
+                Backend.Result page = backend.measure(iterations, i -> readings.query().where("sensor", "s1")
                         .after(cursor).page(PAGE).items().size(), PAGE);
                 row("page " + PAGE_NUMBER + " of " + PAGE + " by skip (baseline)", skip, skip);
                 row("page " + PAGE_NUMBER + " of " + PAGE + " by cursor", page, skip);
@@ -73,9 +69,9 @@ public final class ReadVolumeBenchmark {
                 for (Duration latency : new Duration[] {LATENCY, SLOW_PAGE}) {
                     local.faults().clear();
                     local.faults().onAnyOperation().latency(latency).always();
-                    Result single = measure(backend.counter, iterations, () -> readings.query()
+                    Backend.Result single = backend.measure(iterations, i -> readings.query()
                             .where("value", ">=", 0).allowScan().list().size(), all);
-                    Result parallel = measure(backend.counter, iterations, () -> readings.query()
+                    Backend.Result parallel = backend.measure(iterations, i -> readings.query()
                             .where("value", ">=", 0).allowScan().parallel(4).list().size(), all);
                     String at = ", " + latency.toMillis() + " ms a request";
                     row("filtered Scan of " + all + at + ", one scan (baseline)", single, single);
@@ -97,48 +93,21 @@ public final class ReadVolumeBenchmark {
     }
 
     private static void seed(Dynamite dynamite, String table) {
-        List<WriteRequest> writes = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         String payload = "p".repeat(60);
         for (int s = 1; s <= SENSORS; s++) {
             for (int i = 0; i < PER_SENSOR; i++) {
-                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                        "sensor", AttributeValue.fromS("s" + s),
+                items.add(Map.of("sensor", AttributeValue.fromS("s" + s),
                         "at", AttributeValue.fromS(String.format(Locale.ROOT, "t%06d", i)),
-                        "value", AttributeValue.fromN(Integer.toString(i)),
-                        "payload", AttributeValue.fromS(payload))).build()).build());
-                if (writes.size() == 25) {
-                    List<WriteRequest> request = List.copyOf(writes);
-                    dynamite.getClient().batchWriteItem(b -> b.requestItems(Map.of(table, request)));
-                    writes.clear();
-                }
+                        "value", AttributeValue.fromN(Integer.toString(i)), "payload", AttributeValue.fromS(payload)));
             }
         }
+        Backend.batchPut(dynamite.getClient(), table, items);
     }
 
-    private record Result(double requests, double millis) {
+    private static void row(String label, Backend.Result result, Backend.Result base) {
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.1f | %.1fx |%n", label, result.requests(), result.millis(),
+                base.millis() / result.millis());
     }
 
-    private static void row(String label, Result result, Result base) {
-        System.out.printf(Locale.ROOT, "| %s | %.0f | %.1f | %.1fx |%n", label, result.requests, result.millis,
-                base.millis / result.millis);
-    }
-
-    private static Result measure(Backend.Counter counter, int iterations, IntSupplier read, int expected) {
-        check(read.getAsInt(), expected);
-        long requests = counter.requests.get();
-        long[] times = new long[iterations];
-        for (int i = 0; i < iterations; i++) {
-            long start = System.nanoTime();
-            check(read.getAsInt(), expected);
-            times[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(times);
-        return new Result((counter.requests.get() - requests) / (double) iterations, times[iterations / 2] / 1e6);
-    }
-
-    private static void check(int read, int expected) {
-        if (read != expected) {
-            throw new IllegalStateException("read " + read + " items, expected " + expected);
-        }
-    }
 }

@@ -32,11 +32,7 @@ class BatchFaultsOnLocalEngineTest extends FixtureContract {
     @BeforeAll
     void seed(DynamoDbLocal local) {
         this.local = local;
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            items.add(Map.of("id", String.format("w%03d", i), "name", "Owner " + i));
-        }
-        TestData.put(raw, dynamite.config().tablePrefix() + "owners", items);
+        BatchOpsContract.seedOwners(raw, dynamite.config().tablePrefix());
     }
 
     @BeforeEach

@@ -20,6 +20,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Batch reads ({@code findAll}) and bulk loads ({@code putAll}) end to end. 500 owners {@code w000..w499}. */
@@ -33,11 +34,16 @@ abstract class BatchOpsContract extends FixtureContract {
         owners = dynamite.model(Owner.class);
         entries = dynamite.model(Entry.class);
         products = dynamite.model(Product.class);
+        seedOwners(raw, dynamite.config().tablePrefix());
+    }
+
+    /** Stores the 500 owners {@code w000..w499} behind Dynamite's back. */
+    static void seedOwners(DynamoDbClient client, String prefix) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             items.add(Map.of("id", String.format("w%03d", i), "name", "Owner " + i));
         }
-        TestData.put(raw, dynamite.config().tablePrefix() + "owners", items);
+        TestData.put(client, prefix + "owners", items);
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -86,8 +87,8 @@ class WriteCallTest {
     private final Receipt receipt = new Receipt();
 
     private WriteCall.Hooks hooks() {
-        return new WriteCall.Hooks(returned -> events.add("after " + new java.util.TreeSet<>(returned.keySet())), () -> events.add("undo"),
-                receipt);
+        return new WriteCall.Hooks(returned -> events.add("after " + new TreeSet<>(returned.keySet())),
+                () -> events.add("undo"), receipt);
     }
 
     private static WriteOp versionedUpdate() {
