@@ -9,6 +9,7 @@ import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.entity.CounterWrites;
 import dev.dynamite.core.internal.entity.EntityWrites;
 import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.model.Shape;
 import dev.dynamite.core.internal.model.Trash;
 import dev.dynamite.core.internal.query.Guard;
 import dev.dynamite.core.internal.query.Reads;
@@ -30,15 +31,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The model handle: bound to one {@code Dynamite} or to the global client at each call, as its {@link Owner} says.
  * Every operation resolves the binding once into a {@link ModelContext} and runs on it.
  *
+ * <p>The runtime works on entities of type {@code E}: the model class itself, or, for a record, {@link
+ * dev.dynamite.core.internal.mapping.Draft}s that the {@link Shape} turns into records on the way out and back into
+ * drafts on the way in.
+ *
  * @param <T> the model type
+ * @param <E> the type of the runtime's entities
  */
-final class DefaultModel<T> implements Model<T> {
+final class DefaultModel<T, E> implements Model<T> {
     private final Class<T> type;
     private final Owner owner;
+    private final Shape<T, E> shape;
 
-    DefaultModel(Class<T> type, Owner owner) {
-        this.type = Objects.requireNonNull(type, "type");
+    private DefaultModel(Class<T> type, Owner owner, Shape<T, E> shape) {
+        this.type = type;
         this.owner = owner;
+        this.shape = shape;
+    }
+
+    /** The handle of a model class, of either kind. */
+    static <T> DefaultModel<T, Object> of(Class<T> type, Owner owner) {
+        return new DefaultModel<>(Objects.requireNonNull(type, "type"), owner, Shape.of(type));
     }
 
     @Override
@@ -63,7 +76,8 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public @Nullable T fromItem(Map<String, AttributeValue> item) {
-        return new Reads<>(context()).fromItem(item);
+        E entity = new Reads<>(context()).fromItem(item);
+        return entity == null ? null : shape.out(entity);
     }
 
     @Override
@@ -77,12 +91,13 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     /** This model on the binding in force now. */
-    private ModelContext<T> context() {
-        return ModelContext.of(type, owner, binding());
+    @SuppressWarnings("unchecked")
+    private ModelContext<E> context() {
+        return (ModelContext<E>) ModelContext.any(type, owner, binding());
     }
 
-    private DefaultQuery<T> query(ModelContext<T> context) {
-        return new DefaultQuery<>(new Search<>(context), type);
+    private DefaultQuery<T, E> query(ModelContext<E> context) {
+        return new DefaultQuery<>(new Search<>(context), type, shape);
     }
 
     @Override
@@ -92,7 +107,8 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T create(Map<String, ?> attributes, MutationOptions options) {
-        return new EntityWrites<>(context()).create(Objects.requireNonNull(attributes, "attributes"), options);
+        return shape.out(new EntityWrites<>(context()).create(Objects.requireNonNull(attributes, "attributes"),
+                options));
     }
 
     @Override
@@ -106,8 +122,14 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T create(Consumer<T> init, MutationOptions options) {
-        return new EntityWrites<>(context()).create(Objects.requireNonNull(init, "init"), options);
+        Objects.requireNonNull(init, "init");
+        if (shape.immutable()) {
+            throw new ModelValidationException(type, null, "is a record, which cannot be filled in place;"
+                    + " call create(Map) or create(new " + type.getSimpleName() + "(...)) instead");
+        }
+        return shape.out(new EntityWrites<>(context()).create((Consumer<E>) init, options));
     }
 
     @Override
@@ -117,22 +139,22 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T create(T entity, MutationOptions options) {
-        return new EntityWrites<>(context()).create(type.cast(Objects.requireNonNull(entity, "entity")), options);
+        return shape.out(new EntityWrites<>(context()).create(in(entity), options));
     }
 
     @Override
     public Optional<T> find(Object partitionKey) {
-        return new Reads<>(context()).find(partitionKey, null);
+        return shape.out(new Reads<>(context()).find(partitionKey, null));
     }
 
     @Override
     public Optional<T> find(Object partitionKey, Object sortKey) {
-        return new Reads<>(context()).find(partitionKey, Objects.requireNonNull(sortKey, "sortKey"));
+        return shape.out(new Reads<>(context()).find(partitionKey, Objects.requireNonNull(sortKey, "sortKey")));
     }
 
     @Override
     public Optional<T> find(Object partitionKey, QueryOptions options) {
-        ModelContext<T> context = context();
+        ModelContext<E> context = context();
         EntityMetadata metadata = metadata();
         if (metadata.sortKey().isPresent()) {
             throw new ModelValidationException(type, metadata.sortKey().get().name(), "the model has a sort key;"
@@ -144,7 +166,7 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public Optional<T> find(Object partitionKey, Object sortKey, QueryOptions options) {
-        ModelContext<T> context = context();
+        ModelContext<E> context = context();
         EntityMetadata metadata = metadata();
         String sort = metadata.sortKey().orElseThrow(() -> new ModelValidationException(type, null, "has no sort"
                 + " key, but a sort key value was given: " + sortKey)).name();
@@ -209,22 +231,33 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public T save(T entity, MutationOptions options) {
-        new EntityWrites<>(context()).save(type.cast(Objects.requireNonNull(entity, "entity")),
-                Objects.requireNonNull(options, "options"));
-        return entity;
+        E written = in(entity);
+        new EntityWrites<>(context()).save(written, Objects.requireNonNull(options, "options"));
+        return shape.immutable() ? shape.out(written) : entity;
     }
 
     @Override
     public T update(T entity, Map<String, ?> changes) {
-        new EntityWrites<>(context()).update(type.cast(Objects.requireNonNull(entity, "entity")),
-                Objects.requireNonNull(changes, "changes"), MutationOptions.defaults());
-        return entity;
+        E written = in(entity);
+        new EntityWrites<>(context()).update(written, Objects.requireNonNull(changes, "changes"),
+                MutationOptions.defaults());
+        return shape.immutable() ? shape.out(written) : entity;
     }
 
     @Override
     public void delete(T entity) {
-        new EntityWrites<>(context()).destroy(type.cast(Objects.requireNonNull(entity, "entity")), false,
-                MutationOptions.defaults());
+        E deleted = in(entity);
+        new EntityWrites<>(context()).destroy(deleted, false, MutationOptions.defaults());
+        if (shape.immutable()) {
+            // the record given is the application's handle of the item: it is no longer persisted either
+            dev.dynamite.core.internal.model.EntityAccess.setState(entity,
+                    dev.dynamite.core.internal.model.EntityAccess.state(deleted));
+        }
+    }
+
+    /** The runtime's entity for one the application gives. */
+    private E in(T entity) {
+        return shape.in(type.cast(Objects.requireNonNull(entity, "entity")));
     }
 
     @Override
@@ -234,8 +267,9 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public List<T> putAll(Collection<T> entities, MutationOptions options) {
-        return new EntityWrites<>(context()).putAll(Objects.requireNonNull(entities, "entities"),
-                Objects.requireNonNull(options, "options"));
+        List<E> written = new EntityWrites<>(context()).putAll(shape.in(Objects.requireNonNull(entities,
+                "entities")), Objects.requireNonNull(options, "options"));
+        return shape.out(written);
     }
 
     @Override
@@ -245,8 +279,8 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public List<T> findAll(Collection<?> keys, QueryOptions options) {
-        return new Reads<>(context()).findAll(Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(options,
-                "options"));
+        return shape.out(new Reads<>(context()).findAll(Objects.requireNonNull(keys, "keys"),
+                Objects.requireNonNull(options, "options")));
     }
 
     @Override
@@ -261,12 +295,12 @@ final class DefaultModel<T> implements Model<T> {
 
     @Override
     public List<T> withTrashed(Map<String, ?> filters) {
-        return new Reads<>(context()).list(filters, Trash.INCLUDE);
+        return shape.out(new Reads<>(context()).list(filters, Trash.INCLUDE));
     }
 
     @Override
     public List<T> onlyTrashed(Map<String, ?> filters) {
-        return new Reads<>(context()).list(filters, Trash.ONLY);
+        return shape.out(new Reads<>(context()).list(filters, Trash.ONLY));
     }
 
     @Override
@@ -291,10 +325,10 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     private int updateMatching(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options) {
-        ModelContext<T> context = context();
-        EntityWrites<T> writes = new EntityWrites<>(context);
+        ModelContext<E> context = context();
+        EntityWrites<E> writes = new EntityWrites<>(context);
         Map<String, Object> checked = writes.checkChanges(changes);
-        Guard.Targets<T> targets = new Reads<>(context).targets(filters, options);
+        Guard.Targets<E> targets = new Reads<>(context).targets(filters, options);
         // the filters are the write's condition: an item changed since the read so that it no longer matches is
         // skipped (outside a transaction) or cancels the transaction
         return bulk(context, "update", targets, options,
@@ -323,9 +357,9 @@ final class DefaultModel<T> implements Model<T> {
     }
 
     private int deleteMatching(Map<String, ?> filters, MutationOptions options) {
-        ModelContext<T> context = context();
-        EntityWrites<T> writes = new EntityWrites<>(context);
-        Guard.Targets<T> targets = new Reads<>(context).targets(filters, options);
+        ModelContext<E> context = context();
+        EntityWrites<E> writes = new EntityWrites<>(context);
+        Guard.Targets<E> targets = new Reads<>(context).targets(filters, options);
         return bulk(context, "delete", targets, options,
                 (entity, receipt) -> writes.destroy(entity, false, options, targets.guard(), receipt));
     }
@@ -347,10 +381,10 @@ final class DefaultModel<T> implements Model<T> {
 
     private int increment(String field, Number by, Map<String, ?> filters, MutationOptions options) {
         requireFilters(filters, "increment", null);
-        ModelContext<T> context = context();
-        CounterWrites<T> counters = new CounterWrites<>(context);
+        ModelContext<E> context = context();
+        CounterWrites<E> counters = new CounterWrites<>(context);
         counters.checkCounter(field, by);
-        Guard.Targets<T> targets = new Reads<>(context).targets(filters, options);
+        Guard.Targets<E> targets = new Reads<>(context).targets(filters, options);
         return bulk(context, "increment(" + field + ")", targets, options,
                 (entity, receipt) -> counters.increment(entity, field, by, options, targets.guard(), receipt));
     }
@@ -360,18 +394,18 @@ final class DefaultModel<T> implements Model<T> {
      * one, with the client's write concurrency, and a failure part-way reported as a {@link
      * dev.dynamite.api.PartialWriteException}.
      */
-    private int bulk(ModelContext<T> context, String operation, Guard.Targets<T> targets, MutationOptions options,
-                     BulkWrite.Action<T> write) {
+    private int bulk(ModelContext<E> context, String operation, Guard.Targets<E> targets, MutationOptions options,
+                     BulkWrite.Action<E> write) {
         if (options.transaction().isPresent()) {
             int queued = 0;
-            for (T entity : targets.entities()) {
+            for (E entity : targets.entities()) {
                 if (write.write(entity, new Receipt())) {
                     queued++;
                 }
             }
             return queued;
         }
-        return new BulkWrite<T>(type, context.tableName(), operation, context::keyOf)
+        return new BulkWrite<E>(type, context.tableName(), operation, context::keyOf)
                 .run(targets.entities(), context.binding().writeConcurrency(), write);
     }
 

@@ -4,6 +4,7 @@ import dev.dynamite.api.Include;
 import dev.dynamite.api.Order;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.ScanPolicy;
+import dev.dynamite.core.internal.model.Shape;
 import dev.dynamite.core.internal.query.Explanation;
 import dev.dynamite.core.internal.query.Search;
 import java.util.List;
@@ -17,107 +18,110 @@ import org.jspecify.annotations.Nullable;
  * filter as it is added and runs the query.
  *
  * @param <T> the model type
+ * @param <E> the type of the runtime's entities (see {@link Shape})
  */
-final class DefaultQuery<T> implements Query<T> {
-    private final Search<T> search;
+final class DefaultQuery<T, E> implements Query<T> {
+    private final Search<E> search;
     private final Class<T> type;
+    private final Shape<T, E> shape;
 
-    DefaultQuery(Search<T> search, Class<T> type) {
+    DefaultQuery(Search<E> search, Class<T> type, Shape<T, E> shape) {
         this.search = search;
         this.type = type;
+        this.shape = shape;
     }
 
     /** Takes the options of a {@code QueryOptions}. */
-    DefaultQuery<T> options(QueryOptions options) {
+    DefaultQuery<T, E> options(QueryOptions options) {
         search.options(options);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> where(Map<String, ?> filters) {
+    public DefaultQuery<T, E> where(Map<String, ?> filters) {
         search.where(filters);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> where(String field, @Nullable Object value) {
+    public DefaultQuery<T, E> where(String field, @Nullable Object value) {
         search.where(field, value);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> where(String field, String operator, @Nullable Object value) {
+    public DefaultQuery<T, E> where(String field, String operator, @Nullable Object value) {
         search.where(field, operator, value);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> orderBy(Order order) {
+    public DefaultQuery<T, E> orderBy(Order order) {
         search.orderBy(order);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> limit(int limit) {
+    public DefaultQuery<T, E> limit(int limit) {
         search.limit(limit);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> skip(int skip) {
+    public DefaultQuery<T, E> skip(int skip) {
         search.skip(skip);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> offset(int offset) {
+    public DefaultQuery<T, E> offset(int offset) {
         search.offset(offset);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> attributes(String... fields) {
+    public DefaultQuery<T, E> attributes(String... fields) {
         search.attributes(fields);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> include(String relation) {
+    public DefaultQuery<T, E> include(String relation) {
         search.include(relation);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> include(String relation, Include include) {
+    public DefaultQuery<T, E> include(String relation, Include include) {
         search.include(relation, include);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> withTrashed() {
+    public DefaultQuery<T, E> withTrashed() {
         search.withTrashed();
         return this;
     }
 
     @Override
-    public DefaultQuery<T> onlyTrashed() {
+    public DefaultQuery<T, E> onlyTrashed() {
         search.onlyTrashed();
         return this;
     }
 
     @Override
     public List<T> list() {
-        return search.list();
+        return shape.out(search.list());
     }
 
     @Override
     public Optional<T> first() {
-        return search.first();
+        return shape.out(search.first());
     }
 
     @Override
     public Optional<T> last() {
-        return search.last();
+        return shape.out(search.last());
     }
 
     @Override
@@ -127,7 +131,7 @@ final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public Stream<T> stream() {
-        return search.stream();
+        return shape.out(search.stream());
     }
 
     @Override
@@ -137,29 +141,29 @@ final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public Stream<Page<T>> pages(int size) {
-        return search.pages(size).map(DefaultQuery::page);
+        return search.pages(size).map(this::page);
     }
 
     @Override
-    public DefaultQuery<T> parallel(int segments) {
+    public DefaultQuery<T, E> parallel(int segments) {
         search.parallel(segments);
         return this;
     }
 
     @Override
-    public DefaultQuery<T> allowScan() {
+    public DefaultQuery<T, E> allowScan() {
         search.allowScan();
         return this;
     }
 
     @Override
-    public DefaultQuery<T> after(String cursor) {
+    public DefaultQuery<T, E> after(String cursor) {
         search.after(java.util.Objects.requireNonNull(cursor, "cursor"));
         return this;
     }
 
-    private static <T> Page<T> page(Search.Paged<T> paged) {
-        return new Page<>(paged.items(), paged.cursor());
+    private Page<T> page(Search.Paged<E> paged) {
+        return new Page<>(shape.out(paged.items()), paged.cursor());
     }
 
     @Override

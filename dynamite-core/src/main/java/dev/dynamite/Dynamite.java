@@ -228,7 +228,7 @@ public final class Dynamite implements AutoCloseable {
      * @return the handle
      */
     public <T> Model<T> model(Class<T> type) {
-        return new DefaultModel<>(type, owner);
+        return DefaultModel.of(type, owner);
     }
 
     /**

@@ -76,7 +76,7 @@ public abstract class Table<T extends Table<T>> {
      * @return the handle; creating it needs no client
      */
     public static <T extends Table<T>> Model<T> model(Class<T> type) {
-        return new DefaultModel<>(type, Owner.global());
+        return DefaultModel.of(type, Owner.global());
     }
 
     /**

@@ -142,7 +142,7 @@ public final class EntityWrites<T> extends OnModel<T> {
                 throw new ModelValidationException(type, null, "putAll was given a null entity (at position "
                         + list.size() + "); nothing was written");
             }
-            WriteOp op = prepareCreate(type.cast(entity), hooks, false, "putAll");
+            WriteOp op = prepareCreate(entity, hooks, false, "putAll");
             Integer earlier = seen.put(op.key(), list.size());
             if (earlier != null) {
                 throw new ModelValidationException(type, context.metadata().partitionKey().name(), "putAll was given"

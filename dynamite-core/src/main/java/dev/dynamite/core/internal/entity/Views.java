@@ -92,11 +92,13 @@ public final class Views<T> extends OnModel<T> {
         return new Views<>(context.nested(entity)).toMapUnchecked(entity);
     }
 
+    @SuppressWarnings("unchecked")
     private String toJsonUnchecked(Object entity) {
-        return toJson(type.cast(entity));
+        return toJson((T) entity);
     }
 
+    @SuppressWarnings("unchecked")
     private Map<String, Object> toMapUnchecked(Object entity) {
-        return toMap(type.cast(entity));
+        return toMap((T) entity);
     }
 }

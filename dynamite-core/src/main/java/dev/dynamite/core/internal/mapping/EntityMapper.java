@@ -52,10 +52,12 @@ public final class EntityMapper<T> {
     private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
     private static final MethodType CONSTRUCTOR = MethodType.methodType(Object.class);
 
-    private final Class<T> type;
+    private final Class<?> type;
     private final EntityMetadata metadata;
     private final KeyTypeStrategy strategy;
-    private final MethodHandle constructor;
+    /** The no-arg constructor of a mutable model; null for a record, whose entities are {@link Draft}s. */
+    private final @Nullable MethodHandle constructor;
+    private final @Nullable Records records;
     private final Property[] properties;
     /** Reads all persisted fields in one call; null for a model with very many fields (see Property#readAll). */
     private final @Nullable MethodHandle reader;
@@ -77,7 +79,7 @@ public final class EntityMapper<T> {
      *     {@code opens} line to add)
      * @throws CodecNotFoundException if no codec handles the type of a persisted field
      */
-    public EntityMapper(Class<T> type, Codecs codecs, KeyTypeStrategy strategy) {
+    public EntityMapper(Class<?> type, Codecs codecs, KeyTypeStrategy strategy) {
         this(type, codecs, strategy, Set.of());
     }
 
@@ -96,11 +98,12 @@ public final class EntityMapper<T> {
      * @throws InvalidModelException if the class is not a valid model (see the other constructor)
      * @throws CodecNotFoundException if no codec handles the type of a persisted field
      */
-    public EntityMapper(Class<T> type, Codecs codecs, KeyTypeStrategy strategy, Set<String> indexKeyFields) {
+    public EntityMapper(Class<?> type, Codecs codecs, KeyTypeStrategy strategy, Set<String> indexKeyFields) {
         this.type = type;
         this.metadata = EntityMetadata.of(type);
         this.strategy = strategy;
-        this.constructor = constructor(type);
+        this.records = type.isRecord() ? Records.of(type) : null;
+        this.constructor = records == null ? constructor(type) : null;
         String partitionName = metadata.partitionKey().name();
         String sortName = metadata.sortKey().map(AttributeField::name).orElse(null);
         Map<String, Field> fields = persistedFields(type);
@@ -118,7 +121,7 @@ public final class EntityMapper<T> {
             }
             boolean isKey = attribute.name().equals(partitionName) || attribute.name().equals(sortName)
                     || indexKeyFields.contains(attribute.name());
-            Property property = property(type, field, attribute, isKey, codecs, strategy);
+            Property property = property(type, records, field, attribute, isKey, codecs, strategy);
             properties[i] = property;
             named.put(property.name, property);
             attributeSet.add(property.attributeName);
@@ -142,9 +145,9 @@ public final class EntityMapper<T> {
     /**
      * Returns the model class.
      *
-     * @return the class this mapper maps
+     * @return the class this mapper maps (for a record, whose entities are {@link Draft}s, the record class)
      */
-    public Class<T> type() {
+    public Class<?> type() {
         return type;
     }
 
@@ -187,14 +190,19 @@ public final class EntityMapper<T> {
     }
 
     /**
-     * Creates a new entity with the model's no-arg constructor.
+     * Creates a new entity with the model's no-arg constructor; for a record, a draft whose components are null,
+     * zero or false.
      *
      * @return the new entity
      * @throws ModelValidationException if the constructor throws (the exception is its cause)
      */
+    @SuppressWarnings("unchecked")
     public T newInstance() {
+        if (records != null) {
+            return (T) records.empty();
+        }
         try {
-            return type.cast((Object) constructor.invokeExact());
+            return (T) (Object) java.util.Objects.requireNonNull(constructor).invokeExact();
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {
@@ -530,20 +538,26 @@ public final class EntityMapper<T> {
         }
     }
 
-    private static Property property(Class<?> model, Field field, AttributeField attribute, boolean isKey,
-                                     Codecs codecs, KeyTypeStrategy strategy) {
-        if (Modifier.isFinal(field.getModifiers())) {
-            throw new InvalidModelException(model, field.getName(), "is final, but Dynamite assigns persisted fields"
-                    + " when it loads an item; remove final, or mark the field transient or @NonAttribute");
-        }
-        MethodHandles.Lookup lookup = lookupIn(model, field.getDeclaringClass());
+    private static Property property(Class<?> model, @Nullable Records records, Field field,
+                                     AttributeField attribute, boolean isKey, Codecs codecs, KeyTypeStrategy strategy) {
         MethodHandle getter;
         MethodHandle setter;
-        try {
-            getter = lookup.unreflectGetter(field).asType(GETTER);
-            setter = lookup.unreflectSetter(field).asType(SETTER);
-        } catch (IllegalAccessException e) {
-            throw refused(model, field.getDeclaringClass(), e);
+        if (records != null) {
+            getter = records.getter(field.getName());
+            setter = records.setter(field.getName());
+        } else {
+            if (Modifier.isFinal(field.getModifiers())) {
+                throw new InvalidModelException(model, field.getName(), "is final, but Dynamite assigns persisted"
+                        + " fields when it loads an item; remove final, make the model a record, or mark the field"
+                        + " transient or @NonAttribute");
+            }
+            MethodHandles.Lookup lookup = lookupIn(model, field.getDeclaringClass());
+            try {
+                getter = lookup.unreflectGetter(field).asType(GETTER);
+                setter = lookup.unreflectSetter(field).asType(SETTER);
+            } catch (IllegalAccessException e) {
+                throw refused(model, field.getDeclaringClass(), e);
+            }
         }
         if (isKey) {
             if (strategy.attributeType(field.getType()).isEmpty()) {

@@ -70,8 +70,30 @@ public final class Mappers {
      * @throws InvalidModelException if the class is not a valid model (see {@link EntityMapper#EntityMapper})
      * @throws CodecNotFoundException if no codec handles the type of a persisted field
      */
-    @SuppressWarnings("unchecked")
     public <T> EntityMapper<T> mapper(Class<T> type) {
+        if (type.isRecord()) {
+            throw new IllegalArgumentException(type.getName() + " is a record: its entities are drafts");
+        }
+        return build(type);
+    }
+
+    /**
+     * Returns the mapper of a record model, whose entities are {@link Draft}s, building it on first use.
+     *
+     * @param type the record class
+     * @return the mapper, the same instance on every call
+     * @throws InvalidModelException if the record is not a valid model
+     * @throws CodecNotFoundException if no codec handles the type of a persisted component
+     */
+    public EntityMapper<Draft> drafts(Class<?> type) {
+        if (!type.isRecord()) {
+            throw new IllegalArgumentException(type.getName() + " is not a record");
+        }
+        return build(type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> EntityMapper<T> build(Class<?> type) {
         EntityMapper<?> mapper = mappers.get(type);
         if (mapper == null) {
             // not computeIfAbsent: building may take a while (codec lookups) and must not block other classes' bins

@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.core.internal.mapping.Draft;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +74,10 @@ public final class EntityAccess {
             accessor().set(entity, state);
         } else {
             OTHERS.put(entity, state);
+            // a write that completes after its record was handed out (in a transaction) updates the record too
+            if (entity instanceof Draft draft && draft.shown() != null) {
+                OTHERS.put(draft.shown(), state);
+            }
         }
     }
 

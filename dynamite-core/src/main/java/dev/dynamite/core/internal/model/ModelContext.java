@@ -5,6 +5,7 @@ import dev.dynamite.api.UnknownFieldException;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.TableCatalog;
+import dev.dynamite.core.internal.mapping.Draft;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
@@ -35,16 +36,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * create (mappers and rules are cached per class); not kept between calls, so a globally bound handle always uses the
  * current global client. The reads, writes, counters and views of the model work on it.
  *
- * @param type the model class
+ * @param type the model class (for a record, whose entities the runtime holds as {@link Draft}s, the record class)
  * @param owner whose client entities will remember
  * @param binding the client, table prefix, mappers and defaults in force (the owner's, now)
  * @param mapper the model's mapper
  * @param rules the model's field rules, hooks and relations
  * @param tableName the table name, prefix included
  * @param writeModel what the write path knows of the model
- * @param <T> the model type
+ * @param <T> the type of the runtime's entities: the model class, or {@link Draft} for a record
  */
-public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding binding, EntityMapper<T> mapper,
+public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding binding, EntityMapper<T> mapper,
                               ModelRules rules, String tableName, WriteModel writeModel) {
     private static final Clock CLOCK = Clock.systemUTC();
 
@@ -58,7 +59,35 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
      * @return the context
      */
     public static <T> ModelContext<T> of(Class<T> type, Owner owner, GlobalRegistry.Binding binding) {
-        EntityMapper<T> mapper = binding.mappers().mapper(type);
+        return of(type, binding.mappers().mapper(type), owner, binding);
+    }
+
+    /**
+     * Prepares a record model on a client: its entities are drafts.
+     *
+     * @param type the record class
+     * @param owner whose client entities will remember
+     * @param binding the binding in force (the owner's, now)
+     * @return the context
+     */
+    public static ModelContext<Draft> ofRecord(Class<?> type, Owner owner, GlobalRegistry.Binding binding) {
+        return of(type, binding.mappers().drafts(type), owner, binding);
+    }
+
+    /**
+     * Prepares a model of either kind on a client.
+     *
+     * @param type the model class
+     * @param owner whose client entities will remember
+     * @param binding the binding in force (the owner's, now)
+     * @return the context; its entities are drafts for a record
+     */
+    public static ModelContext<?> any(Class<?> type, Owner owner, GlobalRegistry.Binding binding) {
+        return type.isRecord() ? ofRecord(type, owner, binding) : of(type, owner, binding);
+    }
+
+    private static <T> ModelContext<T> of(Class<?> type, EntityMapper<T> mapper, Owner owner,
+                                          GlobalRegistry.Binding binding) {
         ModelRules rules = ModelRules.of(type);
         EntityMetadata metadata = mapper.metadata();
         String table = binding.tablePrefix() + metadata.tableName();
@@ -84,14 +113,14 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
      * @param <R> its type
      * @return the context
      */
-    public <R> ModelContext<R> related(Class<R> other) {
-        return of(other, owner, binding);
+    public ModelContext<?> related(Class<?> other) {
+        return any(other, owner, binding);
     }
 
     /** The context of an entity's own model, on this client, remembering the entity's owner if it has one. */
     public ModelContext<?> nested(Object entity) {
         EntityState state = EntityAccess.state(entity);
-        return of(entity.getClass(), state != null ? state.owner() : owner, binding);
+        return any(Draft.modelOf(entity), state != null ? state.owner() : owner, binding);
     }
 
     static @Nullable String attributeOf(@Nullable FieldRule rule) {
@@ -141,8 +170,9 @@ public record ModelContext<T>(Class<T> type, Owner owner, GlobalRegistry.Binding
     }
 
     /** The value of a persisted field of an entity of this model, given untyped. */
+    @SuppressWarnings("unchecked")
     public @Nullable Object fieldValue(Object entity, String field) {
-        return mapper.get(type.cast(entity), field);
+        return mapper.get((T) entity, field);
     }
 
     public String tablePrefix() {

@@ -19,7 +19,9 @@ import dev.dynamite.annotation.Version;
 import dev.dynamite.api.HookException;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.core.internal.mapping.Draft;
 import dev.dynamite.core.internal.mapping.EntityMapper;
+import dev.dynamite.core.internal.mapping.Records;
 import dev.dynamite.schema.AttributeField;
 import dev.dynamite.schema.EntityMetadata;
 import dev.dynamite.schema.Relation;
@@ -64,6 +66,18 @@ public final class ModelRules {
     private static final MethodType CHANGES_HOOK = MethodType.methodType(void.class, Object.class, Map.class);
     private static final MethodType RELATION_GETTER = MethodType.methodType(Object.class, Object.class);
     private static final MethodType RELATION_SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+    /** {@code Records.toRecord} as {@code (Records, Object)Object}. */
+    private static final MethodHandle TO_RECORD;
+
+    static {
+        try {
+            TO_RECORD = MethodHandles.lookup().findVirtual(Records.class, "toRecord",
+                    MethodType.methodType(Object.class, Draft.class)).asType(MethodType.methodType(Object.class,
+                    Records.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The fields Dynamite sets itself. */
     public enum Managed {
@@ -320,6 +334,11 @@ public final class ModelRules {
         return byName.get(name);
     }
 
+    /** Whether the model declares any relation. */
+    boolean hasRelations() {
+        return !relations.isEmpty();
+    }
+
     boolean isRelation(String field) {
         return relations.containsKey(field);
     }
@@ -547,6 +566,11 @@ public final class ModelRules {
         MethodHandles.Lookup lookup = EntityMapper.lookupIn(model, method.getDeclaringClass());
         try {
             MethodHandle handle = lookup.unreflect(method);
+            if (model.isRecord()) {
+                // the runtime holds a record's entity as a draft: the hook sees the record it stands for
+                handle = MethodHandles.filterArguments(handle.asType(handle.type().changeParameterType(0,
+                        Object.class)), 0, TO_RECORD.bindTo(Records.of(model)));
+            }
             return new Hook(method.getName(), handle.asType(takesChanges ? CHANGES_HOOK : NO_ARG_HOOK), takesChanges);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("private lookup refused " + method, e);
@@ -555,6 +579,10 @@ public final class ModelRules {
 
     /** The getter and setter of a relation field. */
     private static MethodHandle[] relationAccessors(Class<?> model, String name) {
+        if (model.isRecord()) {
+            Records records = Records.of(model);
+            return new MethodHandle[] {records.getter(name), records.setter(name)};
+        }
         for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
                 Field field = c.getDeclaredField(name);

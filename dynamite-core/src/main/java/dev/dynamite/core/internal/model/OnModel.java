@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public abstract class OnModel<T> {
     protected final ModelContext<T> context;
-    protected final Class<T> type;
+    protected final Class<?> type;
     protected final EntityMapper<T> mapper;
     protected final ModelRules rules;
     protected final String table;

@@ -1,0 +1,179 @@
+package dev.dynamite.core.internal.mapping;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the runtime handles one record model: its components by slot, handles that read and write a {@link Draft}'s
+ * slots (with the erased types the mapper and rules use), and the conversions between a record and its draft, by
+ * the canonical constructor and the component accessors. Built once per record class; immutable and thread-safe.
+ */
+public final class Records {
+    private static final ClassValue<Records> CACHE = new ClassValue<>() {
+        @Override
+        protected Records computeValue(Class<?> type) {
+            return new Records(type);
+        }
+    };
+    private static final MethodHandle SLOTS;
+    private static final MethodHandle GET = MethodHandles.arrayElementGetter(Object[].class);
+    private static final MethodHandle SET = MethodHandles.arrayElementSetter(Object[].class);
+
+    static {
+        try {
+            SLOTS = MethodHandles.lookup().findGetter(Draft.class, "slots", Object[].class)
+                    .asType(MethodType.methodType(Object[].class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Class<?> type;
+    private final Map<String, Integer> slots = new HashMap<>();
+    private final Class<?>[] componentTypes;
+    private final MethodHandle constructor;
+    private final MethodHandle[] accessors;
+
+    private Records(Class<?> type) {
+        this.type = type;
+        RecordComponent[] components = type.getRecordComponents();
+        this.componentTypes = new Class<?>[components.length];
+        this.accessors = new MethodHandle[components.length];
+        MethodHandles.Lookup lookup = EntityMapper.lookupIn(type, type);
+        try {
+            for (int i = 0; i < components.length; i++) {
+                slots.put(components[i].getName(), i);
+                componentTypes[i] = components[i].getType();
+                accessors[i] = lookup.unreflect(components[i].getAccessor())
+                        .asType(MethodType.methodType(Object.class, Object.class));
+            }
+            this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, componentTypes))
+                    .asSpreader(Object[].class, components.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new IllegalStateException("cannot use the canonical constructor of " + type.getName(), e);
+        }
+    }
+
+    /**
+     * Returns the handling of a record class.
+     *
+     * @param type a record class
+     * @return its handling, the same instance on every call
+     */
+    public static Records of(Class<?> type) {
+        if (!type.isRecord()) {
+            throw new IllegalArgumentException(type.getName() + " is not a record");
+        }
+        return CACHE.get(type);
+    }
+
+    /**
+     * Tells whether a model class is a record, whose entities the runtime handles as {@link Draft}s.
+     *
+     * @param type a model class
+     * @return true for a record
+     */
+    public static boolean isRecord(Class<?> type) {
+        return type.isRecord();
+    }
+
+    /** The slot of a component. */
+    int slot(String component) {
+        return Objects.requireNonNull(slots.get(component), component);
+    }
+
+    /**
+     * Returns a handle {@code (Object)Object} that reads one component's slot of a draft.
+     *
+     * @param component the component name
+     * @return the getter
+     */
+    public MethodHandle getter(String component) {
+        return MethodHandles.filterArguments(MethodHandles.insertArguments(GET, 1, slot(component)), 0, SLOTS);
+    }
+
+    /**
+     * Returns a handle {@code (Object,Object)void} that writes one component's slot of a draft.
+     *
+     * @param component the component name
+     * @return the setter
+     */
+    public MethodHandle setter(String component) {
+        return MethodHandles.filterArguments(MethodHandles.insertArguments(SET, 1, slot(component)), 0, SLOTS);
+    }
+
+    /** A draft whose slots hold what a record component holds when nothing is given: null, zero or false. */
+    Draft empty() {
+        Object[] values = new Object[componentTypes.length];
+        for (int i = 0; i < values.length; i++) {
+            if (componentTypes[i].isPrimitive()) {
+                values[i] = zero(componentTypes[i]);
+            }
+        }
+        return new Draft(type, values);
+    }
+
+    /**
+     * Returns the draft of a record: its component values.
+     *
+     * @param record an instance of this record class
+     * @return a new draft
+     */
+    public Draft toDraft(Object record) {
+        type.cast(record);
+        Object[] values = new Object[accessors.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = invoke(accessors[i], record);
+        }
+        return new Draft(type, values);
+    }
+
+    /**
+     * Returns the record a draft holds, made with the canonical constructor.
+     *
+     * @param draft a draft of this record class
+     * @return a new record
+     * @throws IllegalArgumentException naming the record if its constructor refuses the values
+     */
+    public Object toRecord(Draft draft) {
+        if (draft.model() != type) {
+            throw new IllegalArgumentException("a draft of " + draft.model().getName() + ", not " + type.getName());
+        }
+        Object[] values = draft.slots.clone();
+        try {
+            return (Object) constructor.invokeExact(values);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the canonical constructor of " + type.getName() + " refused the"
+                    + " values " + java.util.Arrays.toString(values) + ": " + e, e);
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("the canonical constructor of " + type.getName() + " threw " + e, e);
+        }
+    }
+
+    private static @Nullable Object invoke(MethodHandle accessor, Object record) {
+        try {
+            return (Object) accessor.invokeExact(record);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("a record accessor threw " + e, e);
+        }
+    }
+
+    private static Object zero(Class<?> primitive) {
+        try {
+            return (Object) MethodHandles.zero(primitive).asType(MethodType.methodType(Object.class)).invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.dynamite.core.internal.model;
+
+import dev.dynamite.core.internal.mapping.Draft;
+import dev.dynamite.core.internal.mapping.Records;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a model handle hands out and takes in, against what the runtime works on. The entities of a mutable model class
+ * are the runtime's entities; a record's are {@link Draft}s, turned into records (with their loaded relations, and
+ * the state Dynamite keeps on them) on the way out and back into drafts on the way in.
+ *
+ * @param <T> the model type, as the application sees it
+ * @param <E> the type of the runtime's entities
+ */
+public abstract class Shape<T, E> {
+    private Shape() {
+    }
+
+    /**
+     * Returns the shape of a model class.
+     *
+     * @param type the model class
+     * @param <T> the model type
+     * @return the identity for a mutable class, drafts for a record
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Shape<T, Object> of(Class<T> type) {
+        return (Shape<T, Object>) (type.isRecord() ? new RecordShape(type) : new ClassShape<>());
+    }
+
+    /**
+     * Returns the runtime's entity for an application's one.
+     *
+     * @param entity an entity of the model
+     * @return the same object for a mutable model; a draft holding the record's values and state for a record
+     */
+    public abstract E in(T entity);
+
+    /**
+     * Returns the application's entity for a runtime's one, its loaded relations included.
+     *
+     * @param entity a runtime entity
+     * @return the entity (its relations made to show records); for a draft a new record, which takes its state
+     */
+    public abstract T out(E entity);
+
+    /** Whether this model's entities are drafts, which cannot be filled in place by the application. */
+    public abstract boolean immutable();
+
+    public List<T> out(List<E> entities) {
+        List<T> out = new ArrayList<>(entities.size());
+        for (E entity : entities) {
+            out.add(out(entity));
+        }
+        return out;
+    }
+
+    public Optional<T> out(Optional<E> entity) {
+        return entity.map(this::out);
+    }
+
+    public Stream<T> out(Stream<E> entities) {
+        return entities.map(this::out);
+    }
+
+    public List<E> in(Collection<T> entities) {
+        List<E> in = new ArrayList<>(entities.size());
+        for (T entity : entities) {
+            in.add(entity == null ? null : in(entity));
+        }
+        return in;
+    }
+
+    /** The identity, except that the entity's loaded relations are revealed in place. */
+    private static final class ClassShape<T> extends Shape<T, T> {
+        @Override
+        public T in(T entity) {
+            return entity;
+        }
+
+        @Override
+        public T out(T entity) {
+            return entity == null ? null : reveal(entity, new IdentityHashMap<>());
+        }
+
+        @Override
+        public boolean immutable() {
+            return false;
+        }
+    }
+
+    private static final class RecordShape extends Shape<Object, Draft> {
+        private final Records records;
+
+        RecordShape(Class<?> type) {
+            this.records = Records.of(type);
+        }
+
+        @Override
+        public Draft in(Object entity) {
+            Draft draft = records.toDraft(entity);
+            EntityAccess.setState(draft, EntityAccess.state(entity));
+            return draft;
+        }
+
+        @Override
+        public Object out(Draft entity) {
+            return entity == null ? null : reveal(entity, new IdentityHashMap<>());
+        }
+
+        @Override
+        public boolean immutable() {
+            return true;
+        }
+    }
+
+    /**
+     * Makes an entity show records: a draft becomes its record, and the relations of an entity (a draft's before it
+     * becomes one) hold records in place of drafts, to any depth. {@code done} maps each entity already seen to what
+     * it became, so that shared and cyclic relations stay shared.
+     */
+    @SuppressWarnings("unchecked")
+    private static <X> X reveal(X entity, Map<Object, Object> done) {
+        Object seen = done.get(entity);
+        if (seen != null) {
+            return (X) seen;
+        }
+        if (entity.getClass().isRecord()) {
+            return entity;   // a value already: what a record given in holds in its relations
+        }
+        ModelRules rules = ModelRules.of(Draft.modelOf(entity));
+        if (!(entity instanceof Draft) && !rules.hasRelations()) {
+            return entity;
+        }
+        done.put(entity, entity);
+        for (Map.Entry<String, Object> relation : rules.relationValues(entity).entrySet()) {
+            Object value = relation.getValue();
+            Object shown;
+            if (value instanceof List<?> list) {
+                List<Object> items = new ArrayList<>(list.size());
+                for (Object item : list) {
+                    items.add(reveal(item, done));
+                }
+                shown = entity instanceof Draft ? List.copyOf(items) : items;
+            } else {
+                shown = reveal(value, done);
+            }
+            rules.setRelation(entity, relation.getKey(), shown);
+        }
+        if (entity instanceof Draft draft) {
+            Object record = Records.of(draft.model()).toRecord(draft);
+            draft.shownAs(record);
+            EntityAccess.setState(record, EntityAccess.state(draft));
+            done.put(entity, record);
+            return (X) record;
+        }
+        return entity;
+    }
+}
