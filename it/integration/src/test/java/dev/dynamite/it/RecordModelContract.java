@@ -125,6 +125,9 @@ abstract class RecordModelContract extends FixtureContract {
         assertThatThrownBy(() -> buyers.create(Map.of("id", "nameless"))).isInstanceOf(ModelValidationException.class)
                 .hasMessageContaining("name");
         assertThat(buyers.find("nameless")).isEmpty();
+        assertThatThrownBy(() -> buyers.create(Map.of("id", "root", "name", "admin")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the name 'admin' is reserved");
+        assertThat(buyers.find("root")).isEmpty();
         assertThatThrownBy(() -> orders.create(o -> { })).isInstanceOf(ModelValidationException.class)
                 .hasMessageContaining("record");
     }

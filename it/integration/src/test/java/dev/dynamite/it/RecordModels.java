@@ -1,5 +1,6 @@
 package dev.dynamite.it;
 
+import dev.dynamite.annotation.BeforeCreate;
 import dev.dynamite.annotation.BelongsTo;
 import dev.dynamite.annotation.CreatedAt;
 import dev.dynamite.annotation.Default;
@@ -33,6 +34,13 @@ final class RecordModels {
 
     public record Buyer(@PrimaryKey String id, @NotNull String name, @Default("bronze") String tier,
                         @HasMany(model = Order.class, foreignKey = "userId") List<Order> orders) {
+        /** A hook of a record sees the value it is about to create. */
+        @BeforeCreate
+        void reserved() {
+            if ("admin".equals(name)) {
+                throw new IllegalArgumentException("the name 'admin' is reserved");
+            }
+        }
     }
 
     public record Order(@PrimaryKey @Default(generator = UuidGenerator.class) String id,
