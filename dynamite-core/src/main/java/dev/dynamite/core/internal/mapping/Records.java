@@ -74,16 +74,6 @@ public final class Records {
         return CACHE.get(type);
     }
 
-    /**
-     * Tells whether a model class is a record, whose entities the runtime handles as {@link Draft}s.
-     *
-     * @param type a model class
-     * @return true for a record
-     */
-    public static boolean isRecord(Class<?> type) {
-        return type.isRecord();
-    }
-
     /** The slot of a component. */
     int slot(String component) {
         return Objects.requireNonNull(slots.get(component), component);
@@ -127,7 +117,7 @@ public final class Records {
      * @return a new draft
      */
     public Draft toDraft(Object record) {
-        type.cast(record);
+        type.cast(record);   // refuses another class's instance before any accessor runs
         Object[] values = new Object[accessors.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = invoke(accessors[i], record);

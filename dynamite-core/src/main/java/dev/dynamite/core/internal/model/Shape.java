@@ -48,7 +48,10 @@ public abstract class Shape<T, E> {
      * @param entity a runtime entity
      * @return the entity (its relations made to show records); for a draft a new record, which takes its state
      */
-    public abstract T out(E entity);
+    @SuppressWarnings("unchecked")   // a class model's T is its E; a record's draft reveals as a T
+    public final T out(E entity) {
+        return entity == null ? null : (T) reveal(entity, new IdentityHashMap<>());
+    }
 
     /** Whether this model's entities are drafts, which cannot be filled in place by the application. */
     public abstract boolean immutable();
@@ -85,11 +88,6 @@ public abstract class Shape<T, E> {
         }
 
         @Override
-        public T out(T entity) {
-            return entity == null ? null : reveal(entity, new IdentityHashMap<>());
-        }
-
-        @Override
         public boolean immutable() {
             return false;
         }
@@ -107,11 +105,6 @@ public abstract class Shape<T, E> {
             Draft draft = records.toDraft(entity);
             EntityAccess.setState(draft, EntityAccess.state(entity));
             return draft;
-        }
-
-        @Override
-        public Object out(Draft entity) {
-            return entity == null ? null : reveal(entity, new IdentityHashMap<>());
         }
 
         @Override
