@@ -12,5 +12,6 @@ module dev.dynamite.api {
 
     exports dev.dynamite.annotation;
     exports dev.dynamite.api;
+    exports dev.dynamite.meta;
     exports dev.dynamite.spi;
 }

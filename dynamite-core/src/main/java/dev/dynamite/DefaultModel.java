@@ -16,6 +16,8 @@ import dev.dynamite.core.internal.query.Reads;
 import dev.dynamite.core.internal.query.Search;
 import dev.dynamite.core.internal.write.BulkWrite;
 import dev.dynamite.core.internal.write.Receipt;
+import dev.dynamite.meta.Filter;
+import dev.dynamite.meta.Update;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.Collection;
 import java.util.List;
@@ -311,7 +313,7 @@ final class DefaultModel<T, E> implements Model<T> {
     @Override
     public int update(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options) {
         requireFilters(filters, "update", "updateAll(changes)");
-        return updateMatching(changes, filters, options);
+        return updateMatching(changes, reads -> reads.targets(filters, options), options);
     }
 
     @Override
@@ -321,14 +323,20 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public int updateAll(Map<String, ?> changes) {
-        return updateMatching(changes, Map.of(), MutationOptions.defaults());
+        MutationOptions options = MutationOptions.defaults();
+        return updateMatching(changes, reads -> reads.targets(Map.of(), options), options);
     }
 
-    private int updateMatching(Map<String, ?> changes, Map<String, ?> filters, MutationOptions options) {
+    /** Reads the targets of a bulk write, by the map form or a typed filter. */
+    private interface Targeting<E> {
+        Guard.Targets<E> read(Reads<E> reads);
+    }
+
+    private int updateMatching(Map<String, ?> changes, Targeting<E> targeting, MutationOptions options) {
         ModelContext<E> context = context();
         EntityWrites<E> writes = new EntityWrites<>(context);
         Map<String, Object> checked = writes.checkChanges(changes);
-        Guard.Targets<E> targets = new Reads<>(context).targets(filters, options);
+        Guard.Targets<E> targets = targeting.read(new Reads<>(context));
         // the filters are the write's condition: an item changed since the read so that it no longer matches is
         // skipped (outside a transaction) or cancels the transaction
         return bulk(context, "update", targets, options,
@@ -343,7 +351,7 @@ final class DefaultModel<T, E> implements Model<T> {
     @Override
     public int delete(Map<String, ?> filters, MutationOptions options) {
         requireFilters(filters, "delete", "deleteAll()");
-        return deleteMatching(filters, options);
+        return deleteMatching(reads -> reads.targets(filters, options), options);
     }
 
     @Override
@@ -353,13 +361,14 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public int deleteAll() {
-        return deleteMatching(Map.of(), MutationOptions.defaults());
+        MutationOptions options = MutationOptions.defaults();
+        return deleteMatching(reads -> reads.targets(Map.of(), options), options);
     }
 
-    private int deleteMatching(Map<String, ?> filters, MutationOptions options) {
+    private int deleteMatching(Targeting<E> targeting, MutationOptions options) {
         ModelContext<E> context = context();
         EntityWrites<E> writes = new EntityWrites<>(context);
-        Guard.Targets<E> targets = new Reads<>(context).targets(filters, options);
+        Guard.Targets<E> targets = targeting.read(new Reads<>(context));
         return bulk(context, "delete", targets, options,
                 (entity, receipt) -> writes.destroy(entity, false, options, targets.guard(), receipt));
     }
@@ -381,10 +390,14 @@ final class DefaultModel<T, E> implements Model<T> {
 
     private int increment(String field, Number by, Map<String, ?> filters, MutationOptions options) {
         requireFilters(filters, "increment", null);
+        return incrementMatching(field, by, reads -> reads.targets(filters, options), options);
+    }
+
+    private int incrementMatching(String field, Number by, Targeting<E> targeting, MutationOptions options) {
         ModelContext<E> context = context();
         CounterWrites<E> counters = new CounterWrites<>(context);
         counters.checkCounter(field, by);
-        Guard.Targets<E> targets = new Reads<>(context).targets(filters, options);
+        Guard.Targets<E> targets = targeting.read(new Reads<>(context));
         return bulk(context, "increment(" + field + ")", targets, options,
                 (entity, receipt) -> counters.increment(entity, field, by, options, targets.guard(), receipt));
     }
@@ -430,6 +443,115 @@ final class DefaultModel<T, E> implements Model<T> {
             throw new ModelValidationException(type, null, operation + " with no filter would change every item;"
                     + " give a filter" + (instead == null ? "" : ", or call " + instead + " to mean every item"));
         }
+    }
+
+    // ------------------------------------------------------------------ typed filters and updates
+
+    @Override
+    public List<T> where(Filter<T> filter) {
+        return query(context()).where(filter).list();
+    }
+
+    @Override
+    public List<T> where(Filter<T> filter, QueryOptions options) {
+        return query(context()).where(filter).options(options).list();
+    }
+
+    @Override
+    public Optional<T> first(Filter<T> filter) {
+        return query(context()).where(filter).first();
+    }
+
+    @Override
+    public long count(Filter<T> filter) {
+        return query(context()).where(filter).count();
+    }
+
+    @Override
+    public QueryPlan explain(Filter<T> filter, QueryOptions options) {
+        return query(context()).where(filter).options(options).explain();
+    }
+
+    @Override
+    public Page<T> page(Filter<T> filter, QueryOptions options, int size) {
+        return query(context()).where(filter).options(options).page(size);
+    }
+
+    @Override
+    public T update(T entity, Update<T> changes) {
+        Update.Change counter = counter(changes);
+        if (counter == null) {
+            return update(entity, assignments(changes));
+        }
+        E written = in(entity);
+        new CounterWrites<>(context()).increment(written, counter.field(), (Number) Objects.requireNonNull(
+                counter.value()), MutationOptions.defaults());
+        return shape.immutable() ? shape.out(written) : entity;
+    }
+
+    @Override
+    public int update(Update<T> changes, Filter<T> filter) {
+        return update(changes, filter, MutationOptions.defaults());
+    }
+
+    @Override
+    public int update(Update<T> changes, Filter<T> filter, MutationOptions options) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(options, "options");
+        Targeting<E> targeting = reads -> reads.targets(filter, options);
+        Update.Change counter = counter(changes);
+        if (counter == null) {
+            return updateMatching(assignments(changes), targeting, options);
+        }
+        return incrementMatching(counter.field(), (Number) Objects.requireNonNull(counter.value()), targeting,
+                options);
+    }
+
+    @Override
+    public int update(Update<T> changes, Filter<T> filter, TransactionContext tx) {
+        return update(changes, filter, MutationOptions.tx(tx));
+    }
+
+    @Override
+    public int delete(Filter<T> filter) {
+        return delete(filter, MutationOptions.defaults());
+    }
+
+    @Override
+    public int delete(Filter<T> filter, MutationOptions options) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(options, "options");
+        return deleteMatching(reads -> reads.targets(filter, options), options);
+    }
+
+    @Override
+    public int delete(Filter<T> filter, TransactionContext tx) {
+        return delete(filter, MutationOptions.tx(tx));
+    }
+
+    /**
+     * The addition of a typed update that adds to a counter, or null for one that sets and removes. An addition is
+     * an atomic {@code ADD} written alone, so it is refused alongside other changes.
+     */
+    private Update.@Nullable Change counter(Update<T> changes) {
+        List<Update.Change> all = Objects.requireNonNull(changes, "changes").changes();
+        for (Update.Change change : all) {
+            if (change.kind() == Update.Kind.ADD && all.size() > 1) {
+                throw new ModelValidationException(type, change.field(), "is added to in an update that also"
+                        + " changes other fields; an addition is an atomic counter written alone, so send it as its"
+                        + " own update");
+            }
+        }
+        return all.get(0).kind() == Update.Kind.ADD ? all.get(0) : null;
+    }
+
+    /** A typed update of sets and removals as the map form's changes: removal is a change to null. */
+    private static Map<String, @Nullable Object> assignments(Update<?> changes) {
+        Map<String, @Nullable Object> assigned = new java.util.LinkedHashMap<>();
+        for (Update.Change change : changes.changes()) {
+            assigned.put(change.field(), change.kind() == Update.Kind.REMOVE ? null : change.value());
+        }
+        return assigned;
     }
 
     @Override

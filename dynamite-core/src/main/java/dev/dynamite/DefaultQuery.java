@@ -7,6 +7,7 @@ import dev.dynamite.api.ScanPolicy;
 import dev.dynamite.core.internal.model.Shape;
 import dev.dynamite.core.internal.query.Explanation;
 import dev.dynamite.core.internal.query.Search;
+import dev.dynamite.meta.Filter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,12 @@ final class DefaultQuery<T, E> implements Query<T> {
     @Override
     public DefaultQuery<T, E> where(Map<String, ?> filters) {
         search.where(filters);
+        return this;
+    }
+
+    @Override
+    public DefaultQuery<T, E> where(Filter<T> filter) {
+        search.where(filter);
         return this;
     }
 

@@ -5,6 +5,8 @@ import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.NoClientException;
 import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.TransactionContext;
+import dev.dynamite.meta.Filter;
+import dev.dynamite.meta.Update;
 import dev.dynamite.schema.EntityMetadata;
 import java.util.Collection;
 import java.util.List;
@@ -640,4 +642,145 @@ public interface Model<T> extends ItemReader<T> {
      * @return the number of items changed
      */
     int decrement(String field, Number by, Map<String, ?> filters);
+
+    // ------------------------------------------------------------------ typed filters
+
+    /**
+     * Lists the items matching a typed filter, soft-deleted items excluded; see {@link #where(Map)} for how the read
+     * runs and {@link Query#where(Filter)} for how a typed filter is planned.
+     *
+     * <pre>{@code
+     * List<Order> open = orders.where(Order_.userId.eq(id).and(Order_.status.in("pending", "paid")));
+     * }</pre>
+     *
+     * @param filter the filter, built from the model's metamodel ({@code Order_})
+     * @return the matching entities
+     * @throws dev.dynamite.api.UnknownFieldException if it names a field that is not persisted
+     * @throws dev.dynamite.api.ModelValidationException if a value does not fit its field or operator; all checked
+     *     before any request
+     */
+    List<T> where(Filter<T> filter);
+
+    /**
+     * Lists the items matching a typed filter, with options; see {@link #where(Map, QueryOptions)}.
+     *
+     * @param filter the filter
+     * @param options the options
+     * @return the matching entities, after skip and limit
+     */
+    List<T> where(Filter<T> filter, QueryOptions options);
+
+    /**
+     * Returns the first item matching a typed filter in key order.
+     *
+     * @param filter the filter
+     * @return the first match, or empty
+     */
+    Optional<T> first(Filter<T> filter);
+
+    /**
+     * Counts the items matching a typed filter ({@code Select COUNT}).
+     *
+     * @param filter the filter
+     * @return the number of matching items, soft-deleted ones excluded
+     */
+    long count(Filter<T> filter);
+
+    /**
+     * Returns how a query with a typed filter would run, without running it; see {@link #explain(Map, QueryOptions)}.
+     *
+     * @param filter the filter
+     * @param options the options
+     * @return the plan
+     */
+    QueryPlan explain(Filter<T> filter, QueryOptions options);
+
+    /**
+     * Reads one page of the items matching a typed filter; see {@link #page(Map, QueryOptions, int)}.
+     *
+     * @param filter the filter
+     * @param options the options; {@code after} continues from a cursor
+     * @param size the most items, at least 1
+     * @return the page
+     */
+    Page<T> page(Filter<T> filter, QueryOptions options, int size);
+
+    /**
+     * Applies typed changes to a persisted entity and writes them: sets and removals as {@link #update(Object, Map)}
+     * does; an addition ({@code Order_.logins.add(1)}) as an atomic counter on the item, conditioned on its version.
+     *
+     * @param entity an entity Dynamite read or wrote
+     * @param changes the changes
+     * @return the entity (for an immutable model, the new value)
+     * @throws dev.dynamite.api.ModelValidationException if a change names an unknown, key or managed field, does not
+     *     fit it, or mixes an addition with other changes; nothing is written
+     */
+    T update(T entity, Update<T> changes);
+
+    /**
+     * Updates every item matching a typed filter; see {@link #update(Map, Map)}. Sets and removals are written as
+     * that method writes them; an update that adds to a counter is written as {@link #increment(String, Number,
+     * Map)} writes it. Each write is conditioned on the item still matching the filter.
+     *
+     * <pre>{@code
+     * orders.update(Order_.status.set("late"), Order_.status.eq("pending").and(Order_.dueAt.lt(now)));
+     * orders.update(Order_.logins.add(1), Order_.userId.eq(id));
+     * }</pre>
+     *
+     * @param changes the changes
+     * @param filter the filter
+     * @return the number of items updated
+     * @throws dev.dynamite.api.ModelValidationException if a change is invalid or mixes an addition with other
+     *     changes; checked before anything is read or written
+     */
+    int update(Update<T> changes, Filter<T> filter);
+
+    /**
+     * Updates the items matching a typed filter, with options; see {@link #update(Update, Filter)}.
+     *
+     * @param changes the changes
+     * @param filter the filter
+     * @param options hooks, scans, the transaction
+     * @return the number of items updated (or queued, in a transaction)
+     */
+    int update(Update<T> changes, Filter<T> filter, MutationOptions options);
+
+    /**
+     * Queues the update of every item matching a typed filter in a transaction; see {@link #update(Update, Filter)}.
+     *
+     * @param changes the changes
+     * @param filter the filter
+     * @param tx the transaction
+     * @return the number of items queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction cannot hold them all
+     */
+    int update(Update<T> changes, Filter<T> filter, TransactionContext tx);
+
+    /**
+     * Deletes every item matching a typed filter; see {@link #delete(Map)}. Each delete is conditioned on the item
+     * still matching.
+     *
+     * @param filter the filter
+     * @return the number of items deleted
+     */
+    int delete(Filter<T> filter);
+
+    /**
+     * Deletes the items matching a typed filter, with options; see {@link #delete(Filter)}.
+     *
+     * @param filter the filter
+     * @param options hooks, scans, the transaction
+     * @return the number of items deleted (or queued, in a transaction)
+     */
+    int delete(Filter<T> filter, MutationOptions options);
+
+    /**
+     * Queues the deletion of every item matching a typed filter in a transaction; see {@link #delete(Filter)}.
+     *
+     * @param filter the filter
+     * @param tx the transaction
+     * @return the number of items queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction cannot hold them all
+     */
+    int delete(Filter<T> filter, TransactionContext tx);
 }

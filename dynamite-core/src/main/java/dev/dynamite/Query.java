@@ -2,6 +2,7 @@ package dev.dynamite;
 
 import dev.dynamite.api.Include;
 import dev.dynamite.api.Order;
+import dev.dynamite.meta.Filter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,20 @@ public interface Query<T> {
      * @throws dev.dynamite.api.ModelValidationException if a value does not fit its field or operator
      */
     Query<T> where(Map<String, ?> filters);
+
+    /**
+     * Adds a typed filter, built from a metamodel's attribute constants: {@code where(Order_.total.gte(ten)
+     * .and(Order_.status.in("pending", "paid")))}. The tests of its top-level {@code and} can serve as the key
+     * condition; an {@code or} or a {@code not} is only ever a filter (in memory where it reads a queried key).
+     * The filter is checked and converted exactly as the map form is, and sends the same request where both can
+     * say the same thing.
+     *
+     * @param filter the filter
+     * @return this query
+     * @throws dev.dynamite.api.UnknownFieldException if it names a field that is not persisted
+     * @throws dev.dynamite.api.ModelValidationException if a value does not fit its field or operator
+     */
+    Query<T> where(Filter<T> filter);
 
     /**
      * Adds an equality filter.

@@ -22,15 +22,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Guards the module boundaries: only the API packages of SPEC §1 are exported, and no public or protected signature
- * of an exported type mentions an internal type.
+ * Guards the module boundaries: only the API packages of SPEC §1 and the metamodel package are exported, and no
+ * public or protected signature of an exported type mentions an internal type.
  */
 class ApiSurfaceTest {
 
     @Test
     void eachModuleExportsExactlyItsApiPackages() {
+        // dev.dynamite.meta: the typed metamodel vocabulary of issue 15
         assertThat(exports("dev.dynamite.api")).containsExactlyInAnyOrder(
-                "dev.dynamite.annotation", "dev.dynamite.api", "dev.dynamite.spi");
+                "dev.dynamite.annotation", "dev.dynamite.api", "dev.dynamite.meta", "dev.dynamite.spi");
         assertThat(exports("dev.dynamite.schema")).containsExactly("dev.dynamite.schema");
         assertThat(exports("dev.dynamite.core")).containsExactly("dev.dynamite");
         assertThat(exports("dev.dynamite.tx")).containsExactly("dev.dynamite.tx");

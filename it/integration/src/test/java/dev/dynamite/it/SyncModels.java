@@ -17,7 +17,7 @@ final class SyncModels {
     private SyncModels() {
     }
 
-    static final class User extends Table<User> {
+    public static final class User extends Table<User> {
         @PrimaryKey public String id;
         public String name;
         @HasMany(model = Order.class, foreignKey = "userId") public List<Order> orders;
@@ -26,7 +26,7 @@ final class SyncModels {
                 relatedKey = "projectId") public List<Project> projects;
     }
 
-    static final class Order extends Table<Order> {
+    public static final class Order extends Table<Order> {
         @PrimaryKey public String id;
         @Name("user_id") public String userId;
         public double total;
@@ -34,19 +34,19 @@ final class SyncModels {
     }
 
     /** Keyed by its foreign key: the HasOne from User needs no index. */
-    static final class Profile extends Table<Profile> {
+    public static final class Profile extends Table<Profile> {
         @PrimaryKey public String userId;
         public String bio;
     }
 
-    static final class Project extends Table<Project> {
+    public static final class Project extends Table<Project> {
         @PrimaryKey public String id;
         @ManyToMany(model = User.class, pivotTable = "user_projects", foreignKey = "projectId",
                 relatedKey = "userId") public List<User> members;
     }
 
     /** A composite key with a numeric sort key. */
-    static final class Event extends Table<Event> {
+    public static final class Event extends Table<Event> {
         @Index public String tenant;
         @IndexSort public long sequence;
         public String payload;
@@ -54,26 +54,26 @@ final class SyncModels {
 
     /** The same table as Order, later declaring a relation that needs a second index on it. */
     @Name("orders")
-    static final class OrderV2 extends Table<OrderV2> {
+    public static final class OrderV2 extends Table<OrderV2> {
         @PrimaryKey public String id;
         @Name("user_id") public String userId;
         public String couponCode;
     }
 
     @Name("coupons")
-    static final class Coupon extends Table<Coupon> {
+    public static final class Coupon extends Table<Coupon> {
         @PrimaryKey public String code;
         @HasMany(model = OrderV2.class, foreignKey = "couponCode", localKey = "code") public List<OrderV2> orders;
     }
 
     /** Has no partition key. */
-    static final class Unkeyed extends Table<Unkeyed> {
+    public static final class Unkeyed extends Table<Unkeyed> {
         public String id;
     }
 
     /** A table name DynamoDB rejects (a space and '!' are not allowed). */
     @Name("bad name!")
-    static final class TooShort extends Table<TooShort> {
+    public static final class TooShort extends Table<TooShort> {
         @PrimaryKey public String id;
     }
 }

@@ -11,20 +11,34 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One parsed filter: a persisted field, an operator from the fixed list, and its operands already encoded as stored
- * values. Conditions are ANDed. Expressions are built only from placeholders.
+ * values; or a compound of conditions ({@code AND}, {@code OR}, {@code NOT}, from typed filters). The conditions of a
+ * query are ANDed. Expressions are built only from placeholders.
  *
- * @param rule the field
+ * @param rule the field; null for a compound
  * @param op the operator
- * @param operands the encoded operands: none for {@code EXISTS}/{@code NOT_EXISTS}, two for {@code BETWEEN}, one or more
- *     for {@code IN} (none: the condition can never hold), else one
+ * @param operands the encoded operands: none for {@code EXISTS}/{@code NOT_EXISTS} and compounds, two for {@code
+ *     BETWEEN}, one or more for {@code IN} (none: the condition can never hold), else one
+ * @param parts the conditions of a compound: two or more for {@code AND}/{@code OR}, one for {@code NOT}
  */
-record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
+record Condition(@Nullable FieldRule rule, Op op, List<AttributeValue> operands, List<Condition> parts) {
+    /** A test of one field. */
+    Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
+        this(rule, op, operands, List.of());
+    }
+
+    /** A compound: every part holds ({@code AND}), some part holds ({@code OR}), the one part does not ({@code NOT}). */
+    static Condition compound(Op op, List<Condition> parts) {
+        return new Condition(null, op, List.of(), List.copyOf(parts));
+    }
+
     /** DynamoDB's limit on the operands of one {@code IN}. */
     static final int MAX_IN = 100;
 
     /** The operators, with every spelling a filter may use. */
     enum Op {
-        EQ, NE, LT, LE, GT, GE, IN, CONTAINS, EXISTS, NOT_EXISTS, BETWEEN, BEGINS_WITH;
+        EQ, NE, LT, LE, GT, GE, IN, CONTAINS, EXISTS, NOT_EXISTS, BETWEEN, BEGINS_WITH,
+        /** Compounds, which only typed filters make: they have no spelling. */
+        AND, OR, NOT;
 
         private static final Map<String, Op> SPELLINGS = Map.ofEntries(
                 Map.entry("=", EQ), Map.entry("$eq", EQ),
@@ -59,6 +73,46 @@ record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
         return op == Op.EQ;
     }
 
+    /** Whether this is a test of one field (not a compound) on an attribute. */
+    boolean isOn(String attribute) {
+        return rule != null && rule.attributeName.equals(attribute);
+    }
+
+    /** Whether this condition, or any of its parts, reads an attribute. */
+    boolean reads(String attribute) {
+        return isOn(attribute) || parts.stream().anyMatch(part -> part.reads(attribute));
+    }
+
+    /** Whether this condition can never hold: an {@code in} of no value, or an {@code or} of nothing. */
+    boolean never() {
+        return op == Op.IN && operands.isEmpty() || rule == null && op == Op.OR && parts.isEmpty();
+    }
+
+    /** Whether this condition always holds: an {@code and} of nothing. */
+    boolean always() {
+        return rule == null && op == Op.AND && parts.isEmpty();
+    }
+
+    /** The fields and operators, not the values: the shape of a filter, for messages. */
+    String describe() {
+        if (rule == null) {
+            List<String> described = new ArrayList<>();
+            parts.forEach(part -> described.add(part.describe()));
+            return op + "(" + String.join(", ", described) + ")";
+        }
+        return rule.name + " " + op;
+    }
+
+    /** The attributes, operators and encoded operands, for a cursor's fingerprint. */
+    String fingerprint() {
+        if (rule == null) {
+            List<String> printed = new ArrayList<>();
+            parts.forEach(part -> printed.add(part.fingerprint()));
+            return op + "(" + String.join(", ", printed) + ")";
+        }
+        return rule.attributeName + " " + op + " " + operands;
+    }
+
     /**
      * Evaluates this condition on an item, as DynamoDB would: a missing attribute fails every comparison but
      * {@code <>}, values of different types are never equal or ordered, only strings, numbers and binaries are
@@ -66,6 +120,14 @@ record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
      * filters of an include whose items are read by key.
      */
     boolean test(Map<String, AttributeValue> item) {
+        if (rule == null) {
+            return switch (op) {
+                case AND -> parts.stream().allMatch(part -> part.test(item));
+                case OR -> parts.stream().anyMatch(part -> part.test(item));
+                case NOT -> !parts.get(0).test(item);
+                default -> throw new IllegalStateException(op.name());
+            };
+        }
         AttributeValue value = item.get(rule.attributeName);
         if (value != null && Boolean.TRUE.equals(value.nul())) {
             value = null;
@@ -137,6 +199,16 @@ record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
 
     /** The expression text, with a placeholder for the name and for each operand. */
     String expression(Expr expr) {
+        if (rule == null) {
+            List<String> texts = new ArrayList<>();
+            parts.forEach(part -> texts.add(part.expression(expr)));
+            return switch (op) {
+                case AND -> "(" + String.join(" AND ", texts) + ")";
+                case OR -> "(" + String.join(" OR ", texts) + ")";
+                case NOT -> "(NOT " + texts.get(0) + ")";
+                default -> throw new IllegalStateException(op.name());
+            };
+        }
         String name = expr.name(rule.attributeName);
         return switch (op) {
             case EQ -> name + " = " + expr.value(operands.get(0));
@@ -162,6 +234,7 @@ record Condition(FieldRule rule, Op op, List<AttributeValue> operands) {
             case NOT_EXISTS -> "attribute_not_exists(" + name + ")";
             case BETWEEN -> name + " BETWEEN " + expr.value(operands.get(0)) + " AND " + expr.value(operands.get(1));
             case BEGINS_WITH -> "begins_with(" + name + ", " + expr.value(operands.get(0)) + ")";
+            case AND, OR, NOT -> throw new IllegalStateException(op.name());
         };
     }
 }

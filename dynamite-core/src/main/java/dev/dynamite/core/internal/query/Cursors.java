@@ -80,8 +80,7 @@ final class Cursors {
         }
         shape.append('\n').append(plan.forward()).append('\n').append(plan.trashedInMemory()).append('\n');
         for (Condition residual : plan.residual()) {
-            shape.append(residual.rule().attributeName).append(' ').append(residual.op()).append(' ')
-                    .append(residual.operands()).append(';');
+            shape.append(residual.fingerprint()).append(';');
         }
         shape.append('\n').append(plan.position()).append('\n').append(segments);
         return Arrays.copyOf(sha256(shape.toString().getBytes(StandardCharsets.UTF_8)), FINGERPRINT_BYTES);

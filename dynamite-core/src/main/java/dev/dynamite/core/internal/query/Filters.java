@@ -7,6 +7,7 @@ import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.Values;
 import dev.dynamite.core.internal.query.Condition.Op;
+import dev.dynamite.meta.Filter;
 import dev.dynamite.spi.AttributeCodec;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -58,6 +60,53 @@ final class Filters {
             }
         }
         return conditions;
+    }
+
+    /**
+     * Parses a typed filter: each test of its top-level {@code and} becomes a condition (so the planner can use it
+     * as a key condition), each {@code or} and {@code not} a compound. A test that can never hold ({@code in} of no
+     * value) is folded away: an {@code or} drops it, an {@code and} holding one can never hold itself.
+     */
+    List<Condition> parse(Filter<?> filter) {
+        Condition folded = fold(Objects.requireNonNull(filter, "filter"));
+        if (folded.always()) {
+            return List.of();
+        }
+        return folded.rule() == null && folded.op() == Op.AND ? folded.parts() : List.of(folded);
+    }
+
+    private Condition fold(Filter<?> filter) {
+        if (filter instanceof Filter.Test<?> test) {
+            FieldRule rule = context.filterable(test.field());
+            Op op = Op.valueOf(test.operator().name());
+            boolean exists = op == Op.EXISTS || op == Op.NOT_EXISTS;
+            return condition(rule, op, exists ? Boolean.TRUE : test.operand());
+        }
+        if (filter instanceof Filter.Not<?> not) {
+            Condition part = fold(not.part());
+            if (part.never()) {
+                return Condition.compound(Op.AND, List.of());
+            }
+            if (part.always()) {
+                return Condition.compound(Op.OR, List.of());
+            }
+            return Condition.compound(Op.NOT, List.of(part));
+        }
+        boolean all = filter instanceof Filter.All<?>;
+        List<? extends Filter<?>> given = all ? ((Filter.All<?>) filter).parts() : ((Filter.Any<?>) filter).parts();
+        List<Condition> parts = new ArrayList<>();
+        for (Filter<?> part : given) {
+            Condition folded = fold(part);
+            if (all ? folded.never() : folded.always()) {
+                return folded;
+            }
+            if (!(all ? folded.always() : folded.never())) {
+                // and(and(a, b), c) reads as and(a, b, c), or(or(a, b), c) as or(a, b, c)
+                boolean same = folded.rule() == null && folded.op() == (all ? Op.AND : Op.OR);
+                parts.addAll(same ? folded.parts() : List.of(folded));
+            }
+        }
+        return parts.size() == 1 ? parts.get(0) : Condition.compound(all ? Op.AND : Op.OR, parts);
     }
 
     /** Parses the three-argument form. */

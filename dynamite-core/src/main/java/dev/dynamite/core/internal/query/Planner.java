@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -66,7 +67,7 @@ final class Planner {
     private Plan choose(List<Condition> conditions, Options options) {
         String table = context.tableName();
         for (Condition condition : conditions) {
-            if (condition.op() == Op.IN && condition.operands().isEmpty()) {
+            if (condition.never()) {
                 return new Plan(Operation.NONE, table, null, List.of(), null, null, null, null, null, null, false,
                         true, false, options.limit(), options.skip(), null, List.of(), tableKeys());
             }
@@ -147,7 +148,7 @@ final class Planner {
             Condition sortCondition = find(conditions, sort, Op.EQ);
             if (sortCondition == null) {
                 for (Condition condition : conditions) {
-                    if (condition.rule().attributeName.equals(sort) && condition.op().isSortKeyCondition()) {
+                    if (condition.isOn(sort) && condition.op().isSortKeyCondition()) {
                         sortCondition = condition;
                         break;
                     }
@@ -161,11 +162,12 @@ final class Planner {
         for (Condition condition : keyConditions) {
             keyParts.add(condition.expression(expr));
         }
-        String partition = partitionEquality.rule().attributeName;
+        String partition = Objects.requireNonNull(partitionEquality.rule()).attributeName;
         List<Condition> residual = new ArrayList<>();
         for (Condition condition : conditions) {
-            String attribute = condition.rule().attributeName;
-            if (!keyConditions.contains(condition) && (attribute.equals(partition) || attribute.equals(sort))) {
+            // a filter expression cannot read the queried key attributes: what reads them is tested in memory
+            if (!keyConditions.contains(condition) && (condition.reads(partition)
+                    || sort != null && condition.reads(sort))) {
                 residual.add(condition);
             }
         }
@@ -220,8 +222,7 @@ final class Planner {
     /** The condition on an attribute if it is an {@code in} or an equality, which lists the values it takes. */
     private static @Nullable Condition listing(List<Condition> conditions, String attribute) {
         for (Condition condition : conditions) {
-            if (condition.rule().attributeName.equals(attribute)
-                    && (condition.op() == Op.IN || condition.op() == Op.EQ)) {
+            if (condition.isOn(attribute) && (condition.op() == Op.IN || condition.op() == Op.EQ)) {
                 return condition;
             }
         }
@@ -231,8 +232,7 @@ final class Planner {
     /** The first equality (or condition with {@code op}, when given) on an attribute. */
     private static @Nullable Condition find(List<Condition> conditions, String attribute, @Nullable Op op) {
         for (Condition condition : conditions) {
-            if (condition.rule().attributeName.equals(attribute)
-                    && (op == null ? condition.isEquality() : condition.op() == op)) {
+            if (condition.isOn(attribute) && (op == null ? condition.isEquality() : condition.op() == op)) {
                 return condition;
             }
         }
@@ -307,7 +307,7 @@ final class Planner {
             return true;
         }
         for (Condition condition : conditions) {
-            if (!holds(index, condition.rule().attributeName)) {
+            if (!holdsAll(index, condition)) {
                 return false;
             }
         }
@@ -325,6 +325,13 @@ final class Planner {
             }
         }
         return true;
+    }
+
+    private boolean holdsAll(TableCatalog.Index index, Condition condition) {
+        if (condition.rule() != null) {
+            return holds(index, condition.rule().attributeName);
+        }
+        return condition.parts().stream().allMatch(part -> holdsAll(index, part));
     }
 
     private boolean holds(TableCatalog.Index index, String attribute) {

@@ -9,6 +9,7 @@ import dev.dynamite.core.internal.model.ModelContext;
 import dev.dynamite.core.internal.model.OnModel;
 import dev.dynamite.core.internal.model.Tracking;
 import dev.dynamite.core.internal.model.Trash;
+import dev.dynamite.meta.Filter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -151,9 +152,24 @@ public final class Reads<T> extends OnModel<T> {
      * @return the entities and the guard
      */
     public Guard.Targets<T> targets(Map<String, ?> filters, MutationOptions options) {
-        Search<T> query = new Search<>(context).where(filters).parallel(options.scanSegments());
         // only updateAll and deleteAll come without filters: they mean every item
-        if (filters.isEmpty() || options.scanAllowed()) {
+        return targets(new Search<>(context).where(filters), filters.isEmpty(), options);
+    }
+
+    /**
+     * Reads the targets of a bulk write by a typed filter; see {@link #targets(Map, MutationOptions)}.
+     *
+     * @param filter the filter
+     * @param options whether the read may scan, in how many segments
+     * @return the entities and the guard
+     */
+    public Guard.Targets<T> targets(Filter<?> filter, MutationOptions options) {
+        return targets(new Search<>(context).where(filter), false, options);
+    }
+
+    private Guard.Targets<T> targets(Search<T> query, boolean everyItem, MutationOptions options) {
+        query.parallel(options.scanSegments());
+        if (everyItem || options.scanAllowed()) {
             query.allowScan();
         }
         return new Guard.Targets<>(query.list(), query.guard());

@@ -56,7 +56,7 @@ final class ScanGuard {
     static String shape(ModelContext<?> context, List<Condition> conditions) {
         Set<String> parts = new TreeSet<>();
         for (Condition condition : conditions) {
-            parts.add(condition.rule().name + " " + condition.op());
+            parts.add(condition.describe());
         }
         return context.type().getName() + " " + parts;
     }
@@ -64,7 +64,7 @@ final class ScanGuard {
     private static String message(ModelContext<?> context, Plan plan, List<Condition> conditions) {
         List<String> fields = new ArrayList<>();
         for (Condition condition : conditions) {
-            fields.add(condition.rule().name + " " + condition.op());
+            fields.add(condition.describe());
         }
         List<String> instead = new ArrayList<>();
         instead.add(name(context, context.partitionAttribute()) + " (the partition key)");

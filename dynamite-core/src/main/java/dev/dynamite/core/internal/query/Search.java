@@ -8,6 +8,7 @@ import dev.dynamite.api.QueryOptions;
 import dev.dynamite.core.internal.model.ModelContext;
 import dev.dynamite.core.internal.model.Tracking;
 import dev.dynamite.core.internal.model.Trash;
+import dev.dynamite.meta.Filter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -81,6 +82,11 @@ public final class Search<T> {
 
     public Search<T> where(Map<String, ?> filters) {
         conditions.addAll(new Filters(context).parse(Objects.requireNonNull(filters, "filters")));
+        return this;
+    }
+
+    public Search<T> where(Filter<?> filter) {
+        conditions.addAll(new Filters(context).parse(filter));
         return this;
     }
 
@@ -382,7 +388,8 @@ public final class Search<T> {
     Guard guard() {
         List<Condition> nonKey = new ArrayList<>();
         for (Condition condition : conditions) {
-            if (!context.mapper().isKey(condition.rule().name)) {
+            // a compound is kept whole, even when it reads a key attribute
+            if (condition.rule() == null || !context.mapper().isKey(condition.rule().name)) {
                 nonKey.add(condition);
             }
         }

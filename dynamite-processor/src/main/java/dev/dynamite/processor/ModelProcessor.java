@@ -1,0 +1,97 @@
+package dev.dynamite.processor;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * Finds the models of a compilation (the classes and records with a field or component annotated {@code @PrimaryKey}
+ * or {@code @Index}), reports their mistakes as compile errors and writes a metamodel for each one that has none.
+ *
+ * <p>Options: {@code -Adynamite.keyTypeStrategy=name} names the key type strategy the application configures; the
+ * key types of a strategy Dynamite does not bundle are not checked at compile time.
+ */
+public final class ModelProcessor extends AbstractProcessor {
+    static final String PRIMARY_KEY = "dev.dynamite.annotation.PrimaryKey";
+    static final String INDEX = "dev.dynamite.annotation.Index";
+    static final String KEY_STRATEGY_OPTION = "dynamite.keyTypeStrategy";
+
+    /** Creates the processor; javac does. */
+    public ModelProcessor() {
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(PRIMARY_KEY, INDEX);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(KEY_STRATEGY_OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<TypeElement> models = new LinkedHashSet<>();
+        for (TypeElement annotation : annotations) {
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (element.getKind() == ElementKind.FIELD
+                        && element.getEnclosingElement() instanceof TypeElement model) {
+                    models.add(model);
+                }
+            }
+        }
+        String strategy = processingEnv.getOptions().getOrDefault(KEY_STRATEGY_OPTION, "string");
+        for (TypeElement model : models) {
+            ModelReader.Model read = new ModelReader(processingEnv, strategy).read(model);
+            if (read != null) {
+                write(model, read);
+            }
+        }
+        // the annotations stay available to other processors
+        return false;
+    }
+
+    private void write(TypeElement model, ModelReader.Model read) {
+        if (model.getModifiers().contains(Modifier.PRIVATE) || !enclosersVisible(model)) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "Dynamite writes no metamodel for "
+                    + model.getQualifiedName() + ": a private class cannot be named outside its enclosing class",
+                    model);
+            return;
+        }
+        Metamodel metamodel = new Metamodel(processingEnv, model, read);
+        try {
+            JavaFileObject file = processingEnv.getFiler().createSourceFile(metamodel.qualifiedName(), model);
+            try (Writer writer = file.openWriter()) {
+                writer.write(metamodel.source());
+            }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Dynamite could not write the metamodel "
+                    + metamodel.qualifiedName() + ": " + e.getMessage(), model);
+        }
+    }
+
+    private static boolean enclosersVisible(TypeElement model) {
+        for (Element e = model.getEnclosingElement(); e instanceof TypeElement type; e = e.getEnclosingElement()) {
+            if (type.getModifiers().contains(Modifier.PRIVATE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
