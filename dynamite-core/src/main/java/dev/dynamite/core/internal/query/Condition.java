@@ -197,6 +197,15 @@ record Condition(@Nullable FieldRule rule, Op op, List<AttributeValue> operands,
         };
     }
 
+    /**
+     * The expression text in parentheses, once: compounds and long {@code in} lists come parenthesized already, and
+     * DynamoDB refuses redundant parentheses.
+     */
+    String grouped(Expr expr) {
+        String text = expression(expr);
+        return text.startsWith("(") ? text : "(" + text + ")";
+    }
+
     /** The expression text, with a placeholder for the name and for each operand. */
     String expression(Expr expr) {
         if (rule == null) {

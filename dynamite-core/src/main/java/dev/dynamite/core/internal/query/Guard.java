@@ -43,7 +43,7 @@ public final class Guard {
             if (text.length() > 0) {
                 text.append(" AND ");
             }
-            text.append('(').append(condition.expression(expr)).append(')');
+            text.append(condition.grouped(expr));
         }
         return text.toString();
     }
