@@ -5,9 +5,11 @@ module com.example.consumer {
 
     exports com.example.consumer.codec;
     exports com.example.consumer.quickstart;
+    exports com.example.consumer.records;
 
     opens com.example.consumer.model to dev.dynamite.core;
     opens com.example.consumer.quickstart to dev.dynamite.core;
+    opens com.example.consumer.records to dev.dynamite.core;
 
     provides dev.dynamite.spi.CodecProvider with com.example.consumer.codec.TemperatureCodecProvider;
 }

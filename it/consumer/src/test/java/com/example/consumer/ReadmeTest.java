@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.consumer.quickstart.Quickstart;
+import com.example.consumer.records.RecordQuickstart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeTest {
     private static final Path README = Path.of("../../README.md");
     private static final Path QUICKSTART = Path.of("src/main/java/com/example/consumer/quickstart/Quickstart.java");
+    private static final Path RECORD_QUICKSTART = Path.of(
+            "src/main/java/com/example/consumer/records/RecordQuickstart.java");
 
     @Test
     void theReadmeQuickstartIsTheCompiledOne() throws IOException {
@@ -26,6 +29,31 @@ class ReadmeTest {
         assertTrue(section >= 0 && start > section && end > start, "the README has a Quickstart with a Java block");
         assertEquals(Files.readString(QUICKSTART), readme.substring(start, end),
                 "README.md's Quickstart must be it/consumer/" + QUICKSTART + ", word for word");
+    }
+
+    @Test
+    void theReadmeRecordQuickstartIsTheCompiledOne() throws IOException {
+        String readme = Files.readString(README);
+        int section = readme.indexOf("### The same with records and typed filters");
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        int end = readme.indexOf("```", start);
+        assertTrue(section >= 0 && start > section && end > start, "the README has the records quickstart");
+        assertEquals(Files.readString(RECORD_QUICKSTART), readme.substring(start, end),
+                "README.md's records quickstart must be it/consumer/" + RECORD_QUICKSTART + ", word for word");
+    }
+
+    @Test
+    void theRecordQuickstartRunsWithItsGeneratedMetamodel() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            RecordQuickstart.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(buffer.toString(StandardCharsets.UTF_8).contains("Ada has 1 open purchase(s); shipped at version 2"),
+                buffer.toString());
     }
 
     @Test
