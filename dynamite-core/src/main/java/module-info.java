@@ -1,8 +1,9 @@
 /**
  * The Dynamite client: configuration, connection, table sync, the global client registry and model handles.
  *
- * <p>Model classes live in the user's module, which must open its model package to this module, e.g.
- * {@code opens com.example.model to dev.dynamite.core;}.
+ * <p>Model classes live in the user's module. A model compiled with {@code dynamite-processor} is read through its
+ * generated code and needs nothing more; one compiled without it is read by reflection, and its package must be
+ * opened to this module, e.g. {@code opens com.example.model to dev.dynamite.core;}.
  *
  * @uses dev.dynamite.spi.CodecProvider
  */

@@ -9,11 +9,14 @@ import dev.dynamite.spi.KeyTypeStrategy;
  * @uses dev.dynamite.spi.KeyTypeStrategy to find key type strategies by name
  * @provides dev.dynamite.spi.KeyTypeStrategy with the bundled {@code string} and {@code native} strategies
  */
+@SuppressWarnings("module") // the qualified export names dev.dynamite.core, which is built after this module
 module dev.dynamite.schema {
     requires transitive dev.dynamite.api;
     requires static transitive org.jspecify;
 
     exports dev.dynamite.schema;
+    // a model's fields, generated or reflected, as the runtime reads them
+    exports dev.dynamite.schema.internal.members to dev.dynamite.core;
 
     uses KeyTypeStrategy;
 

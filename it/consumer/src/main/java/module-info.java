@@ -9,7 +9,6 @@ module com.example.consumer {
 
     opens com.example.consumer.model to dev.dynamite.core;
     opens com.example.consumer.quickstart to dev.dynamite.core;
-    opens com.example.consumer.records to dev.dynamite.core;
 
     provides dev.dynamite.spi.CodecProvider with com.example.consumer.codec.TemperatureCodecProvider;
 }

@@ -38,10 +38,13 @@ class ApiSurfaceTest {
     }
 
     @Test
-    void theOnlyQualifiedExportIsTheGlobalRegistryToTheTestFixtures() {
-        for (String name : List.of("dev.dynamite.api", "dev.dynamite.schema", "dev.dynamite.tx")) {
+    void qualifiedExportsAreTheRegistryToTheFixturesAndTheMembersToTheRuntime() {
+        for (String name : List.of("dev.dynamite.api", "dev.dynamite.tx")) {
             assertThat(qualifiedExports(name)).as(name).isEmpty();
         }
+        // the runtime reads a model's fields, generated or reflected, through the schema's reading of them
+        assertThat(qualifiedExports("dev.dynamite.schema"))
+                .containsExactly(Map.entry("dev.dynamite.schema.internal.members", Set.of("dev.dynamite.core")));
         // dev.dynamite.test saves and restores the global client around a test class
         assertThat(qualifiedExports("dev.dynamite.core"))
                 .containsExactly(Map.entry("dev.dynamite.core.internal", Set.of("dev.dynamite.test")));

@@ -54,7 +54,8 @@ final class Metamodel {
         return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     }
 
-    String source() {
+    /** The metamodel's source; {@code body} (the generated description, or empty) comes after the constants. */
+    String source(String body) {
         String modelName = model.getQualifiedName().toString();
         boolean visible = isPublic(model);
         StringBuilder out = new StringBuilder();
@@ -71,6 +72,7 @@ final class Metamodel {
             out.append("    ").append(visible ? "public " : "").append("static final ")
                     .append(declaration(modelName, attribute)).append(";\n\n");
         }
+        out.append(body).append(body.isEmpty() ? "" : "\n");
         out.append("    private ").append(simpleName).append("() {\n    }\n}\n");
         return out.toString();
     }

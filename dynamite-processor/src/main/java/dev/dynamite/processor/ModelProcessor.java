@@ -32,7 +32,8 @@ public final class ModelProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(PRIMARY_KEY, INDEX);
+        // all of Dynamite's annotations are claimed, so that javac's -Xlint:processing finds none unclaimed
+        return Set.of("dev.dynamite.annotation.*");
     }
 
     @Override
@@ -49,6 +50,10 @@ public final class ModelProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<TypeElement> models = new LinkedHashSet<>();
         for (TypeElement annotation : annotations) {
+            String name = annotation.getQualifiedName().toString();
+            if (!name.equals(PRIMARY_KEY) && !name.equals(INDEX)) {
+                continue;
+            }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 if (element.getKind() == ElementKind.FIELD
                         && element.getEnclosingElement() instanceof TypeElement model) {
@@ -63,8 +68,7 @@ public final class ModelProcessor extends AbstractProcessor {
                 write(model, read);
             }
         }
-        // the annotations stay available to other processors
-        return false;
+        return true;
     }
 
     private void write(TypeElement model, ModelReader.Model read) {
@@ -75,10 +79,16 @@ public final class ModelProcessor extends AbstractProcessor {
             return;
         }
         Metamodel metamodel = new Metamodel(processingEnv, model, read);
+        ModelCode code = new ModelCode(processingEnv, model, read);
+        if (code.reason() != null) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "Dynamite reads " + model.getQualifiedName()
+                    + " by reflection at run time (its package must be opened to dev.dynamite.core): "
+                    + code.reason(), model);
+        }
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(metamodel.qualifiedName(), model);
             try (Writer writer = file.openWriter()) {
-                writer.write(metamodel.source());
+                writer.write(metamodel.source(code.reason() == null ? code.source() : ""));
             }
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Dynamite could not write the metamodel "

@@ -62,8 +62,12 @@ final class ModelReader {
      *
      * @param type the model
      * @param attributes its persisted fields, superclass fields first, in declaration order
+     * @param members every field that is neither static nor transient (relations and {@code @NonAttribute} ones
+     *     too), in the same order
+     * @param hooks its hook methods, superclass ones first, an overridden one where the subclass declares it
      */
-    record Model(TypeElement type, List<Attribute> attributes) {
+    record Model(TypeElement type, List<Attribute> attributes, List<VariableElement> members,
+                 List<ExecutableElement> hooks) {
     }
 
     private final ProcessingEnvironment env;
@@ -94,12 +98,14 @@ final class ModelReader {
         Map<String, VariableElement> managed = new LinkedHashMap<>();
         VariableElement partition = null;
         VariableElement sort = null;
+        List<VariableElement> members = new ArrayList<>();
         for (TypeElement declaring : hierarchy(model)) {
             for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
                 Set<Modifier> modifiers = field.getModifiers();
                 if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
                     continue;
                 }
+                members.add(field);
                 String name = field.getSimpleName().toString();
                 if (has(field, A + "NonAttribute")) {
                     checkNonAttribute(model, field);
@@ -200,8 +206,8 @@ final class ModelReader {
                         + " field of " + model.getSimpleName());
             }
         }
-        checkHooks(model);
-        return failed ? null : new Model(model, List.copyOf(attributes.values()));
+        List<ExecutableElement> hooks = checkHooks(model);
+        return failed ? null : new Model(model, List.copyOf(attributes.values()), List.copyOf(members), hooks);
     }
 
     // ---------------------------------------------------------------- the checks
@@ -379,7 +385,10 @@ final class ModelReader {
         }
     }
 
-    private void checkHooks(TypeElement model) {
+    /** Checks the hooks; returns them, an overridden one once, where the subclass declares it (as the run time). */
+    private List<ExecutableElement> checkHooks(TypeElement model) {
+        Map<String, ExecutableElement> bySignature = new LinkedHashMap<>();
+        List<ExecutableElement> ordered = new ArrayList<>();
         for (TypeElement declaring : hierarchy(model)) {
             for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
                 List<String> kinds = new ArrayList<>();
@@ -411,8 +420,21 @@ final class ModelReader {
                             ? "an update hook takes no parameter or one Map<String, Object> of the changed fields"
                             : "a create or destroy hook takes no parameter");
                 }
+                List<String> erased = new ArrayList<>();
+                method.getParameters().forEach(p -> erased.add(types.erasure(p.asType()).toString()));
+                String signature = method.getSimpleName() + erased.toString();
+                boolean isPrivate = method.getModifiers().contains(Modifier.PRIVATE);
+                ExecutableElement overridden = isPrivate ? null : bySignature.get(signature);
+                if (overridden != null) {
+                    ordered.remove(overridden);
+                }
+                if (!isPrivate) {
+                    bySignature.put(signature, method);
+                }
+                ordered.add(method);
             }
         }
+        return List.copyOf(ordered);
     }
 
     private String attributeName(TypeElement model, VariableElement field) {

@@ -6,6 +6,9 @@ import dev.dynamite.meta.Attribute;
 import dev.dynamite.meta.CollectionAttribute;
 import dev.dynamite.meta.ComparableAttribute;
 import dev.dynamite.meta.Filter;
+import dev.dynamite.meta.GeneratedField;
+import dev.dynamite.meta.GeneratedModel;
+import dev.dynamite.meta.GeneratedModels;
 import dev.dynamite.meta.NumberAttribute;
 import dev.dynamite.meta.Operator;
 import dev.dynamite.meta.StringAttribute;
@@ -164,10 +167,59 @@ class MetamodelTest {
                     new Filter.Test<>("credit", Operator.BETWEEN, List.of(1L, 5L)),
                     new Filter.Test<>("name", Operator.BEGINS_WITH, "A")));
         }
+        try (URLClassLoader loader = compiled.loader()) {
+            Class<?> order = loader.loadClass("shop.Order");
+            GeneratedModel<?> generated = GeneratedModels.find(order);
+            assertThat(generated).as("the metamodel registers the model's code when it is initialized").isNotNull();
+            assertThat(generated.fields()).extracting(GeneratedField::name).containsExactly("id", "userId", "total",
+                    "status", "note", "tags", "scores", "logins", "placedAt", "gift", "deletedAt", "version", "buyer");
+            Object made = generated.construct(new Object[] {"o1", "u1", BigDecimal.TEN, null, "hi", Set.of("a"),
+                    List.of(1), 3, null, true, null, 7L, null});
+            assertThat(generated.fields().get(7).getter().apply(made)).isEqualTo(3);
+            assertThat(generated.fields().get(4).annotations()).singleElement().satisfies(a ->
+                    assertThat(((dev.dynamite.annotation.Name) a).value()).isEqualTo("note_text"));
+            assertThat(generated.fields().get(5).genericType()).isEqualTo(order.getRecordComponents()[5]
+                    .getGenericType());
+
+            Class<?> buyer = loader.loadClass("shop.Buyer");
+            GeneratedModel<?> buyers = GeneratedModels.find(buyer);
+            Object ada = buyers.newInstance();
+            buyers.fields().get(1).setter().accept(ada, "Ada");
+            assertThat(buyer.getField("name").get(ada)).isEqualTo("Ada");
+            assertThat(buyers.fields()).extracting(GeneratedField::name)
+                    .containsExactly("id", "name", "credit", "session", "orders");
+        }
         assertThat(compiled.generatedSource("shop/Order_.java"))
                 .contains("public final class Order_")
                 .contains("public static final dev.dynamite.meta.CollectionAttribute<shop.Order, java.lang.String,"
                         + " java.util.Set<java.lang.String>> tags");
+    }
+
+    @Test
+    void aModelItsCodeCannotReachIsReadByReflectionAndSaysWhy(@TempDir Path dir) throws Exception {
+        String hidden = """
+                package shop;
+
+                import dev.dynamite.annotation.PrimaryKey;
+
+                public class Hidden {
+                    @PrimaryKey private String id;
+                    public String name;
+                }
+                """;
+        Compilation compiled = Compilation.of(dir, Map.of("shop/Hidden.java", hidden));
+
+        assertThat(compiled.success).as("%s", compiled).isTrue();
+        assertThat(compiled.problems).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(Diagnostic.Kind.NOTE);
+            assertThat(p.message()).contains("shop.Hidden by reflection").contains("field id is private");
+        });
+        try (URLClassLoader loader = compiled.loader()) {
+            Class<?> model = loader.loadClass("shop.Hidden");
+            assertThat(GeneratedModels.find(model)).isNull();
+            assertThat(names(loader.loadClass("shop.Hidden_"))).as("the metamodel is written all the same")
+                    .containsExactly("id", "name");
+        }
     }
 
     @Test

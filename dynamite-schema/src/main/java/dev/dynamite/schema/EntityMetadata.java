@@ -12,11 +12,9 @@ import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelNotRegisteredException;
 import dev.dynamite.schema.internal.Inflector;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayDeque;
+import dev.dynamite.schema.internal.members.Member;
+import dev.dynamite.schema.internal.members.Members;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,61 +152,56 @@ public final class EntityMetadata {
         List<Relation> relations = new ArrayList<>();
         AttributeField partitionKey = null;
         AttributeField sortKey = null;
-        for (Class<?> declaring : hierarchy(type)) {
-            for (Field field : declaring.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
-                    continue;
+        for (Member field : Members.of(type)) {
+            Class<?> declaring = field.declaringClass();
+            String name = field.name();
+            if (field.has(NonAttribute.class)) {
+                checkNonAttribute(type, field);
+                continue;
+            }
+            if (attributes.containsKey(name) || relations.stream().anyMatch(r -> r.field().equals(name))) {
+                throw new InvalidModelException(type, name, "declared twice in the class hierarchy ("
+                        + declaring.getName() + " hides an inherited field); rename one of them");
+            }
+            Relation relation = relation(type, field);
+            boolean isPartition = field.has(PrimaryKey.class) || field.has(Index.class);
+            boolean isSort = field.has(IndexSort.class);
+            if (relation != null) {
+                if (isPartition || isSort || field.has(Name.class)) {
+                    throw new InvalidModelException(type, name, "a relation field is not persisted, so it cannot"
+                            + " be a key or carry @Name; put the key annotations on a plain field");
                 }
-                String name = field.getName();
-                if (field.isAnnotationPresent(NonAttribute.class)) {
-                    checkNonAttribute(type, field);
-                    continue;
+                relations.add(relation);
+                continue;
+            }
+            AttributeField attribute = new AttributeField(name, attributeName(type, field), field.type());
+            String clash = fieldByAttribute.putIfAbsent(attribute.attributeName(), name);
+            if (clash != null) {
+                throw new InvalidModelException(type, name, "attribute name '" + attribute.attributeName()
+                        + "' is already used by field '" + clash + "'; give one of them another @Name");
+            }
+            attributes.put(name, attribute);
+            if (field.has(PrimaryKey.class) && field.has(Index.class)) {
+                throw new InvalidModelException(type, name, "annotated both @PrimaryKey and @Index; they mean the"
+                        + " same (the partition key): keep one");
+            }
+            if (isPartition && isSort) {
+                throw new InvalidModelException(type, name, "cannot be both the partition key (@PrimaryKey/@Index)"
+                        + " and the sort key (@IndexSort)");
+            }
+            if (isPartition) {
+                if (partitionKey != null) {
+                    throw new InvalidModelException(type, name, "second partition key: '" + partitionKey.name()
+                            + "' is already annotated @PrimaryKey/@Index, and a model has exactly one");
                 }
-                if (attributes.containsKey(name) || relations.stream().anyMatch(r -> r.field().equals(name))) {
-                    throw new InvalidModelException(type, name, "declared twice in the class hierarchy ("
-                            + declaring.getName() + " hides an inherited field); rename one of them");
+                partitionKey = attribute;
+            }
+            if (isSort) {
+                if (sortKey != null) {
+                    throw new InvalidModelException(type, name, "second sort key: '" + sortKey.name()
+                            + "' is already annotated @IndexSort, and a model has at most one");
                 }
-                Relation relation = relation(type, field);
-                boolean isPartition = field.isAnnotationPresent(PrimaryKey.class) || field.isAnnotationPresent(Index.class);
-                boolean isSort = field.isAnnotationPresent(IndexSort.class);
-                if (relation != null) {
-                    if (isPartition || isSort || field.isAnnotationPresent(Name.class)) {
-                        throw new InvalidModelException(type, name, "a relation field is not persisted, so it cannot"
-                                + " be a key or carry @Name; put the key annotations on a plain field");
-                    }
-                    relations.add(relation);
-                    continue;
-                }
-                AttributeField attribute = new AttributeField(name, attributeName(type, field), field.getType());
-                String clash = fieldByAttribute.putIfAbsent(attribute.attributeName(), name);
-                if (clash != null) {
-                    throw new InvalidModelException(type, name, "attribute name '" + attribute.attributeName()
-                            + "' is already used by field '" + clash + "'; give one of them another @Name");
-                }
-                attributes.put(name, attribute);
-                if (field.isAnnotationPresent(PrimaryKey.class) && field.isAnnotationPresent(Index.class)) {
-                    throw new InvalidModelException(type, name, "annotated both @PrimaryKey and @Index; they mean the"
-                            + " same (the partition key): keep one");
-                }
-                if (isPartition && isSort) {
-                    throw new InvalidModelException(type, name, "cannot be both the partition key (@PrimaryKey/@Index)"
-                            + " and the sort key (@IndexSort)");
-                }
-                if (isPartition) {
-                    if (partitionKey != null) {
-                        throw new InvalidModelException(type, name, "second partition key: '" + partitionKey.name()
-                                + "' is already annotated @PrimaryKey/@Index, and a model has exactly one");
-                    }
-                    partitionKey = attribute;
-                }
-                if (isSort) {
-                    if (sortKey != null) {
-                        throw new InvalidModelException(type, name, "second sort key: '" + sortKey.name()
-                                + "' is already annotated @IndexSort, and a model has at most one");
-                    }
-                    sortKey = attribute;
-                }
+                sortKey = attribute;
             }
         }
         if (partitionKey == null) {
@@ -225,33 +218,25 @@ public final class EntityMetadata {
                 java.util.Collections.unmodifiableMap(attributes), List.copyOf(relations));
     }
 
-    private static void checkNonAttribute(Class<?> model, Field field) {
-        if (field.isAnnotationPresent(PrimaryKey.class) || field.isAnnotationPresent(Index.class)
-                || field.isAnnotationPresent(IndexSort.class)) {
-            throw new InvalidModelException(model, field.getName(), "@NonAttribute marks a field that is not"
+    private static void checkNonAttribute(Class<?> model, Member field) {
+        if (field.has(PrimaryKey.class) || field.has(Index.class)
+                || field.has(IndexSort.class)) {
+            throw new InvalidModelException(model, field.name(), "@NonAttribute marks a field that is not"
                     + " persisted, so it cannot be a key; remove @NonAttribute or the key annotation");
         }
-        if (field.isAnnotationPresent(Name.class)) {
-            throw new InvalidModelException(model, field.getName(), "@NonAttribute marks a field that is not"
+        if (field.has(Name.class)) {
+            throw new InvalidModelException(model, field.name(), "@NonAttribute marks a field that is not"
                     + " persisted, so @Name (an attribute name) has no meaning on it; remove one of them");
         }
-        if (field.isAnnotationPresent(HasMany.class) || field.isAnnotationPresent(HasOne.class)
-                || field.isAnnotationPresent(BelongsTo.class) || field.isAnnotationPresent(ManyToMany.class)) {
-            throw new InvalidModelException(model, field.getName(), "a relation field is never persisted, and"
+        if (field.has(HasMany.class) || field.has(HasOne.class)
+                || field.has(BelongsTo.class) || field.has(ManyToMany.class)) {
+            throw new InvalidModelException(model, field.name(), "a relation field is never persisted, and"
                     + " @NonAttribute would hide the relation; remove @NonAttribute");
         }
     }
 
-    private static Deque<Class<?>> hierarchy(Class<?> type) {
-        Deque<Class<?>> classes = new ArrayDeque<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            classes.addFirst(c);
-        }
-        return classes;
-    }
-
     private static String tableName(Class<?> type) {
-        Name name = type.getAnnotation(Name.class);
+        Name name = Members.annotation(type, Name.class);
         if (name == null) {
             return Inflector.tableName(type.getSimpleName());
         }
@@ -261,37 +246,37 @@ public final class EntityMetadata {
         return name.value();
     }
 
-    private static String attributeName(Class<?> model, Field field) {
-        Name name = field.getAnnotation(Name.class);
+    private static String attributeName(Class<?> model, Member field) {
+        Name name = field.annotation(Name.class);
         if (name == null) {
-            return field.getName();
+            return field.name();
         }
         if (name.value().isBlank()) {
-            throw new InvalidModelException(model, field.getName(), "@Name is blank; give the attribute name");
+            throw new InvalidModelException(model, field.name(), "@Name is blank; give the attribute name");
         }
         return name.value();
     }
 
-    private static @Nullable Relation relation(Class<?> model, Field field) {
+    private static @Nullable Relation relation(Class<?> model, Member field) {
         List<Relation> found = new ArrayList<>(1);
-        HasMany hasMany = field.getAnnotation(HasMany.class);
+        HasMany hasMany = field.annotation(HasMany.class);
         if (hasMany != null) {
-            found.add(new Relation(RelationKind.HAS_MANY, field.getName(), hasMany.model(), hasMany.foreignKey(),
+            found.add(new Relation(RelationKind.HAS_MANY, field.name(), hasMany.model(), hasMany.foreignKey(),
                     hasMany.localKey(), null, null, null));
         }
-        HasOne hasOne = field.getAnnotation(HasOne.class);
+        HasOne hasOne = field.annotation(HasOne.class);
         if (hasOne != null) {
-            found.add(new Relation(RelationKind.HAS_ONE, field.getName(), hasOne.model(), hasOne.foreignKey(),
+            found.add(new Relation(RelationKind.HAS_ONE, field.name(), hasOne.model(), hasOne.foreignKey(),
                     hasOne.localKey(), null, null, null));
         }
-        BelongsTo belongsTo = field.getAnnotation(BelongsTo.class);
+        BelongsTo belongsTo = field.annotation(BelongsTo.class);
         if (belongsTo != null) {
-            found.add(new Relation(RelationKind.BELONGS_TO, field.getName(), belongsTo.model(),
+            found.add(new Relation(RelationKind.BELONGS_TO, field.name(), belongsTo.model(),
                     belongsTo.foreignKey(), belongsTo.localKey(), null, null, null));
         }
-        ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
+        ManyToMany manyToMany = field.annotation(ManyToMany.class);
         if (manyToMany != null) {
-            found.add(new Relation(RelationKind.MANY_TO_MANY, field.getName(), manyToMany.model(),
+            found.add(new Relation(RelationKind.MANY_TO_MANY, field.name(), manyToMany.model(),
                     manyToMany.foreignKey(), manyToMany.localKey(), manyToMany.pivotTable(),
                     manyToMany.relatedKey(), manyToMany.relatedPK()));
         }
@@ -299,7 +284,7 @@ public final class EntityMetadata {
             return null;
         }
         if (found.size() > 1) {
-            throw new InvalidModelException(model, field.getName(), "declares " + found.size()
+            throw new InvalidModelException(model, field.name(), "declares " + found.size()
                     + " relations; a field holds one relation");
         }
         Relation relation = found.get(0);
@@ -307,16 +292,16 @@ public final class EntityMetadata {
         return relation;
     }
 
-    private static void checkRelation(Class<?> model, Field field, Relation r) {
-        String name = field.getName();
+    private static void checkRelation(Class<?> model, Member field, Relation r) {
+        String name = field.name();
         boolean many = r.kind() == RelationKind.HAS_MANY || r.kind() == RelationKind.MANY_TO_MANY;
-        if (many && !field.getType().isAssignableFrom(List.class)) {
+        if (many && !field.type().isAssignableFrom(List.class)) {
             throw new InvalidModelException(model, name, "a " + annotation(r.kind()) + " field must be declared as"
-                    + " List<" + r.model().getSimpleName() + ">, not " + field.getType().getSimpleName());
+                    + " List<" + r.model().getSimpleName() + ">, not " + field.type().getSimpleName());
         }
-        if (!many && !field.getType().isAssignableFrom(r.model())) {
+        if (!many && !field.type().isAssignableFrom(r.model())) {
             throw new InvalidModelException(model, name, "a " + annotation(r.kind()) + " field must have the related"
-                    + " model's type " + r.model().getSimpleName() + ", not " + field.getType().getSimpleName());
+                    + " model's type " + r.model().getSimpleName() + ", not " + field.type().getSimpleName());
         }
         if (r.foreignKey().isBlank() || r.localKey().isBlank()) {
             throw new InvalidModelException(model, name, annotation(r.kind()) + " needs a non-blank foreignKey and"

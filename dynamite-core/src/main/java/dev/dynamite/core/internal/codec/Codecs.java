@@ -4,11 +4,13 @@ import dev.dynamite.annotation.Codec;
 import dev.dynamite.api.CodecNotFoundException;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.PluginLoadException;
+import dev.dynamite.meta.GeneratedModel;
+import dev.dynamite.meta.GeneratedModels;
+import dev.dynamite.schema.internal.members.Member;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.CodecLookup;
 import dev.dynamite.spi.CodecProvider;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -122,7 +124,7 @@ public final class Codecs implements CodecLookup {
      * @param <T> the Java type
      * @return the codec
      * @throws CodecNotFoundException if nothing handles the type; its model is the type's raw class and it names no
-     *     field (use {@link #codecFor(Class, Field)} for a model field)
+     *     field (use {@link #codecFor(Class, Member)} for a model field)
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -165,8 +167,8 @@ public final class Codecs implements CodecLookup {
      *     constructor, or its constructor fails
      */
     @SuppressWarnings("unchecked")
-    public <T> AttributeCodec<T> codecFor(Class<?> model, Field field) {
-        Codec explicit = field.getAnnotation(Codec.class);
+    public <T> AttributeCodec<T> codecFor(Class<?> model, Member field) {
+        Codec explicit = field.annotation(Codec.class);
         if (explicit != null) {
             Class<? extends AttributeCodec<?>> codecClass = explicit.value();
             AttributeCodec<?> cached = byCodecClass.get(codecClass);
@@ -180,38 +182,43 @@ public final class Codecs implements CodecLookup {
             return (AttributeCodec<T>) cached;
         }
         try {
-            return codecFor(field.getGenericType());
+            return codecFor(field.genericType());
         } catch (CodecNotFoundException e) {
-            CodecNotFoundException named = new CodecNotFoundException(model, field.getName(), field.getGenericType());
+            CodecNotFoundException named = new CodecNotFoundException(model, field.name(), field.genericType());
             named.initCause(e);
             throw named;
         }
     }
 
-    private static AttributeCodec<?> instantiate(Class<?> model, Field field, Class<? extends AttributeCodec<?>> type) {
+    private static AttributeCodec<?> instantiate(Class<?> model, Member field, Class<? extends AttributeCodec<?>> type) {
         String where = "@Codec(" + type.getName() + ".class)";
+        GeneratedModel<?> generated = GeneratedModels.find(model);
+        if (generated != null) {
+            // the generated code makes it: the codec's package need not be exported to Dynamite
+            return (AttributeCodec<?>) generated.instantiate(type);
+        }
         if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())
                 || type.isInterface()) {
-            throw new InvalidModelException(model, field.getName(), where
+            throw new InvalidModelException(model, field.name(), where
                     + " must name a public, non-abstract class with a public no-arg constructor");
         }
         Constructor<? extends AttributeCodec<?>> constructor;
         try {
             constructor = type.getConstructor();
         } catch (NoSuchMethodException e) {
-            throw new InvalidModelException(model, field.getName(), where
+            throw new InvalidModelException(model, field.name(), where
                     + " has no public no-arg constructor; add one");
         }
         try {
             return constructor.newInstance();
         } catch (IllegalAccessException e) {
-            InvalidModelException failure = new InvalidModelException(model, field.getName(), where
+            InvalidModelException failure = new InvalidModelException(model, field.name(), where
                     + " cannot be instantiated: its package must be exported (or opened) to dev.dynamite.core");
             failure.initCause(e);
             throw failure;
         } catch (InvocationTargetException | InstantiationException e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
-            InvalidModelException failure = new InvalidModelException(model, field.getName(), where
+            InvalidModelException failure = new InvalidModelException(model, field.name(), where
                     + " failed in its constructor: " + cause);
             failure.initCause(cause);
             throw failure;

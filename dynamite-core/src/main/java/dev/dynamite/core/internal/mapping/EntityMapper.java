@@ -9,7 +9,12 @@ import dev.dynamite.core.internal.write.Limits;
 import dev.dynamite.api.UnknownFieldException;
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.schema.AttributeField;
+import dev.dynamite.meta.GeneratedField;
+import dev.dynamite.meta.GeneratedModel;
+import dev.dynamite.meta.GeneratedModels;
 import dev.dynamite.schema.EntityMetadata;
+import dev.dynamite.schema.internal.members.Member;
+import dev.dynamite.schema.internal.members.Members;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.KeyTypeStrategy;
 import java.lang.invoke.MethodHandle;
@@ -102,11 +107,13 @@ public final class EntityMapper<T> {
         this.type = type;
         this.metadata = EntityMetadata.of(type);
         this.strategy = strategy;
+        GeneratedModel<?> generated = GeneratedModels.find(type);
         this.records = type.isRecord() ? Records.of(type) : null;
-        this.constructor = records == null ? constructor(type) : null;
+        this.constructor = records != null ? null : generated != null ? constructor(type, generated)
+                : constructor(type);
         String partitionName = metadata.partitionKey().name();
         String sortName = metadata.sortKey().map(AttributeField::name).orElse(null);
-        Map<String, Field> fields = persistedFields(type);
+        Map<String, Member> fields = persistedFields(type);
         List<AttributeField> attributes = metadata.attributes();
         this.properties = new Property[attributes.size()];
         Map<String, Property> named = new LinkedHashMap<>();
@@ -115,7 +122,7 @@ public final class EntityMapper<T> {
         Property sort = null;
         for (int i = 0; i < properties.length; i++) {
             AttributeField attribute = attributes.get(i);
-            Field field = fields.get(attribute.name());
+            Member field = fields.get(attribute.name());
             if (field == null) {
                 throw new IllegalStateException("no persisted field " + attribute.name() + " in " + type.getName());
             }
@@ -134,7 +141,8 @@ public final class EntityMapper<T> {
         if (partition == null) {
             throw new IllegalStateException("no partition key property in " + type.getName());
         }
-        this.reader = Property.readAll(properties);
+        // a combined reader costs its spinning at start-up: generated models, made for fast starts, read field by field
+        this.reader = generated == null ? Property.readAll(properties) : null;
         this.byField = Collections.unmodifiableMap(named);
         this.attributeNames = Set.copyOf(attributeSet);
         this.fieldNames = List.copyOf(named.keySet());
@@ -538,55 +546,62 @@ public final class EntityMapper<T> {
         }
     }
 
-    private static Property property(Class<?> model, @Nullable Records records, Field field,
+    /** The constructor of a generated model class; the processor has refused an abstract one. */
+    private static MethodHandle constructor(Class<?> type, GeneratedModel<?> generated) {
+        if (Modifier.isAbstract(type.getModifiers())) {
+            throw new InvalidModelException(type, null, "is abstract; Dynamite instantiates models when it loads items,"
+                    + " so a model needs to be a concrete class with a public no-arg constructor");
+        }
+        return Generated.newInstance(generated);
+    }
+
+    private static Property property(Class<?> model, @Nullable Records records, Member field,
                                      AttributeField attribute, boolean isKey, Codecs codecs, KeyTypeStrategy strategy) {
         MethodHandle getter;
         MethodHandle setter;
         if (records != null) {
-            getter = records.getter(field.getName());
-            setter = records.setter(field.getName());
+            getter = records.getter(field.name());
+            setter = records.setter(field.name());
         } else {
-            if (Modifier.isFinal(field.getModifiers())) {
-                throw new InvalidModelException(model, field.getName(), "is final, but Dynamite assigns persisted"
+            if (field.isFinal()) {
+                throw new InvalidModelException(model, field.name(), "is final, but Dynamite assigns persisted"
                         + " fields when it loads an item; remove final, make the model a record, or mark the field"
                         + " transient or @NonAttribute");
             }
-            MethodHandles.Lookup lookup = lookupIn(model, field.getDeclaringClass());
-            try {
-                getter = lookup.unreflectGetter(field).asType(GETTER);
-                setter = lookup.unreflectSetter(field).asType(SETTER);
-            } catch (IllegalAccessException e) {
-                throw refused(model, field.getDeclaringClass(), e);
+            GeneratedField generated = field.generated();
+            if (generated != null) {
+                getter = Generated.getter(generated);
+                setter = Generated.setter(generated);
+            } else {
+                Field reflected = java.util.Objects.requireNonNull(field.field());
+                MethodHandles.Lookup lookup = lookupIn(model, field.declaringClass());
+                try {
+                    getter = lookup.unreflectGetter(reflected).asType(GETTER);
+                    setter = lookup.unreflectSetter(reflected).asType(SETTER);
+                } catch (IllegalAccessException e) {
+                    throw refused(model, field.declaringClass(), e);
+                }
             }
         }
         if (isKey) {
-            if (strategy.attributeType(field.getType()).isEmpty()) {
-                throw new InvalidModelException(model, field.getName(), "is a key field of type "
-                        + field.getType().getTypeName() + ", which key strategy '" + strategy.name()
+            if (strategy.attributeType(field.type()).isEmpty()) {
+                throw new InvalidModelException(model, field.name(), "is a key field of type "
+                        + field.type().getTypeName() + ", which key strategy '" + strategy.name()
                         + "' cannot store; use a String, number, byte[] or another type the strategy supports");
             }
-            return Property.key(attribute.name(), attribute.attributeName(), field.getType(), getter, setter,
+            return Property.key(attribute.name(), attribute.attributeName(), field.type(), getter, setter,
                     strategy);
         }
         AttributeCodec<Object> codec = codecs.codecFor(model, field);
-        return Property.attribute(attribute.name(), attribute.attributeName(), field.getType(), getter, setter, codec);
+        return Property.attribute(attribute.name(), attribute.attributeName(), field.type(), getter, setter, codec);
     }
 
     /** The persisted fields of a model and its superclasses by name (the metadata guarantees the names are unique). */
-    public static Map<String, Field> persistedFields(Class<?> type) {
-        Map<String, Field> fields = new HashMap<>();
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            hierarchy.add(c);
-        }
-        for (Class<?> declaring : hierarchy) {
-            for (Field field : declaring.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
-                        || field.isAnnotationPresent(NonAttribute.class)) {
-                    continue;
-                }
-                fields.putIfAbsent(field.getName(), field);
+    public static Map<String, Member> persistedFields(Class<?> type) {
+        Map<String, Member> fields = new HashMap<>();
+        for (Member field : Members.of(type)) {
+            if (!field.has(NonAttribute.class)) {
+                fields.put(field.name(), field);
             }
         }
         return fields;

@@ -3,8 +3,12 @@ package dev.dynamite.core.internal.mapping;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import dev.dynamite.meta.GeneratedField;
+import dev.dynamite.meta.GeneratedModel;
+import dev.dynamite.meta.GeneratedModels;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +46,20 @@ public final class Records {
 
     private Records(Class<?> type) {
         this.type = type;
+        GeneratedModel<?> generated = GeneratedModels.find(type);
+        if (generated != null) {
+            // compiled with the processor: its code reads the components and calls the canonical constructor
+            List<GeneratedField> fields = generated.fields();
+            this.componentTypes = new Class<?>[fields.size()];
+            this.accessors = new MethodHandle[fields.size()];
+            for (int i = 0; i < fields.size(); i++) {
+                slots.put(fields.get(i).name(), i);
+                componentTypes[i] = fields.get(i).type();
+                accessors[i] = Generated.getter(fields.get(i));
+            }
+            this.constructor = Generated.construct(generated);
+            return;
+        }
         RecordComponent[] components = type.getRecordComponents();
         this.componentTypes = new Class<?>[components.length];
         this.accessors = new MethodHandle[components.length];

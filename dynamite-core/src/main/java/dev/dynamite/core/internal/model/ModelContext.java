@@ -200,7 +200,7 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
         return Objects.requireNonNull(coerce(rule, value));
     }
 
-    public java.lang.reflect.Field javaField(String field) {
+    public dev.dynamite.schema.internal.members.Member javaField(String field) {
         return Objects.requireNonNull(EntityMapper.persistedFields(type).get(field), field);
     }
 

@@ -22,7 +22,14 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.mapping.Draft;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.mapping.Records;
+import dev.dynamite.core.internal.mapping.Generated;
+import dev.dynamite.meta.GeneratedField;
+import dev.dynamite.meta.GeneratedHook;
+import dev.dynamite.meta.GeneratedModel;
+import dev.dynamite.meta.GeneratedModels;
 import dev.dynamite.schema.AttributeField;
+import dev.dynamite.schema.internal.members.Member;
+import dev.dynamite.schema.internal.members.Members;
 import dev.dynamite.schema.EntityMetadata;
 import dev.dynamite.schema.Relation;
 import dev.dynamite.spi.Transform;
@@ -111,12 +118,12 @@ public final class ModelRules {
         private final List<Named<Validator<Object>>> validators;
         private final @Nullable String notNull;
 
-        private FieldRule(Class<?> model, Field field, AttributeField attribute, Managed managed) {
+        private FieldRule(Class<?> model, Member field, AttributeField attribute, Managed managed) {
             this.name = attribute.name();
             this.attributeName = attribute.attributeName();
-            this.type = field.getType();
+            this.type = field.type();
             this.managed = managed;
-            Default dflt = field.getAnnotation(Default.class);
+            Default dflt = field.annotation(Default.class);
             this.hasDefault = dflt != null;
             ValueGenerator<?> gen = null;
             Object value = null;
@@ -150,7 +157,7 @@ public final class ModelRules {
             this.generator = gen;
             this.constant = value;
             List<Named<Transform<Object>>> writes = new ArrayList<>();
-            for (Annotation annotation : field.getDeclaredAnnotations()) {
+            for (Annotation annotation : field.annotations()) {
                 if (annotation instanceof Set set) {
                     transforms(model, field, set.value(), "@Set", writes);
                 } else if (annotation instanceof Mutate mutate) {
@@ -159,13 +166,13 @@ public final class ModelRules {
             }
             this.write = List.copyOf(writes);
             List<Named<Transform<Object>>> reads = new ArrayList<>();
-            Get get = field.getAnnotation(Get.class);
+            Get get = field.annotation(Get.class);
             if (get != null) {
                 transforms(model, field, get.value(), "@Get", reads);
             }
             this.read = List.copyOf(reads);
             List<Named<Validator<Object>>> checks = new ArrayList<>();
-            Validate validate = field.getAnnotation(Validate.class);
+            Validate validate = field.annotation(Validate.class);
             if (validate != null) {
                 for (Class<? extends Validator<?>> v : validate.value()) {
                     checkTypeArgument(model, field, v, Validator.class, "@Validate");
@@ -175,7 +182,7 @@ public final class ModelRules {
                 }
             }
             this.validators = List.copyOf(checks);
-            NotNull notNull = field.getAnnotation(NotNull.class);
+            NotNull notNull = field.annotation(NotNull.class);
             this.notNull = notNull == null ? null : notNull.value();
             if ((!write.isEmpty() || !read.isEmpty() || !validators.isEmpty()) && managed != Managed.NONE) {
                 throw new InvalidModelException(model, name, "transforms and validators cannot be used on a field"
@@ -281,14 +288,14 @@ public final class ModelRules {
     private ModelRules(Class<?> type) {
         this.type = type;
         EntityMetadata metadata = EntityMetadata.of(type);
-        Map<String, Field> persisted = EntityMapper.persistedFields(type);
+        Map<String, Member> persisted = EntityMapper.persistedFields(type);
         String partition = metadata.partitionKey().name();
         String sort = metadata.sortKey().map(AttributeField::name).orElse(null);
         List<FieldRule> rules = new ArrayList<>();
         Map<String, FieldRule> named = new LinkedHashMap<>();
         FieldRule[] managed = new FieldRule[Managed.values().length];
         for (AttributeField attribute : metadata.attributes()) {
-            Field field = persisted.get(attribute.name());
+            Member field = persisted.get(attribute.name());
             Managed role = managedRole(type, field);
             if (role != Managed.NONE && (attribute.name().equals(partition) || attribute.name().equals(sort))) {
                 throw new InvalidModelException(type, attribute.name(), "a key field cannot be managed by Dynamite"
@@ -402,59 +409,59 @@ public final class ModelRules {
 
     // ------------------------------------------------------------------ preparation
 
-    private static Managed managedRole(Class<?> model, Field field) {
+    private static Managed managedRole(Class<?> model, Member field) {
         Managed role = Managed.NONE;
         int count = 0;
-        if (field.isAnnotationPresent(CreatedAt.class)) {
+        if (field.has(CreatedAt.class)) {
             role = Managed.CREATED;
             count++;
         }
-        if (field.isAnnotationPresent(UpdatedAt.class)) {
+        if (field.has(UpdatedAt.class)) {
             role = Managed.UPDATED;
             count++;
         }
-        if (field.isAnnotationPresent(DeleteAt.class)) {
+        if (field.has(DeleteAt.class)) {
             role = Managed.DELETED;
             count++;
         }
-        if (field.isAnnotationPresent(Version.class)) {
+        if (field.has(Version.class)) {
             role = Managed.VERSION;
             count++;
         }
         if (count > 1) {
-            throw new InvalidModelException(model, field.getName(), "carries more than one of @CreatedAt, @UpdatedAt,"
+            throw new InvalidModelException(model, field.name(), "carries more than one of @CreatedAt, @UpdatedAt,"
                     + " @DeleteAt and @Version; keep one");
         }
-        Class<?> type = field.getType();
+        Class<?> type = field.type();
         if (role == Managed.VERSION && type != long.class && type != Long.class) {
-            throw new InvalidModelException(model, field.getName(), "@Version needs a long or Long field, not "
+            throw new InvalidModelException(model, field.name(), "@Version needs a long or Long field, not "
                     + type.getSimpleName());
         }
         if (role != Managed.NONE && role != Managed.VERSION && type != String.class && type != Instant.class
                 && type != long.class && type != Long.class) {
-            throw new InvalidModelException(model, field.getName(), role.annotation + " needs a String"
+            throw new InvalidModelException(model, field.name(), role.annotation + " needs a String"
                     + " (ISO-8601 UTC), Instant or long (epoch milliseconds) field, not " + type.getSimpleName());
         }
         return role;
     }
 
     @SuppressWarnings("unchecked")
-    private static void transforms(Class<?> model, Field field, Class<? extends Transform<?>>[] classes,
+    private static void transforms(Class<?> model, Member field, Class<? extends Transform<?>>[] classes,
                                    String annotation, List<Named<Transform<Object>>> into) {
         for (Class<? extends Transform<?>> c : classes) {
             checkTypeArgument(model, field, c, Transform.class, annotation);
-            into.add(new Named<>(c.getSimpleName(), (Transform<Object>) instantiate(model, field.getName(), c,
+            into.add(new Named<>(c.getSimpleName(), (Transform<Object>) instantiate(model, field.name(), c,
                     annotation + " transform")));
         }
     }
 
     /** Refuses a transform or validator declared for a type the field's values are not, when its class says so. */
-    private static void checkTypeArgument(Class<?> model, Field field, Class<?> implementation, Class<?> spi,
+    private static void checkTypeArgument(Class<?> model, Member field, Class<?> implementation, Class<?> spi,
                                           String annotation) {
         Type argument = typeArgument(implementation, spi);
-        if (argument instanceof Class<?> declared && !declared.isAssignableFrom(Values.box(field.getType()))) {
-            throw new InvalidModelException(model, field.getName(), annotation + " " + implementation.getSimpleName()
-                    + " works on " + declared.getSimpleName() + ", but the field is a " + field.getType()
+        if (argument instanceof Class<?> declared && !declared.isAssignableFrom(Values.box(field.type()))) {
+            throw new InvalidModelException(model, field.name(), annotation + " " + implementation.getSimpleName()
+                    + " works on " + declared.getSimpleName() + ", but the field is a " + field.type()
                     .getSimpleName());
         }
     }
@@ -471,6 +478,11 @@ public final class ModelRules {
     }
 
     private static Object instantiate(Class<?> model, String field, Class<?> type, String role) {
+        GeneratedModel<?> generated = GeneratedModels.find(model);
+        if (generated != null) {
+            // made by the generated code: the plugin's package need not be exported to Dynamite
+            return generated.instantiate(type);
+        }
         try {
             Constructor<?> constructor = type.getConstructor();
             return constructor.newInstance();
@@ -494,6 +506,10 @@ public final class ModelRules {
     }
 
     private static Map<HookKind, List<Hook>> hooks(Class<?> type) {
+        GeneratedModel<?> generated = GeneratedModels.find(type);
+        if (generated != null) {
+            return generatedHooks(type, generated);
+        }
         List<Class<?>> hierarchy = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class && !EntityAccess.isBaseClass(c); c = c.getSuperclass()) {
             hierarchy.add(0, c);
@@ -531,23 +547,59 @@ public final class ModelRules {
     }
 
     private static @Nullable HookKind hookKind(Method method) {
+        return hookKind(method.getDeclaringClass(), method.getName(), method.getDeclaredAnnotations());
+    }
+
+    private static final List<Class<? extends Annotation>> HOOK_ANNOTATIONS = List.of(BeforeCreate.class,
+            AfterCreate.class, BeforeUpdate.class, AfterUpdate.class, BeforeDestroy.class, AfterDestroy.class);
+
+    private static @Nullable HookKind hookKind(Class<?> declaring, String method, Annotation[] annotations) {
         HookKind kind = null;
         int count = 0;
-        Class<?>[] annotations = {BeforeCreate.class, AfterCreate.class, BeforeUpdate.class, AfterUpdate.class,
-                BeforeDestroy.class, AfterDestroy.class};
-        for (int i = 0; i < annotations.length; i++) {
-            @SuppressWarnings("unchecked")
-            Class<? extends Annotation> annotation = (Class<? extends Annotation>) annotations[i];
-            if (method.isAnnotationPresent(annotation)) {
-                kind = HookKind.values()[i];
+        for (Annotation annotation : annotations) {
+            int index = HOOK_ANNOTATIONS.indexOf(annotation.annotationType());
+            if (index >= 0) {
+                kind = HookKind.values()[index];
                 count++;
             }
         }
         if (count > 1) {
-            throw new InvalidModelException(method.getDeclaringClass(), method.getName() + "()", "carries more than"
-                    + " one hook annotation; declare one method per hook");
+            throw new InvalidModelException(declaring, method + "()", "carries more than one hook annotation;"
+                    + " declare one method per hook");
         }
         return kind;
+    }
+
+    /** The hooks of a generated model: its code calls them, in the order the processor found them. */
+    private static Map<HookKind, List<Hook>> generatedHooks(Class<?> model, GeneratedModel<?> generated) {
+        Map<HookKind, List<Hook>> hooks = new java.util.EnumMap<>(HookKind.class);
+        for (HookKind kind : HookKind.values()) {
+            hooks.put(kind, new ArrayList<>());
+        }
+        for (GeneratedHook hook : generated.hooks()) {
+            HookKind kind = hookKind(hook.declaringClass(), hook.name(), hook.annotations());
+            if (kind == null) {
+                continue;
+            }
+            boolean update = kind == HookKind.BEFORE_UPDATE || kind == HookKind.AFTER_UPDATE;
+            Class<?>[] parameters = hook.parameterTypes();
+            boolean takesChanges = parameters.length == 1 && parameters[0].isAssignableFrom(Map.class);
+            if (parameters.length > 1 || parameters.length == 1 && !(update && takesChanges)) {
+                throw new InvalidModelException(model, hook.name() + "()", update
+                        ? "an update hook takes no parameter or one Map<String, Object> of the changed fields"
+                        : "a create or destroy hook takes no parameter");
+            }
+            MethodHandle handle = Generated.hook(hook).asType(CHANGES_HOOK);
+            if (!takesChanges) {
+                handle = MethodHandles.insertArguments(handle, 1, (Object) null);
+            }
+            if (model.isRecord()) {
+                handle = MethodHandles.filterArguments(handle, 0, TO_RECORD.bindTo(Records.of(model)));
+            }
+            hooks.get(kind).add(new Hook(hook.name(), handle, takesChanges));
+        }
+        hooks.replaceAll((kind, list) -> List.copyOf(list));
+        return hooks;
     }
 
     private static Hook hook(Class<?> model, Method method, HookKind kind) {
@@ -582,6 +634,14 @@ public final class ModelRules {
         if (model.isRecord()) {
             Records records = Records.of(model);
             return new MethodHandle[] {records.getter(name), records.setter(name)};
+        }
+        if (GeneratedModels.find(model) != null) {
+            for (Member member : Members.of(model)) {
+                GeneratedField field = member.generated();
+                if (member.name().equals(name) && field != null) {
+                    return new MethodHandle[] {Generated.getter(field), Generated.setter(field)};
+                }
+            }
         }
         for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
             try {

@@ -10,7 +10,6 @@ import dev.dynamite.core.internal.query.Condition.Op;
 import dev.dynamite.meta.Filter;
 import dev.dynamite.spi.AttributeCodec;
 import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Instant;
@@ -223,8 +222,7 @@ final class Filters {
             throw invalid(rule, Op.CONTAINS, "needs a string, set or list field; " + rule.type.getSimpleName()
                     + " is none");
         }
-        Field field = context.javaField(rule.name);
-        Type generic = field.getGenericType();
+        Type generic = context.javaField(rule.name).genericType();
         Type element = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
         Class<?> elementClass = element instanceof Class<?> c ? c
                 : element instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw ? raw : Object.class;

@@ -7,10 +7,11 @@ import dev.dynamite.annotation.Codec;
 import dev.dynamite.api.CodecNotFoundException;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.PluginLoadException;
+import dev.dynamite.schema.internal.members.Member;
+import dev.dynamite.schema.internal.members.Members;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.CodecLookup;
 import dev.dynamite.spi.CodecProvider;
-import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Instant;
@@ -156,8 +157,13 @@ class CodecsTest {
         Map<String, Instant> times;
     }
 
-    private static Field field(String name) throws NoSuchFieldException {
-        return Model.class.getDeclaredField(name);
+    private static Member field(String name) throws NoSuchFieldException {
+        for (Member member : Members.of(Model.class)) {
+            if (member.name().equals(name)) {
+                return member;
+            }
+        }
+        throw new NoSuchFieldException(name);
     }
 
     @Test

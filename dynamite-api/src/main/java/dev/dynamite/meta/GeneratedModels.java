@@ -1,0 +1,80 @@
+package dev.dynamite.meta;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The registry of {@link GeneratedModel}s. A model's metamodel class ({@code Order_} for {@code Order}, {@code
+ * Shop_Order_} for a nested {@code Shop.Order}) registers the model's generated description when it is initialized;
+ * {@link #find} initializes the metamodel class of a model by its well-known name, so nothing is scanned and no
+ * package needs to be opened for it.
+ */
+public final class GeneratedModels {
+    private static final Map<Class<?>, GeneratedModel<?>> REGISTERED = new ConcurrentHashMap<>();
+    private static final ClassValue<Lookup> FOUND = new ClassValue<>() {
+        @Override
+        protected Lookup computeValue(Class<?> type) {
+            return new Lookup(load(type));
+        }
+    };
+
+    private GeneratedModels() {
+    }
+
+    private record Lookup(@Nullable GeneratedModel<?> model) {
+    }
+
+    /**
+     * Registers a model's generated description; the generated metamodel calls this.
+     *
+     * @param model the description
+     */
+    public static void register(GeneratedModel<?> model) {
+        REGISTERED.put(Objects.requireNonNull(model, "model").type(), model);
+    }
+
+    /**
+     * Returns the generated description of a model, if it was compiled with the annotation processor.
+     *
+     * @param type the model class
+     * @param <T> the model
+     * @return the description, or null for a model read by reflection
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> @Nullable GeneratedModel<T> find(Class<T> type) {
+        return (GeneratedModel<T>) FOUND.get(type).model();
+    }
+
+    /**
+     * Returns the name of a model's metamodel class: the names of the model and its enclosing classes joined by
+     * underscores, with a trailing underscore, in the model's package.
+     *
+     * @param type the model class
+     * @return the binary name of its metamodel
+     */
+    public static String metamodelName(Class<?> type) {
+        StringBuilder name = new StringBuilder(type.getSimpleName()).append('_');
+        for (Class<?> outer = type.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+            name.insert(0, outer.getSimpleName() + "_");
+        }
+        String pkg = type.getPackageName();
+        return pkg.isEmpty() ? name.toString() : pkg + "." + name;
+    }
+
+    private static @Nullable GeneratedModel<?> load(Class<?> type) {
+        GeneratedModel<?> registered = REGISTERED.get(type);
+        if (registered != null || type.isPrimitive() || type.isArray() || type.getClassLoader() == null) {
+            return registered;
+        }
+        try {
+            // initializing the metamodel runs its registration; loading a class checks no access
+            Class.forName(metamodelName(type), true, type.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            // compiled without the processor: the model is read by reflection
+            return null;
+        }
+        return REGISTERED.get(type);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.dynamite.schema.internal.members;
+
+import dev.dynamite.meta.GeneratedField;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One field of a model that is neither static nor transient: its name, types and annotations, read from a generated
+ * description or from the {@link Field}. Immutable.
+ */
+public final class Member {
+    private final String name;
+    private final Class<?> declaringClass;
+    private final Class<?> type;
+    private final Type genericType;
+    private final Annotation[] annotations;
+    private final boolean isFinal;
+    private final @Nullable Field field;
+    private final @Nullable GeneratedField generated;
+
+    private Member(String name, Class<?> declaringClass, Class<?> type, Type genericType, Annotation[] annotations,
+                   boolean isFinal, @Nullable Field field, @Nullable GeneratedField generated) {
+        this.name = name;
+        this.declaringClass = declaringClass;
+        this.type = type;
+        this.genericType = genericType;
+        this.annotations = annotations;
+        this.isFinal = isFinal;
+        this.field = field;
+        this.generated = generated;
+    }
+
+    static Member of(Field field) {
+        return new Member(field.getName(), field.getDeclaringClass(), field.getType(), field.getGenericType(),
+                field.getDeclaredAnnotations(), Modifier.isFinal(field.getModifiers()), field, null);
+    }
+
+    static Member of(GeneratedField field) {
+        return new Member(field.name(), field.declaringClass(), field.type(), field.genericType(),
+                field.annotations(), field.isFinal(), null, field);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Class<?> declaringClass() {
+        return declaringClass;
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    public Type genericType() {
+        return genericType;
+    }
+
+    public Annotation[] annotations() {
+        return annotations.clone();
+    }
+
+    public <A extends Annotation> @Nullable A annotation(Class<A> annotation) {
+        for (Annotation present : annotations) {
+            if (present.annotationType() == annotation) {
+                return annotation.cast(present);
+            }
+        }
+        return null;
+    }
+
+    public boolean has(Class<? extends Annotation> annotation) {
+        return annotation(annotation) != null;
+    }
+
+    public boolean isFinal() {
+        return isFinal;
+    }
+
+    /** The reflected field, for a model read by reflection; null for a generated one. */
+    public @Nullable Field field() {
+        return field;
+    }
+
+    /** The generated field, with its accessors; null for a model read by reflection. */
+    public @Nullable GeneratedField generated() {
+        return generated;
+    }
+
+    @Override
+    public String toString() {
+        return declaringClass.getSimpleName() + "." + name;
+    }
+}
