@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class ColdStartBenchmark {
     private static final Pattern TIMES = Pattern.compile("engine\\+client=([0-9.]+) mapped-read=([0-9.]+)");
-    private static final List<String> VARIANTS = List.of("sdk", "enhanced", "dynamite");
+    private static final List<String> VARIANTS = List.of("sdk", "enhanced", "dynamite", "generated");
 
     private ColdStartBenchmark() {
     }
@@ -60,6 +60,7 @@ public final class ColdStartBenchmark {
         return switch (variant) {
             case "sdk" -> "hand-written SDK code (baseline)";
             case "enhanced" -> "Enhanced Client, bean schema";
+            case "generated" -> "Dynamite, generated model (dynamite-processor)";
             default -> "Dynamite, reflective mapper";
         };
     }

@@ -3,6 +3,7 @@ package dev.dynamite.bench;
 import dev.dynamite.Dynamite;
 import dev.dynamite.Table;
 import dev.dynamite.annotation.PrimaryKey;
+import dev.dynamite.bench.generated.GenItem;
 import dev.dynamite.core.internal.mapping.bench.FlatModel;
 import dev.dynamite.local.DynamoDbLocal;
 import java.math.BigDecimal;
@@ -75,6 +76,10 @@ public final class ColdStartProbe {
                 case "dynamite" -> {
                     Dynamite.setGlobalClient(client);
                     yield Table.model(ColdItem.class).find("i1").orElseThrow().name;
+                }
+                case "generated" -> {
+                    Dynamite.setGlobalClient(client);
+                    yield Table.model(GenItem.class).find("i1").orElseThrow().name;
                 }
                 default -> throw new IllegalArgumentException("unknown variant " + variant);
             };

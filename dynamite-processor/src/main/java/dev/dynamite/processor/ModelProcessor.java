@@ -19,12 +19,15 @@ import javax.tools.JavaFileObject;
  * or {@code @Index}), reports their mistakes as compile errors and writes a metamodel for each one that has none.
  *
  * <p>Options: {@code -Adynamite.keyTypeStrategy=name} names the key type strategy the application configures; the
- * key types of a strategy Dynamite does not bundle are not checked at compile time.
+ * key types of a strategy Dynamite does not bundle are not checked at compile time. {@code
+ * -Adynamite.packages=com.example.model,com.example.billing} limits the processor to the models in those packages
+ * (and their subpackages); by default it handles every model it is given.
  */
 public final class ModelProcessor extends AbstractProcessor {
     static final String PRIMARY_KEY = "dev.dynamite.annotation.PrimaryKey";
     static final String INDEX = "dev.dynamite.annotation.Index";
     static final String KEY_STRATEGY_OPTION = "dynamite.keyTypeStrategy";
+    static final String PACKAGES_OPTION = "dynamite.packages";
 
     /** Creates the processor; javac does. */
     public ModelProcessor() {
@@ -38,7 +41,7 @@ public final class ModelProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(KEY_STRATEGY_OPTION);
+        return Set.of(KEY_STRATEGY_OPTION, PACKAGES_OPTION);
     }
 
     @Override
@@ -62,7 +65,11 @@ public final class ModelProcessor extends AbstractProcessor {
             }
         }
         String strategy = processingEnv.getOptions().getOrDefault(KEY_STRATEGY_OPTION, "string");
+        String packages = processingEnv.getOptions().get(PACKAGES_OPTION);
         for (TypeElement model : models) {
+            if (packages != null && !within(model, packages)) {
+                continue;
+            }
             ModelReader.Model read = new ModelReader(processingEnv, strategy).read(model);
             if (read != null) {
                 write(model, read);
@@ -94,6 +101,17 @@ public final class ModelProcessor extends AbstractProcessor {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Dynamite could not write the metamodel "
                     + metamodel.qualifiedName() + ": " + e.getMessage(), model);
         }
+    }
+
+    private boolean within(TypeElement model, String packages) {
+        String pkg = processingEnv.getElementUtils().getPackageOf(model).getQualifiedName().toString();
+        for (String prefix : packages.split(",")) {
+            String p = prefix.trim();
+            if (!p.isEmpty() && (pkg.equals(p) || pkg.startsWith(p + "."))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean enclosersVisible(TypeElement model) {

@@ -232,6 +232,19 @@ class ModelErrorsTest {
     }
 
     @Test
+    void onlyTheModelsOfTheListedPackagesAreHandledWhenPackagesAreListed(@TempDir Path dir) {
+        String wrong = source(MISTAKES.get(0).body());
+        String right = "package other;\n\nimport dev.dynamite.annotation.PrimaryKey;\n\n"
+                + "public class Fine {\n    @PrimaryKey public String id;\n}\n";
+        Compilation compiled = Compilation.of(dir, Map.of("shop/M.java", wrong, "other/Fine.java", right), true,
+                List.of("-A" + ModelProcessor.PACKAGES_OPTION + "=other,elsewhere"));
+
+        assertThat(compiled.success).as("%s", compiled).isTrue();
+        assertThat(compiled.generated.resolve("other/Fine_.java")).exists();
+        assertThat(compiled.generated.resolve("shop/M_.java")).doesNotExist();
+    }
+
+    @Test
     void aKeyTypeOfAnApplicationsStrategyIsLeftToTheRunTime(@TempDir Path dir) {
         String source = source("""
                 class M {

@@ -92,12 +92,16 @@ class KeyTypeStrategiesTest {
     }
 
     @Test
-    void onlyThePublicPackageIsExported() {
+    void onlyThePublicPackageIsExportedToAllAndTheMembersToTheRuntime() {
         ModuleDescriptor descriptor = EntityMetadata.class.getModule().getDescriptor();
         assertThat(descriptor).isNotNull();
-        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-                .containsExactly("dev.dynamite.schema");
-        assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
+        assertThat(descriptor.exports()).filteredOn(e -> !e.isQualified())
+                .extracting(ModuleDescriptor.Exports::source).containsExactly("dev.dynamite.schema");
+        assertThat(descriptor.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.source()).isEqualTo("dev.dynamite.schema.internal.members");
+                    assertThat(e.targets()).containsExactly("dev.dynamite.core");
+                });
     }
 
     private static List<String> servicesFile(String service) throws IOException {
