@@ -226,7 +226,7 @@ final class ModelCode {
         if (record) {
             List<String> arguments = new ArrayList<>();
             for (int i = 0; i < read.members().size(); i++) {
-                arguments.add("(" + boxed(read.members().get(i).asType()) + ") components[" + i + "]");
+                arguments.add(cast(read.members().get(i).asType(), "components[" + i + "]"));
             }
             out.append("            return new ").append(modelName).append("(").append(String.join(", ", arguments))
                     .append(");\n");
@@ -253,21 +253,43 @@ final class ModelCode {
         out.append("        @SuppressWarnings(\"unchecked\")\n        private static java.util.List<").append(META)
                 .append("GeneratedField> describeFields() {\n            return java.util.List.of(");
         List<String> fields = new ArrayList<>();
-        for (VariableElement field : read.members()) {
+        StringBuilder gets = new StringBuilder();
+        StringBuilder sets = new StringBuilder();
+        for (int i = 0; i < read.members().size(); i++) {
+            VariableElement field = read.members().get(i);
             String name = field.getSimpleName().toString();
             TypeMirror type = field.asType();
             String declaring = ((TypeElement) field.getEnclosingElement()).getQualifiedName().toString();
-            String access = record ? "." + name + "()" : "." + name;
             boolean settable = !record && !field.getModifiers().contains(Modifier.FINAL);
             fields.add("new " + META + "GeneratedField(\"" + name + "\", " + declaring + ".class, "
                     + erasure(type) + ".class,\n                    " + generic(type) + ",\n                    "
                     + annotations(field, "                    ") + ",\n                    "
-                    + field.getModifiers().contains(Modifier.FINAL) + ", o -> ((" + modelName + ") o)" + access
-                    + ",\n                    " + (settable ? "(o, v) -> ((" + modelName + ") o)." + name + " = ("
-                    + boxed(type) + ") v" : "null") + ")");
+                    + field.getModifiers().contains(Modifier.FINAL) + ", new Access(" + i + "), "
+                    + (settable ? "new Access(" + i + ")" : "null") + ")");
+            gets.append("                    case ").append(i).append(": return ((").append(modelName).append(") o).")
+                    .append(name).append(record ? "()" : "").append(";\n");
+            if (settable) {
+                sets.append("                    case ").append(i).append(": ((").append(modelName).append(") o).")
+                        .append(name).append(" = ").append(cast(type, "v")).append("; return;\n");
+            }
         }
         out.append(fields.isEmpty() ? "" : "\n                ")
                 .append(String.join(",\n                ", fields)).append(");\n        }\n\n");
+        // one class reads and writes every field by its index: no class is spun per field when the model loads
+        out.append("        /** Reads and writes the field of an index. */\n");
+        out.append("        private static final class Access implements java.util.function.Function<Object, Object>,")
+                .append(" java.util.function.BiConsumer<Object, Object> {\n");
+        out.append("            private final int index;\n\n            Access(int index) {\n")
+                .append("                this.index = index;\n            }\n\n");
+        out.append("            @Override\n            public Object apply(Object o) {\n")
+                .append("                switch (index) {\n").append(gets)
+                .append("                    default: throw new IllegalStateException(\"no field \" + index);\n")
+                .append("                }\n            }\n\n");
+        out.append("            @Override\n            @SuppressWarnings(\"unchecked\")\n")
+                .append("            public void accept(Object o, Object v) {\n")
+                .append("                switch (index) {\n").append(sets)
+                .append("                    default: throw new IllegalStateException(\"field \" + index")
+                .append(" + \" is not assignable\");\n                }\n            }\n        }\n\n");
         return out.toString();
     }
 
@@ -276,7 +298,9 @@ final class ModelCode {
         out.append("        @SuppressWarnings(\"unchecked\")\n        private static java.util.List<").append(META)
                 .append("GeneratedHook> describeHooks() {\n            return java.util.List.of(");
         List<String> hooks = new ArrayList<>();
-        for (ExecutableElement hook : read.hooks()) {
+        StringBuilder calls = new StringBuilder();
+        for (int i = 0; i < read.hooks().size(); i++) {
+            ExecutableElement hook = read.hooks().get(i);
             String name = hook.getSimpleName().toString();
             String declaring = ((TypeElement) hook.getEnclosingElement()).getQualifiedName().toString();
             List<String> parameters = new ArrayList<>();
@@ -285,10 +309,20 @@ final class ModelCode {
             String call = "((" + modelName + ") o)." + name + "(" + (parameters.isEmpty() ? "" : "c") + ")";
             hooks.add("new " + META + "GeneratedHook(\"" + name + "\", " + declaring + ".class,\n                    "
                     + annotations(hook, "                    ") + ",\n                    new Class<?>[] {"
-                    + String.join(", ", parameters) + "}, (o, c) -> " + call + ")");
+                    + String.join(", ", parameters) + "}, new Call(" + i + "))");
+            calls.append("                    case ").append(i).append(": ").append(call).append("; return;\n");
         }
         out.append(hooks.isEmpty() ? "" : "\n                ")
-                .append(String.join(",\n                ", hooks)).append(");\n        }\n");
+                .append(String.join(",\n                ", hooks)).append(");\n        }\n\n");
+        out.append("        /** Calls the hook of an index. */\n");
+        out.append("        private static final class Call implements java.util.function.BiConsumer<Object,")
+                .append(" java.util.Map<String, Object>> {\n");
+        out.append("            private final int index;\n\n            Call(int index) {\n")
+                .append("                this.index = index;\n            }\n\n");
+        out.append("            @Override\n            public void accept(Object o, java.util.Map<String, Object> c) {\n")
+                .append("                switch (index) {\n").append(calls)
+                .append("                    default: throw new IllegalStateException(\"no hook \" + index);\n")
+                .append("                }\n            }\n        }\n");
         return out.toString();
     }
 
@@ -394,6 +428,12 @@ final class ModelCode {
             default -> type.getKind().isPrimitive() ? type.getKind().name().toLowerCase(Locale.ROOT)
                     : "java.lang.Object";
         };
+    }
+
+    /** An Object expression cast to a type; none for Object itself (javac warns of a redundant cast). */
+    private String cast(TypeMirror type, String expression) {
+        String target = boxed(type);
+        return target.equals("java.lang.Object") ? expression : "(" + target + ") " + expression;
     }
 
     private String boxed(TypeMirror type) {
