@@ -45,7 +45,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * never swallowed: they propagate as the SDK's exceptions, error code readable. Thread-safe.
  */
 public final class Dynamite implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Dynamite.class.getName());
+    /** The logger, looked up on first use: finding the logging backend costs a cold start milliseconds. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(Dynamite.class.getName());
+    }
 
     private final DynamiteConfig config;
     private final Object lock = new Object();
@@ -103,7 +106,7 @@ public final class Dynamite implements AutoCloseable {
     public void sync() {
         SyncPlan done = new SchemaSync(getClient(), config.syncTimeout()).apply(schema());
         catalog.clear();   // sync may have added indexes
-        LOG.log(Level.DEBUG, "sync done:\n{0}", done);
+        Log.LOG.log(Level.DEBUG, "sync done:\n{0}", done);
         synced = true;
     }
 
@@ -162,7 +165,7 @@ public final class Dynamite implements AutoCloseable {
         try {
             closing.close();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Closing the DynamoDB client failed", e);
+            Log.LOG.log(Level.WARNING, "Closing the DynamoDB client failed", e);
         }
     }
 

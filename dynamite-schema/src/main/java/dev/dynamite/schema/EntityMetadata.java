@@ -159,7 +159,7 @@ public final class EntityMetadata {
                 checkNonAttribute(type, field);
                 continue;
             }
-            if (attributes.containsKey(name) || relations.stream().anyMatch(r -> r.field().equals(name))) {
+            if (attributes.containsKey(name) || isRelation(relations, name)) {
                 throw new InvalidModelException(type, name, "declared twice in the class hierarchy ("
                         + declaring.getName() + " hides an inherited field); rename one of them");
             }
@@ -216,6 +216,15 @@ public final class EntityMetadata {
         }
         return new EntityMetadata(type, tableName(type), partitionKey, sortKey,
                 java.util.Collections.unmodifiableMap(attributes), List.copyOf(relations));
+    }
+
+    private static boolean isRelation(List<Relation> relations, String field) {
+        for (Relation relation : relations) {
+            if (relation.field().equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkNonAttribute(Class<?> model, Member field) {

@@ -60,8 +60,14 @@ public final class KeyTypeStrategies {
         } catch (ServiceConfigurationError e) {
             throw new PluginLoadException("Cannot load a KeyTypeStrategy plugin: " + e.getMessage(), e);
         }
-        found.sort(Comparator.comparingInt(KeyTypeStrategy::priority).reversed()
-                .thenComparing(s -> s.getClass().getName()));
+        // a class, not composed lambdas: nothing to spin when a cold JVM builds its first client
+        found.sort(new Comparator<KeyTypeStrategy>() {
+            @Override
+            public int compare(KeyTypeStrategy a, KeyTypeStrategy b) {
+                int byPriority = Integer.compare(b.priority(), a.priority());
+                return byPriority != 0 ? byPriority : a.getClass().getName().compareTo(b.getClass().getName());
+            }
+        });
         Map<String, KeyTypeStrategy> byName = new LinkedHashMap<>();
         for (KeyTypeStrategy strategy : found) {
             byName.putIfAbsent(strategy.name(), strategy);

@@ -34,8 +34,14 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class Codecs implements CodecLookup {
     /** Priority descending, then class name: the deterministic order of providers. */
-    static final Comparator<CodecProvider> ORDER = Comparator.comparingInt(CodecProvider::priority).reversed()
-            .thenComparing(p -> p.getClass().getName());
+    static final Comparator<CodecProvider> ORDER = new Comparator<>() {
+        // a class, not composed lambdas: nothing to spin when a cold JVM builds its first client
+        @Override
+        public int compare(CodecProvider a, CodecProvider b) {
+            int byPriority = Integer.compare(b.priority(), a.priority());
+            return byPriority != 0 ? byPriority : a.getClass().getName().compareTo(b.getClass().getName());
+        }
+    };
 
     private final List<CodecProvider> providers;
     private final ConcurrentMap<Type, AttributeCodec<?>> byType = new ConcurrentHashMap<>();

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Map;
-import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,31 +21,56 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
     static final int MAX_EXPONENT = 125;
     private static final int PLAIN_LIMIT = 24;
 
-    static final NumberCodec<Byte> BYTE = new NumberCodec<>("Byte",
-            v -> Byte.toString(v), d -> d.byteValueExact());
-    static final NumberCodec<Short> SHORT = new NumberCodec<>("Short",
-            v -> Short.toString(v), d -> d.shortValueExact());
+    // the codecs format and convert by a switch on their name, not lambdas: each lambda would spin a class when a
+    // cold JVM first maps an item
+    static final NumberCodec<Byte> BYTE = new NumberCodec<>("Byte");
+    static final NumberCodec<Short> SHORT = new NumberCodec<>("Short");
     static final NumberCodec<Integer> INTEGER = new IntegerCodec();
     static final NumberCodec<Long> LONG = new LongCodec();
-    static final NumberCodec<Float> FLOAT = new NumberCodec<>("Float",
-            v -> shortest(v), d -> d.floatValue());
+    static final NumberCodec<Float> FLOAT = new NumberCodec<>("Float");
     static final NumberCodec<Double> DOUBLE = new DoubleCodec();
     static final NumberCodec<BigDecimal> BIG_DECIMAL = new BigDecimalCodec();
-    static final NumberCodec<BigInteger> BIG_INTEGER = new NumberCodec<>("BigInteger",
-            v -> checked(new BigDecimal(v)), d -> d.toBigIntegerExact());
+    static final NumberCodec<BigInteger> BIG_INTEGER = new NumberCodec<>("BigInteger");
 
     private static final Map<Class<?>, NumberCodec<?>> BY_TYPE = Map.of(
             Byte.class, BYTE, Short.class, SHORT, Integer.class, INTEGER, Long.class, LONG,
             Float.class, FLOAT, Double.class, DOUBLE, BigDecimal.class, BIG_DECIMAL, BigInteger.class, BIG_INTEGER);
 
     private final String name;
-    private final Function<T, String> format;
-    private final Function<BigDecimal, T> parse;
 
-    NumberCodec(String name, Function<T, String> format, Function<BigDecimal, T> parse) {
+    NumberCodec(String name) {
         this.name = name;
-        this.format = format;
-        this.parse = parse;
+    }
+
+    /** The {@code N} text of a value of this codec's type. */
+    private String format(T value) {
+        switch (name) {
+            case "Byte": return Byte.toString((Byte) value);
+            case "Short": return Short.toString((Short) value);
+            case "Integer": return Integer.toString((Integer) value);
+            case "Long": return Long.toString((Long) value);
+            case "Float": return shortest((Float) value);
+            case "Double": return shortest((Double) value);
+            case "BigDecimal": return checked((BigDecimal) value);
+            case "BigInteger": return checked(new BigDecimal((BigInteger) value));
+            default: throw new IllegalStateException(name);
+        }
+    }
+
+    /** A decimal as this codec's type, exactly; {@link ArithmeticException} if it does not fit. */
+    @SuppressWarnings("unchecked")
+    private T convert(BigDecimal decimal) {
+        switch (name) {
+            case "Byte": return (T) Byte.valueOf(decimal.byteValueExact());
+            case "Short": return (T) Short.valueOf(decimal.shortValueExact());
+            case "Integer": return (T) Integer.valueOf(decimal.intValueExact());
+            case "Long": return (T) Long.valueOf(decimal.longValueExact());
+            case "Float": return (T) Float.valueOf(decimal.floatValue());
+            case "Double": return (T) Double.valueOf(decimal.doubleValue());
+            case "BigDecimal": return (T) decimal;
+            case "BigInteger": return (T) decimal.toBigIntegerExact();
+            default: throw new IllegalStateException(name);
+        }
     }
 
     static boolean isNumberType(Class<?> type) {
@@ -60,7 +84,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     /** Returns the {@code N} text of a value. */
     String text(T value) {
-        return format.apply(value);
+        return format(value);
     }
 
     /** Parses the {@code N} text of a value. */
@@ -77,7 +101,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
             throw new IllegalArgumentException("cannot read '" + text + "' as a number", e);
         }
         try {
-            return parse.apply(decimal);
+            return convert(decimal);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("the stored number " + text + " does not fit in " + name, e);
         }
@@ -185,7 +209,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     static final class IntegerCodec extends NumberCodec<Integer> {
         IntegerCodec() {
-            super("Integer", v -> Integer.toString(v), d -> d.intValueExact());
+            super("Integer");
         }
 
         @Override
@@ -213,7 +237,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     static final class LongCodec extends NumberCodec<Long> {
         LongCodec() {
-            super("Long", v -> Long.toString(v), d -> d.longValueExact());
+            super("Long");
         }
 
         @Override
@@ -241,7 +265,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     static final class DoubleCodec extends NumberCodec<Double> {
         DoubleCodec() {
-            super("Double", v -> shortest(v), d -> d.doubleValue());
+            super("Double");
         }
 
         @Override
@@ -269,7 +293,7 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     static final class BigDecimalCodec extends NumberCodec<BigDecimal> {
         BigDecimalCodec() {
-            super("BigDecimal", NumberCodec::checked, d -> d);
+            super("BigDecimal");
         }
 
         @Override

@@ -7,30 +7,20 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The built-in codecs of non-number scalars: strings, booleans, characters, binary, enums, UUIDs and time types. */
 final class ScalarCodecs {
     static final AttributeCodec<String> STRING = new PlainStringCodec();
-    static final AttributeCodec<Character> CHARACTER = new StringCodec<>("Character", String::valueOf, s -> {
-        if (s.length() != 1) {
-            throw new IllegalArgumentException("expected a single character but the stored string has " + s.length()
-                    + " chars");
-        }
-        return s.charAt(0);
-    });
-    static final AttributeCodec<java.util.UUID> UUID =
-            new StringCodec<>("UUID", java.util.UUID::toString, java.util.UUID::fromString);
+    // text codecs parse by a switch on their name, not lambdas: each lambda would spin a class in a cold JVM
+    static final AttributeCodec<Character> CHARACTER = new StringCodec<>("Character");
+    static final AttributeCodec<java.util.UUID> UUID = new StringCodec<>("UUID");
     /** ISO-8601 in UTC, e.g. {@code 2024-05-01T10:15:30.123Z}. */
     static final AttributeCodec<Instant> INSTANT = new InstantCodec();
-    static final AttributeCodec<LocalDate> LOCAL_DATE =
-            new StringCodec<>("LocalDate", LocalDate::toString, LocalDate::parse);
-    static final AttributeCodec<LocalDateTime> LOCAL_DATE_TIME =
-            new StringCodec<>("LocalDateTime", LocalDateTime::toString, LocalDateTime::parse);
-    static final AttributeCodec<OffsetDateTime> OFFSET_DATE_TIME =
-            new StringCodec<>("OffsetDateTime", OffsetDateTime::toString, OffsetDateTime::parse);
+    static final AttributeCodec<LocalDate> LOCAL_DATE = new StringCodec<>("LocalDate");
+    static final AttributeCodec<LocalDateTime> LOCAL_DATE_TIME = new StringCodec<>("LocalDateTime");
+    static final AttributeCodec<OffsetDateTime> OFFSET_DATE_TIME = new StringCodec<>("OffsetDateTime");
     static final AttributeCodec<Boolean> BOOLEAN = new BooleanCodec();
     static final AttributeCodec<byte[]> BYTES = new BytesCodec();
 
@@ -40,40 +30,49 @@ final class ScalarCodecs {
     /** A type stored as {@code S} through its text form. */
     static final class StringCodec<T> implements AttributeCodec<T> {
         private final String name;
-        private final Function<T, String> format;
-        private final Function<String, T> parse;
 
-        StringCodec(String name, Function<T, String> format, Function<String, T> parse) {
+        StringCodec(String name) {
             this.name = name;
-            this.format = format;
-            this.parse = parse;
         }
 
         @Override
         public AttributeValue encode(T value) {
-            return AttributeValue.createS(format.apply(value));
+            // every type here writes its toString() (a Character's is the character)
+            return AttributeValue.createS(value.toString());
         }
 
         @Override
         public T decode(AttributeValue value) {
             Attributes.expect(value, AttributeValue.Type.S, name);
-            return parse(name, parse, value.s());
+            String text = value.s();
+            try {
+                return parse(text);
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot read '" + text + "' as " + name + ": " + e.getMessage(),
+                        e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private T parse(String text) {
+            switch (name) {
+                case "Character":
+                    if (text.length() != 1) {
+                        throw new IllegalArgumentException("expected a single character but the stored string has "
+                                + text.length() + " chars");
+                    }
+                    return (T) Character.valueOf(text.charAt(0));
+                case "UUID": return (T) java.util.UUID.fromString(text);
+                case "LocalDate": return (T) LocalDate.parse(text);
+                case "LocalDateTime": return (T) LocalDateTime.parse(text);
+                case "OffsetDateTime": return (T) OffsetDateTime.parse(text);
+                default: throw new IllegalStateException(name);
+            }
         }
 
         @Override
         public String toString() {
             return name + "Codec";
-        }
-    }
-
-    /** Parses a stored text, wrapping a parser's exception in one that names the text and the type. */
-    static <T> T parse(String name, Function<String, T> parse, String text) {
-        try {
-            return parse.apply(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("cannot read '" + text + "' as " + name + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read '" + text + "' as " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -101,8 +100,6 @@ final class ScalarCodecs {
      * {@link Instant#parse} reads. Common values go through {@link InstantText}'s hand-written fast paths.
      */
     static final class InstantCodec implements AttributeCodec<Instant> {
-        private static final Function<String, Instant> PARSE = Instant::parse;
-
         @Override
         public AttributeValue encode(Instant value) {
             return AttributeValue.createS(InstantText.format(value));
@@ -113,7 +110,14 @@ final class ScalarCodecs {
             Attributes.expect(value, AttributeValue.Type.S, "Instant");
             String text = value.s();
             Instant fast = InstantText.parse(text);
-            return fast != null ? fast : parse("Instant", PARSE, text);
+            if (fast != null) {
+                return fast;
+            }
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("cannot read '" + text + "' as Instant: " + e.getMessage(), e);
+            }
         }
 
         @Override

@@ -112,7 +112,7 @@ public final class EntityMapper<T> {
         this.constructor = records != null ? null : generated != null ? constructor(type, generated)
                 : constructor(type);
         String partitionName = metadata.partitionKey().name();
-        String sortName = metadata.sortKey().map(AttributeField::name).orElse(null);
+        String sortName = metadata.sortKey().isPresent() ? metadata.sortKey().get().name() : null;
         Map<String, Member> fields = persistedFields(type);
         List<AttributeField> attributes = metadata.attributes();
         this.properties = new Property[attributes.size()];

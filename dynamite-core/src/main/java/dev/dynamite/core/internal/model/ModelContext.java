@@ -188,7 +188,7 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
     }
 
     public @Nullable String sortAttribute() {
-        return metadata().sortKey().map(AttributeField::attributeName).orElse(null);
+        return metadata().sortKey().isPresent() ? metadata().sortKey().get().attributeName() : null;
     }
 
     /** The Java field stored under an attribute name; the attribute must be declared. */

@@ -290,7 +290,7 @@ public final class ModelRules {
         EntityMetadata metadata = EntityMetadata.of(type);
         Map<String, Member> persisted = EntityMapper.persistedFields(type);
         String partition = metadata.partitionKey().name();
-        String sort = metadata.sortKey().map(AttributeField::name).orElse(null);
+        String sort = metadata.sortKey().isPresent() ? metadata.sortKey().get().name() : null;
         List<FieldRule> rules = new ArrayList<>();
         Map<String, FieldRule> named = new LinkedHashMap<>();
         FieldRule[] managed = new FieldRule[Managed.values().length];
@@ -542,7 +542,9 @@ public final class ModelRules {
             assert kind != null;
             hooks.get(kind).add(hook(type, method, kind));
         }
-        hooks.replaceAll((kind, list) -> List.copyOf(list));
+        for (Map.Entry<HookKind, List<Hook>> entry : hooks.entrySet()) {
+            entry.setValue(List.copyOf(entry.getValue()));
+        }
         return hooks;
     }
 
@@ -598,7 +600,9 @@ public final class ModelRules {
             }
             hooks.get(kind).add(new Hook(hook.name(), handle, takesChanges));
         }
-        hooks.replaceAll((kind, list) -> List.copyOf(list));
+        for (Map.Entry<HookKind, List<Hook>> entry : hooks.entrySet()) {
+            entry.setValue(List.copyOf(entry.getValue()));
+        }
         return hooks;
     }
 

@@ -65,7 +65,7 @@ public abstract class Shape<T, E> {
     }
 
     public Optional<T> out(Optional<E> entity) {
-        return entity.map(this::out);
+        return entity.isPresent() ? Optional.of(out(entity.get())) : Optional.empty();
     }
 
     public Stream<T> out(Stream<E> entities) {

@@ -48,7 +48,10 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * @param <T> the model type
  */
 final class Reader<T> {
-    private static final System.Logger LOG = System.getLogger("dev.dynamite.query");
+    /** The logger, looked up on first use: finding the logging backend costs a cold start milliseconds. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.dynamite.query");
+    }
 
     private final ModelContext<T> context;
     private final DynamoDbClient client;
@@ -591,7 +594,7 @@ final class Reader<T> {
     }
 
     private void logScan(Plan plan) {
-        LOG.log(Level.DEBUG, () -> "No key condition applies, so the query scans every item: " + plan.describe());
+        Log.LOG.log(Level.DEBUG, () -> "No key condition applies, so the query scans every item: " + plan.describe());
     }
 
     /** Reads the items of an index page whole from the table, in the page's order; items gone meanwhile drop out. */

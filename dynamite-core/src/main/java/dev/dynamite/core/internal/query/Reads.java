@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
@@ -46,7 +47,7 @@ public final class Reads<T> extends OnModel<T> {
      */
     public Optional<T> find(Object partitionKey, @Nullable Object sortKey) {
         Map<String, AttributeValue> key = context.itemKey(partitionKey, sortKey);
-        GetItemResponse response = client.getItem(b -> b.tableName(table).key(key));
+        GetItemResponse response = client.getItem(GetItemRequest.builder().tableName(table).key(key).build());
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }

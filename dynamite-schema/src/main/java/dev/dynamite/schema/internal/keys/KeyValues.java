@@ -7,37 +7,27 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Conversions between key values and their text or number form, shared by the bundled strategies. */
 final class KeyValues {
-    private static final Map<Class<?>, Function<String, Object>> NUMBER_PARSERS = Map.ofEntries(
-            Map.entry(int.class, Integer::valueOf), Map.entry(Integer.class, Integer::valueOf),
-            Map.entry(long.class, Long::valueOf), Map.entry(Long.class, Long::valueOf),
-            Map.entry(short.class, Short::valueOf), Map.entry(Short.class, Short::valueOf),
-            Map.entry(byte.class, Byte::valueOf), Map.entry(Byte.class, Byte::valueOf),
-            Map.entry(double.class, Double::valueOf), Map.entry(Double.class, Double::valueOf),
-            Map.entry(float.class, Float::valueOf), Map.entry(Float.class, Float::valueOf),
-            Map.entry(BigDecimal.class, BigDecimal::new), Map.entry(BigInteger.class, BigInteger::new));
-    private static final Map<Class<?>, Function<String, Object>> TEXT_PARSERS = Map.of(
-            String.class, s -> s,
-            UUID.class, UUID::fromString,
-            Instant.class, Instant::parse,
-            LocalDate.class, LocalDate::parse,
-            LocalDateTime.class, LocalDateTime::parse,
-            OffsetDateTime.class, OffsetDateTime::parse);
+    // sets and switches, not maps of lambdas: each lambda would spin a class when a cold JVM first reads a key
+    private static final Set<Class<?>> NUMBER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class,
+            short.class, Short.class, byte.class, Byte.class, double.class, Double.class, float.class, Float.class,
+            BigDecimal.class, BigInteger.class);
+    private static final Set<Class<?>> TEXT_TYPES = Set.of(String.class, UUID.class, Instant.class, LocalDate.class,
+            LocalDateTime.class, OffsetDateTime.class);
 
     private KeyValues() {
     }
 
     static boolean isNumber(Class<?> type) {
-        return NUMBER_PARSERS.containsKey(type);
+        return NUMBER_TYPES.contains(type);
     }
 
     static boolean isText(Class<?> type) {
-        return TEXT_PARSERS.containsKey(type) || type == char.class || type == Character.class || type.isEnum();
+        return TEXT_TYPES.contains(type) || type == char.class || type == Character.class || type.isEnum();
     }
 
     static boolean isBinary(Class<?> type) {
@@ -67,11 +57,24 @@ final class KeyValues {
     }
 
     static Object parseNumber(String text, Class<?> type) {
-        Function<String, Object> parser = NUMBER_PARSERS.get(type);
-        if (parser == null) {
-            throw new IllegalArgumentException("not a numeric key type: " + type.getName());
+        if (type == int.class || type == Integer.class) {
+            return Integer.valueOf(text);
+        } else if (type == long.class || type == Long.class) {
+            return Long.valueOf(text);
+        } else if (type == short.class || type == Short.class) {
+            return Short.valueOf(text);
+        } else if (type == byte.class || type == Byte.class) {
+            return Byte.valueOf(text);
+        } else if (type == double.class || type == Double.class) {
+            return Double.valueOf(text);
+        } else if (type == float.class || type == Float.class) {
+            return Float.valueOf(text);
+        } else if (type == BigDecimal.class) {
+            return new BigDecimal(text);
+        } else if (type == BigInteger.class) {
+            return new BigInteger(text);
         }
-        return parser.apply(text);
+        throw new IllegalArgumentException("not a numeric key type: " + type.getName());
     }
 
     static String text(Object value) {
@@ -84,7 +87,7 @@ final class KeyValues {
         if (value instanceof Number n) {
             return numberText(n);
         }
-        if (value instanceof String || value instanceof Character || TEXT_PARSERS.containsKey(value.getClass())) {
+        if (value instanceof String || value instanceof Character || TEXT_TYPES.contains(value.getClass())) {
             return value.toString();
         }
         throw new IllegalArgumentException("unsupported key type: " + value.getClass().getName());
@@ -107,10 +110,19 @@ final class KeyValues {
         if (isNumber(type)) {
             return parseNumber(text, type);
         }
-        Function<String, Object> parser = TEXT_PARSERS.get(type);
-        if (parser == null) {
-            throw new IllegalArgumentException("unsupported key type: " + type.getName());
+        if (type == String.class) {
+            return text;
+        } else if (type == UUID.class) {
+            return UUID.fromString(text);
+        } else if (type == Instant.class) {
+            return Instant.parse(text);
+        } else if (type == LocalDate.class) {
+            return LocalDate.parse(text);
+        } else if (type == LocalDateTime.class) {
+            return LocalDateTime.parse(text);
+        } else if (type == OffsetDateTime.class) {
+            return OffsetDateTime.parse(text);
         }
-        return parser.apply(text);
+        throw new IllegalArgumentException("unsupported key type: " + type.getName());
     }
 }
