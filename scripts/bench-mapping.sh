@@ -10,7 +10,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
-mvn -B -q install -DskipTests -pl dynamite-core -am
+mvn -B -q install -DskipTests -pl dynamite-processor,dynamite-core -am
 mvn -B -q -pl dynamite-core test-compile
 mvn -B -q -pl dynamite-core dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

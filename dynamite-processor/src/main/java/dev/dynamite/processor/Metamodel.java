@@ -8,12 +8,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 
 /**
@@ -30,6 +27,7 @@ final class Metamodel {
             "java.time.LocalDateTime");
 
     private final Types types;
+    private final TypeNames names;
     private final TypeMirror collection;
     private final TypeElement model;
     private final ModelReader.Model read;
@@ -38,6 +36,7 @@ final class Metamodel {
 
     Metamodel(ProcessingEnvironment env, TypeElement model, ModelReader.Model read) {
         this.types = env.getTypeUtils();
+        this.names = new TypeNames(types);
         this.collection = env.getElementUtils().getTypeElement("java.util.Collection").asType();
         this.model = model;
         this.read = read;
@@ -80,8 +79,8 @@ final class Metamodel {
     /** The constant's type, name and initializer. */
     private String declaration(String modelName, ModelReader.Attribute attribute) {
         TypeMirror type = attribute.type();
-        String boxed = source(type);
-        String erased = erasure(type);
+        String boxed = names.boxed(type);
+        String erased = names.erasure(type);
         String name = attribute.name();
         String literal = modelName + ".class, \"" + name + "\"";
         if (erased.equals("java.lang.String")) {
@@ -99,7 +98,7 @@ final class Metamodel {
         } else if (element(type) != null && isCollection(type)
                 && ((DeclaredType) type).getTypeArguments().size() == 1) {
             kind = "CollectionAttribute";
-            arguments = modelName + ", " + source(((DeclaredType) type).getTypeArguments().get(0)) + ", " + boxed;
+            arguments = modelName + ", " + names.boxed(((DeclaredType) type).getTypeArguments().get(0)) + ", " + boxed;
         } else {
             kind = "Attribute";
             arguments = modelName + ", " + boxed;
@@ -115,55 +114,7 @@ final class Metamodel {
     private static TypeElement element(TypeMirror type) {
         return type.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) type).asElement() : null;
     }
-
-    /** A type as source, without type-use annotations, primitives boxed. */
-    private String source(TypeMirror type) {
-        switch (type.getKind()) {
-            case DECLARED -> {
-                DeclaredType declared = (DeclaredType) type;
-                String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-                if (declared.getTypeArguments().isEmpty()) {
-                    return name;
-                }
-                List<String> arguments = new ArrayList<>();
-                declared.getTypeArguments().forEach(argument -> arguments.add(source(argument)));
-                return name + "<" + String.join(", ", arguments) + ">";
-            }
-            case ARRAY -> {
-                TypeMirror component = ((ArrayType) type).getComponentType();
-                return (component.getKind().isPrimitive()
-                        ? component.getKind().name().toLowerCase(java.util.Locale.ROOT) : source(component)) + "[]";
-            }
-            case WILDCARD -> {
-                WildcardType wildcard = (WildcardType) type;
-                if (wildcard.getExtendsBound() != null) {
-                    return "? extends " + source(wildcard.getExtendsBound());
-                }
-                return wildcard.getSuperBound() != null ? "? super " + source(wildcard.getSuperBound()) : "?";
-            }
-            default -> {
-                if (type.getKind().isPrimitive()) {
-                    return types.boxedClass((PrimitiveType) type).getQualifiedName().toString();
-                }
-                return "java.lang.Object";
-            }
-        }
-    }
-
     /** The type's erasure as source, for a class literal. */
-    private String erasure(TypeMirror type) {
-        if (type.getKind().isPrimitive()) {
-            return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
-        }
-        if (type.getKind() == TypeKind.ARRAY) {
-            TypeMirror component = ((ArrayType) type).getComponentType();
-            return (component.getKind().isPrimitive() ? component.getKind().name().toLowerCase(java.util.Locale.ROOT)
-                    : erasure(component)) + "[]";
-        }
-        TypeElement element = element(types.erasure(type));
-        return element == null ? "java.lang.Object" : element.getQualifiedName().toString();
-    }
-
     private static boolean isPublic(TypeElement type) {
         for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
             if (!t.getModifiers().contains(Modifier.PUBLIC)) {

@@ -3,7 +3,6 @@ package dev.dynamite.processor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -41,6 +40,7 @@ final class ModelCode {
 
     private final Elements elements;
     private final Types types;
+    private final TypeNames names;
     private final TypeElement model;
     private final ModelReader.Model read;
     private final PackageElement pkg;
@@ -52,6 +52,7 @@ final class ModelCode {
     ModelCode(ProcessingEnvironment env, TypeElement model, ModelReader.Model read) {
         this.elements = env.getElementUtils();
         this.types = env.getTypeUtils();
+        this.names = new TypeNames(types);
         this.model = model;
         this.read = read;
         this.pkg = elements.getPackageOf(model);
@@ -262,7 +263,7 @@ final class ModelCode {
             String declaring = ((TypeElement) field.getEnclosingElement()).getQualifiedName().toString();
             boolean settable = !record && !field.getModifiers().contains(Modifier.FINAL);
             fields.add("new " + META + "GeneratedField(\"" + name + "\", " + declaring + ".class, "
-                    + erasure(type) + ".class,\n                    " + generic(type) + ",\n                    "
+                    + names.erasure(type) + ".class,\n                    " + generic(type) + ",\n                    "
                     + annotations(field, "                    ") + ",\n                    "
                     + field.getModifiers().contains(Modifier.FINAL) + ", new Access(" + i + "), "
                     + (settable ? "new Access(" + i + ")" : "null") + ")");
@@ -304,7 +305,7 @@ final class ModelCode {
             String name = hook.getSimpleName().toString();
             String declaring = ((TypeElement) hook.getEnclosingElement()).getQualifiedName().toString();
             List<String> parameters = new ArrayList<>();
-            hook.getParameters().forEach(p -> parameters.add(erasure(p.asType()) + ".class"));
+            hook.getParameters().forEach(p -> parameters.add(names.erasure(p.asType()) + ".class"));
             // an update hook's one parameter takes a Map<String, Object> (the reader checked)
             String call = "((" + modelName + ") o)." + name + "(" + (parameters.isEmpty() ? "" : "c") + ")";
             hooks.add("new " + META + "GeneratedHook(\"" + name + "\", " + declaring + ".class,\n                    "
@@ -356,7 +357,7 @@ final class ModelCode {
                     .getKind() == TypeKind.DECLARED && !((DeclaredType) ((ArrayType) returned).getComponentType())
                     .getTypeArguments().isEmpty();
             out.append(indent).append("    ").append(generic ? "@SuppressWarnings(\"unchecked\") " : "")
-                    .append("@Override public ").append(source(returned)).append(' ')
+                    .append("@Override public ").append(names.source(returned)).append(' ')
                     .append(method.getSimpleName()).append("() { return ")
                     .append(value(entry.getValue(), returned, indent + "    ")).append("; }\n");
         }
@@ -369,7 +370,7 @@ final class ModelCode {
             return elements.getConstantExpression(text);
         }
         if (v instanceof TypeMirror mirror) {
-            return erasure(mirror) + ".class";
+            return names.erasure(mirror) + ".class";
         }
         if (v instanceof VariableElement constant) {
             return ((TypeElement) constant.getEnclosingElement()).getQualifiedName() + "." + constant.getSimpleName();
@@ -385,9 +386,9 @@ final class ModelCode {
             }
             boolean generic = component.getKind() == TypeKind.DECLARED
                     && !((DeclaredType) component).getTypeArguments().isEmpty();
-            String array = "new " + (generic ? erasure(component) + "<?>" : source(component)) + "[] {"
+            String array = "new " + (generic ? names.erasure(component) + "<?>" : names.source(component)) + "[] {"
                     + String.join(", ", items) + "}";
-            return generic ? "(" + source(type) + ") " + array : array;
+            return generic ? "(" + names.source(type) + ") " + array : array;
         }
         return elements.getConstantExpression(v);
     }
@@ -397,62 +398,17 @@ final class ModelCode {
         if (type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty()) {
             List<String> arguments = new ArrayList<>();
             ((DeclaredType) type).getTypeArguments().forEach(a -> arguments.add(generic(a)));
-            return META + "GeneratedTypes.parameterized(" + erasure(type) + ".class, " + String.join(", ", arguments)
+            return META + "GeneratedTypes.parameterized(" + names.erasure(type) + ".class, " + String.join(", ", arguments)
                     + ")";
         }
-        return erasure(type) + ".class";
+        return names.erasure(type) + ".class";
     }
 
     // ---------------------------------------------------------------- type names
 
-    private String source(TypeMirror type) {
-        return switch (type.getKind()) {
-            case DECLARED -> {
-                DeclaredType declared = (DeclaredType) type;
-                String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-                if (declared.getTypeArguments().isEmpty()) {
-                    yield name;
-                }
-                List<String> arguments = new ArrayList<>();
-                declared.getTypeArguments().forEach(a -> arguments.add(source(a)));
-                yield name + "<" + String.join(", ", arguments) + ">";
-            }
-            case ARRAY -> source(((ArrayType) type).getComponentType()) + "[]";
-            case WILDCARD -> {
-                javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
-                if (wildcard.getExtendsBound() != null) {
-                    yield "? extends " + source(wildcard.getExtendsBound());
-                }
-                yield wildcard.getSuperBound() != null ? "? super " + source(wildcard.getSuperBound()) : "?";
-            }
-            default -> type.getKind().isPrimitive() ? type.getKind().name().toLowerCase(Locale.ROOT)
-                    : "java.lang.Object";
-        };
-    }
-
     /** An Object expression cast to a type; none for Object itself (javac warns of a redundant cast). */
     private String cast(TypeMirror type, String expression) {
-        String target = boxed(type);
+        String target = names.boxed(type);
         return target.equals("java.lang.Object") ? expression : "(" + target + ") " + expression;
-    }
-
-    private String boxed(TypeMirror type) {
-        if (type.getKind().isPrimitive()) {
-            return types.boxedClass((javax.lang.model.type.PrimitiveType) type).getQualifiedName().toString();
-        }
-        return source(type);
-    }
-
-    private String erasure(TypeMirror type) {
-        if (type.getKind().isPrimitive()) {
-            return type.getKind().name().toLowerCase(Locale.ROOT);
-        }
-        if (type.getKind() == TypeKind.ARRAY) {
-            return erasure(((ArrayType) type).getComponentType()) + "[]";
-        }
-        if (type.getKind() == TypeKind.DECLARED) {
-            return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
-        }
-        return "java.lang.Object";
     }
 }

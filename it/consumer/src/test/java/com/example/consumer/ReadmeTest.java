@@ -22,24 +22,24 @@ class ReadmeTest {
 
     @Test
     void theReadmeQuickstartIsTheCompiledOne() throws IOException {
-        String readme = Files.readString(README);
-        int section = readme.indexOf("## Quickstart");
-        int start = readme.indexOf("```java\n", section) + "```java\n".length();
-        int end = readme.indexOf("```", start);
-        assertTrue(section >= 0 && start > section && end > start, "the README has a Quickstart with a Java block");
-        assertEquals(Files.readString(QUICKSTART), readme.substring(start, end),
+        assertEquals(Files.readString(QUICKSTART), firstJavaBlock("## Quickstart"),
                 "README.md's Quickstart must be it/consumer/" + QUICKSTART + ", word for word");
     }
 
     @Test
     void theReadmeRecordQuickstartIsTheCompiledOne() throws IOException {
+        assertEquals(Files.readString(RECORD_QUICKSTART), firstJavaBlock("### The same with records and typed filters"),
+                "README.md's records quickstart must be it/consumer/" + RECORD_QUICKSTART + ", word for word");
+    }
+
+    /** The first Java block after a heading of the README. */
+    private static String firstJavaBlock(String heading) throws IOException {
         String readme = Files.readString(README);
-        int section = readme.indexOf("### The same with records and typed filters");
+        int section = readme.indexOf(heading);
         int start = readme.indexOf("```java\n", section) + "```java\n".length();
         int end = readme.indexOf("```", start);
-        assertTrue(section >= 0 && start > section && end > start, "the README has the records quickstart");
-        assertEquals(Files.readString(RECORD_QUICKSTART), readme.substring(start, end),
-                "README.md's records quickstart must be it/consumer/" + RECORD_QUICKSTART + ", word for word");
+        assertTrue(section >= 0 && start > section && end > start, "the README has " + heading + " with a Java block");
+        return readme.substring(start, end);
     }
 
     @Test

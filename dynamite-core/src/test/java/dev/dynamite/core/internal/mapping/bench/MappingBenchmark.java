@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.mapping.bench;
 
+import dev.dynamite.bench.generated.GenItem;
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.mapping.Mappers;
@@ -42,6 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Measurement(iterations = 5, time = 1)
 public class MappingBenchmark {
     private EntityMapper<FlatModel> dynamiteFlat;
+    /** The flat model compiled with the processor: read and written through its generated code. */
+    private EntityMapper<GenItem> generatedFlat;
+    private GenItem generated;
     private EntityMapper<NestedModel> dynamiteNested;
     private BeanTableSchema<FlatModel> enhancedFlat;
     private BeanTableSchema<NestedModel> enhancedNested;
@@ -60,6 +64,7 @@ public class MappingBenchmark {
     public void setUp() {
         Mappers mappers = new Mappers(Codecs.discover(), KeyTypeStrategies.named("string"));
         dynamiteFlat = mappers.mapper(FlatModel.class);
+        generatedFlat = mappers.mapper(GenItem.class);
         dynamiteNested = mappers.mapper(NestedModel.class);
         enhancedFlat = BeanTableSchema.create(FlatModel.class);
         enhancedNested = BeanTableSchema.create(NestedModel.class);
@@ -73,6 +78,8 @@ public class MappingBenchmark {
         handFlatItem = handWriteFlat(flat);
         handNestedItem = handWriteNested(nested);
         check(dynamiteFlatItem, enhancedFlatItem, handFlatItem);
+        generated = generatedFlat.fromItem(dynamiteFlatItem);
+        check(generatedFlat.toItem(generated), enhancedFlatItem, handFlatItem);
         check(dynamiteNestedItem, enhancedNestedItem, handNestedItem);
     }
 
@@ -118,6 +125,16 @@ public class MappingBenchmark {
     @Benchmark
     public void flatWriteDynamite(Blackhole bh) {
         bh.consume(dynamiteFlat.toItem(flat));
+    }
+
+    @Benchmark
+    public void flatWriteGenerated(Blackhole bh) {
+        bh.consume(generatedFlat.toItem(generated));
+    }
+
+    @Benchmark
+    public void flatReadGenerated(Blackhole bh) {
+        bh.consume(generatedFlat.fromItem(dynamiteFlatItem));
     }
 
     @Benchmark
