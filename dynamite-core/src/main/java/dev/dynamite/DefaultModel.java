@@ -128,7 +128,8 @@ final class DefaultModel<T, E> implements Model<T> {
     public T create(Consumer<T> init, MutationOptions options) {
         Objects.requireNonNull(init, "init");
         if (shape.immutable()) {
-            throw new ModelValidationException(type, null, "is a record, which cannot be filled in place;"
+            throw new ModelValidationException(type, null, "is " + (type.isRecord() ? "a record" : "immutable")
+                    + ", which cannot be filled in place;"
                     + " call create(Map) or create(new " + type.getSimpleName() + "(...)) instead");
         }
         return shape.out(new EntityWrites<>(context()).create((Consumer<E>) init, options));

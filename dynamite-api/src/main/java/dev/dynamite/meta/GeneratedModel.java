@@ -46,19 +46,29 @@ public interface GeneratedModel<T> {
     List<GeneratedHook> hooks();
 
     /**
+     * Returns whether instances are values made from all their fields at once ({@link #construct}): a record, or an
+     * immutable class (final fields and a constructor that takes them all); else they are made empty ({@link
+     * #newInstance}) and filled field by field.
+     *
+     * @return true for a record or an immutable class
+     */
+    boolean immutable();
+
+    /**
      * Returns a new instance of a model class, made with its no-arg constructor.
      *
      * @return the instance
-     * @throws UnsupportedOperationException for a record
+     * @throws UnsupportedOperationException for a record or an immutable class
      */
     T newInstance();
 
     /**
-     * Returns a new record made with its canonical constructor.
+     * Returns a new record made with its canonical constructor, or a new immutable instance made with its
+     * all-fields constructor.
      *
-     * @param components the components' values, in declaration order (primitives boxed)
-     * @return the record
-     * @throws UnsupportedOperationException for a model that is not a record
+     * @param components the components' (or fields') values, in declaration order (primitives boxed)
+     * @return the instance
+     * @throws UnsupportedOperationException for a model that is neither
      */
     T construct(Object[] components);
 

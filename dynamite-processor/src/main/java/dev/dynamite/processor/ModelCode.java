@@ -45,6 +45,8 @@ final class ModelCode {
     private final ModelReader.Model read;
     private final PackageElement pkg;
     private final boolean record;
+    /** A record or an immutable class: made from all its fields at once. */
+    private final boolean value;
     private final String modelName;
     private final Set<String> plugins = new LinkedHashSet<>();
     private final String reason;
@@ -57,6 +59,7 @@ final class ModelCode {
         this.read = read;
         this.pkg = elements.getPackageOf(model);
         this.record = model.getKind() == ElementKind.RECORD;
+        this.value = record || read.immutable();
         this.modelName = model.getQualifiedName().toString();
         this.reason = check();
     }
@@ -86,13 +89,22 @@ final class ModelCode {
                         + pkg.getQualifiedName();
             }
         }
-        if (!record) {
+        if (!value) {
             boolean constructor = false;
             for (ExecutableElement c : ElementFilter.constructorsIn(model.getEnclosedElements())) {
                 constructor |= c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE);
             }
             if (!constructor) {
                 return "it has no no-arg constructor it can call";
+            }
+        } else if (!record) {
+            boolean constructor = false;
+            for (ExecutableElement c : ElementFilter.constructorsIn(model.getEnclosedElements())) {
+                constructor |= c.getParameters().size() == read.members().size()
+                        && !c.getModifiers().contains(Modifier.PRIVATE);
+            }
+            if (!constructor) {
+                return "its all-fields constructor is private";
             }
         }
         for (VariableElement field : read.members()) {
@@ -214,17 +226,19 @@ final class ModelCode {
         out.append("        @Override\n        public java.util.List<").append(META)
                 .append("GeneratedHook> hooks() {\n            return HOOKS;\n")
                 .append("        }\n\n");
+        out.append("        @Override\n        public boolean immutable() {\n            return ").append(value)
+                .append(";\n        }\n\n");
         out.append("        @Override\n        public ").append(modelName).append(" newInstance() {\n");
-        if (record) {
+        if (value) {
             out.append("            throw new UnsupportedOperationException(\"").append(modelName)
-                    .append(" is a record: construct it\");\n");
+                    .append(" is immutable: construct it\");\n");
         } else {
             out.append("            return new ").append(modelName).append("();\n");
         }
         out.append("        }\n\n");
         out.append("        @Override\n        @SuppressWarnings(\"unchecked\")\n        public ").append(modelName)
                 .append(" construct(Object[] components) {\n");
-        if (record) {
+        if (value) {
             List<String> arguments = new ArrayList<>();
             for (int i = 0; i < read.members().size(); i++) {
                 arguments.add(cast(read.members().get(i).asType(), "components[" + i + "]"));
@@ -233,7 +247,7 @@ final class ModelCode {
                     .append(");\n");
         } else {
             out.append("            throw new UnsupportedOperationException(\"").append(modelName)
-                    .append(" is not a record\");\n");
+                    .append(" is neither a record nor immutable\");\n");
         }
         out.append("        }\n\n");
         out.append("        @Override\n        public Object instantiate(Class<?> type) {\n");
@@ -261,7 +275,7 @@ final class ModelCode {
             String name = field.getSimpleName().toString();
             TypeMirror type = field.asType();
             String declaring = ((TypeElement) field.getEnclosingElement()).getQualifiedName().toString();
-            boolean settable = !record && !field.getModifiers().contains(Modifier.FINAL);
+            boolean settable = !value && !field.getModifiers().contains(Modifier.FINAL);
             fields.add("new " + META + "GeneratedField(\"" + name + "\", " + declaring + ".class, "
                     + names.erasure(type) + ".class,\n                    " + generic(type) + ",\n                    "
                     + annotations(field, "                    ") + ",\n                    "

@@ -65,9 +65,11 @@ final class ModelReader {
      * @param members every field that is neither static nor transient (relations and {@code @NonAttribute} ones
      *     too), in the same order
      * @param hooks its hook methods, superclass ones first, an overridden one where the subclass declares it
+     * @param immutable whether it is a class (not a record) whose members are all final, made with a constructor
+     *     that takes them all in order
      */
     record Model(TypeElement type, List<Attribute> attributes, List<VariableElement> members,
-                 List<ExecutableElement> hooks) {
+                 List<ExecutableElement> hooks, boolean immutable) {
     }
 
     private final ProcessingEnvironment env;
@@ -90,7 +92,8 @@ final class ModelReader {
             error(model, model, null, "not registered as a model: a model must be a class");
             return null;
         }
-        classChecks(model, record);
+        boolean immutable = !record && immutable(model);
+        classChecks(model, record || immutable);
         Map<String, Attribute> attributes = new LinkedHashMap<>();
         Map<String, String> fieldByAttribute = new LinkedHashMap<>();
         Map<String, VariableElement> relations = new LinkedHashMap<>();
@@ -171,7 +174,7 @@ final class ModelReader {
                         sort = field;
                     }
                 }
-                if (!record && field.getModifiers().contains(Modifier.FINAL)) {
+                if (!record && !immutable && field.getModifiers().contains(Modifier.FINAL)) {
                     error(field, model, name, "is final, but Dynamite assigns persisted fields when it loads an"
                             + " item; remove final, make the model a record, or mark the field transient or"
                             + " @NonAttribute");
@@ -207,11 +210,47 @@ final class ModelReader {
             }
         }
         List<ExecutableElement> hooks = checkHooks(model);
-        return failed ? null : new Model(model, List.copyOf(attributes.values()), List.copyOf(members), hooks);
+        return failed ? null : new Model(model, List.copyOf(attributes.values()), List.copyOf(members), hooks,
+                immutable);
     }
 
     // ---------------------------------------------------------------- the checks
 
+    /**
+     * Whether a class is immutable as the run time reads it: every field that is neither static nor transient is
+     * final, and a constructor takes them all, in declaration order (superclass fields first).
+     */
+    private boolean immutable(TypeElement model) {
+        List<TypeMirror> fieldTypes = new ArrayList<>();
+        for (TypeElement declaring : hierarchy(model)) {
+            for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+                Set<Modifier> modifiers = field.getModifiers();
+                if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
+                    continue;
+                }
+                if (!modifiers.contains(Modifier.FINAL)) {
+                    return false;
+                }
+                fieldTypes.add(types.erasure(field.asType()));
+            }
+        }
+        if (fieldTypes.isEmpty()) {
+            return false;
+        }
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(model.getEnclosedElements())) {
+            List<? extends VariableElement> parameters = constructor.getParameters();
+            boolean matches = parameters.size() == fieldTypes.size();
+            for (int i = 0; matches && i < parameters.size(); i++) {
+                matches = types.isSameType(types.erasure(parameters.get(i).asType()), fieldTypes.get(i));
+            }
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The checks of the class itself; a value (a record or an immutable class) needs no no-arg constructor. */
     private void classChecks(TypeElement model, boolean record) {
         AnnotationMirror name = mirror(model, A + "Name");
         if (name != null && string(name, "value").isBlank()) {

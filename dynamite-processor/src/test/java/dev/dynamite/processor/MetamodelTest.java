@@ -223,6 +223,38 @@ class MetamodelTest {
     }
 
     @Test
+    void anImmutableClassIsAModelMadeWithItsAllFieldsConstructor(@TempDir Path dir) throws Exception {
+        String receipt = """
+                package shop;
+
+                import dev.dynamite.annotation.PrimaryKey;
+
+                public final class Receipt {
+                    @PrimaryKey public final String id;
+                    public final long cents;
+
+                    public Receipt(String id, long cents) {
+                        this.id = id;
+                        this.cents = cents;
+                    }
+                }
+                """;
+        Compilation compiled = Compilation.of(dir, Map.of("shop/Receipt.java", receipt));
+
+        assertThat(compiled.success).as("final fields and no no-arg constructor: an immutable class, no error %s",
+                compiled).isTrue();
+        try (URLClassLoader loader = compiled.loader()) {
+            Class<?> model = loader.loadClass("shop.Receipt");
+            GeneratedModel<?> generated = GeneratedModels.find(model);
+            assertThat(generated.immutable()).isTrue();
+            Object made = generated.construct(new Object[] {"r1", 250L});
+            assertThat(generated.fields().get(1).getter().apply(made)).isEqualTo(250L);
+            assertThat(generated.fields().get(1).setter()).isNull();
+            assertThat(names(loader.loadClass("shop.Receipt_"))).containsExactly("id", "cents");
+        }
+    }
+
+    @Test
     void aFilterOfTheWrongTypeDoesNotCompile(@TempDir Path dir) {
         Map<String, String> wrong = Map.of(
                 "total.gte(\"ten\")", "Order_.total.gte(\"ten\")",

@@ -108,7 +108,7 @@ public final class EntityMapper<T> {
         this.metadata = EntityMetadata.of(type);
         this.strategy = strategy;
         GeneratedModel<?> generated = GeneratedModels.find(type);
-        this.records = type.isRecord() ? Records.of(type) : null;
+        this.records = Records.isValue(type) ? Records.of(type) : null;
         this.constructor = records != null ? null : generated != null ? constructor(type, generated)
                 : constructor(type);
         String partitionName = metadata.partitionKey().name();

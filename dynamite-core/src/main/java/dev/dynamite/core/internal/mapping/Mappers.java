@@ -71,8 +71,8 @@ public final class Mappers {
      * @throws CodecNotFoundException if no codec handles the type of a persisted field
      */
     public <T> EntityMapper<T> mapper(Class<T> type) {
-        if (type.isRecord()) {
-            throw new IllegalArgumentException(type.getName() + " is a record: its entities are drafts");
+        if (Records.isValue(type)) {
+            throw new IllegalArgumentException(type.getName() + " is a value model: its entities are drafts");
         }
         return build(type);
     }
@@ -86,8 +86,8 @@ public final class Mappers {
      * @throws CodecNotFoundException if no codec handles the type of a persisted component
      */
     public EntityMapper<Draft> drafts(Class<?> type) {
-        if (!type.isRecord()) {
-            throw new IllegalArgumentException(type.getName() + " is not a record");
+        if (!Records.isValue(type)) {
+            throw new IllegalArgumentException(type.getName() + " is neither a record nor an immutable class");
         }
         return build(type);
     }

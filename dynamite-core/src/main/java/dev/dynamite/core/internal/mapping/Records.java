@@ -6,6 +6,8 @@ import java.lang.invoke.MethodType;
 import dev.dynamite.meta.GeneratedField;
 import dev.dynamite.meta.GeneratedModel;
 import dev.dynamite.meta.GeneratedModels;
+import dev.dynamite.schema.internal.members.Member;
+import dev.dynamite.schema.internal.members.Members;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +62,29 @@ public final class Records {
             this.constructor = Generated.construct(generated);
             return;
         }
+        if (!type.isRecord()) {
+            // an immutable class: its final fields, in order, are what its all-fields constructor takes
+            List<Member> fields = Members.of(type);
+            this.componentTypes = new Class<?>[fields.size()];
+            this.accessors = new MethodHandle[fields.size()];
+            MethodHandles.Lookup lookup = EntityMapper.lookupIn(type, type);
+            try {
+                for (int i = 0; i < fields.size(); i++) {
+                    Member field = fields.get(i);
+                    slots.put(field.name(), i);
+                    componentTypes[i] = field.type();
+                    accessors[i] = EntityMapper.lookupIn(type, field.declaringClass())
+                            .unreflectGetter(Objects.requireNonNull(field.field()))
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                }
+                this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, componentTypes))
+                        .asSpreader(Object[].class, fields.size())
+                        .asType(MethodType.methodType(Object.class, Object[].class));
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                throw new IllegalStateException("cannot use the all-fields constructor of " + type.getName(), e);
+            }
+            return;
+        }
         RecordComponent[] components = type.getRecordComponents();
         this.componentTypes = new Class<?>[components.length];
         this.accessors = new MethodHandle[components.length];
@@ -80,16 +105,70 @@ public final class Records {
     }
 
     /**
-     * Returns the handling of a record class.
+     * Returns the handling of a value model: a record, or an immutable class (see {@link #isValue}).
      *
-     * @param type a record class
+     * @param type a value model class
      * @return its handling, the same instance on every call
      */
     public static Records of(Class<?> type) {
-        if (!type.isRecord()) {
-            throw new IllegalArgumentException(type.getName() + " is not a record");
+        if (!isValue(type)) {
+            throw new IllegalArgumentException(type.getName() + " is neither a record nor an immutable class");
         }
         return CACHE.get(type);
+    }
+
+    private static final ClassValue<Boolean> VALUES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isRecord() || isImmutable(type);
+        }
+    };
+
+    /**
+     * Whether a model is a value, whose entities Dynamite holds as drafts and hands out as new instances: a record,
+     * or an immutable class, one whose fields (but static and transient ones) are all final and that has a
+     * constructor taking them all, in declaration order (superclass fields first).
+     *
+     * @param type the model class
+     * @return true for a record or an immutable class
+     */
+    public static boolean isValue(Class<?> type) {
+        return VALUES.get(type);
+    }
+
+    private static boolean isImmutable(Class<?> type) {
+        if (type.isInterface() || type.isArray() || type.isPrimitive() || type.isEnum()
+                || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+            return false;
+        }
+        GeneratedModel<?> generated = GeneratedModels.find(type);
+        List<Member> fields = Members.of(type);
+        if (fields.isEmpty()) {
+            return false;
+        }
+        boolean keyed = false;
+        for (Member field : fields) {
+            if (!field.isFinal()) {
+                return false;
+            }
+            keyed |= field.has(dev.dynamite.annotation.PrimaryKey.class) || field.has(dev.dynamite.annotation.Index.class);
+        }
+        if (!keyed) {
+            return false;
+        }
+        if (generated != null) {
+            return generated.immutable();
+        }
+        Class<?>[] types = new Class<?>[fields.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = fields.get(i).type();
+        }
+        try {
+            type.getDeclaredConstructor(types);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** The slot of a component. */

@@ -595,7 +595,7 @@ public final class ModelRules {
             if (!takesChanges) {
                 handle = MethodHandles.insertArguments(handle, 1, (Object) null);
             }
-            if (model.isRecord()) {
+            if (Records.isValue(model)) {
                 handle = MethodHandles.filterArguments(handle, 0, TO_RECORD.bindTo(Records.of(model)));
             }
             hooks.get(kind).add(new Hook(hook.name(), handle, takesChanges));
@@ -622,7 +622,7 @@ public final class ModelRules {
         MethodHandles.Lookup lookup = EntityMapper.lookupIn(model, method.getDeclaringClass());
         try {
             MethodHandle handle = lookup.unreflect(method);
-            if (model.isRecord()) {
+            if (Records.isValue(model)) {
                 // the runtime holds a record's entity as a draft: the hook sees the record it stands for
                 handle = MethodHandles.filterArguments(handle.asType(handle.type().changeParameterType(0,
                         Object.class)), 0, TO_RECORD.bindTo(Records.of(model)));
@@ -635,7 +635,7 @@ public final class ModelRules {
 
     /** The getter and setter of a relation field. */
     private static MethodHandle[] relationAccessors(Class<?> model, String name) {
-        if (model.isRecord()) {
+        if (Records.isValue(model)) {
             Records records = Records.of(model);
             return new MethodHandle[] {records.getter(name), records.setter(name)};
         }

@@ -31,7 +31,7 @@ public abstract class Shape<T, E> {
      */
     @SuppressWarnings("unchecked")
     public static <T> Shape<T, Object> of(Class<T> type) {
-        return (Shape<T, Object>) (type.isRecord() ? new RecordShape(type) : new ClassShape<>());
+        return (Shape<T, Object>) (Records.isValue(type) ? new RecordShape(type) : new ClassShape<>());
     }
 
     /**
@@ -124,7 +124,7 @@ public abstract class Shape<T, E> {
         if (seen != null) {
             return (X) seen;
         }
-        if (entity.getClass().isRecord()) {
+        if (!(entity instanceof Draft) && Records.isValue(entity.getClass())) {
             return entity;   // a value already: what a record given in holds in its relations
         }
         ModelRules rules = ModelRules.of(Draft.modelOf(entity));

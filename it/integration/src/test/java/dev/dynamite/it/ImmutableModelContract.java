@@ -1,0 +1,93 @@
+package dev.dynamite.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamite.Model;
+import dev.dynamite.api.ModelValidationException;
+import dev.dynamite.api.OptimisticLockException;
+import dev.dynamite.it.ImmutableModels.Invoice;
+import dev.dynamite.it.ImmutableModels.Ledger;
+import dev.dynamite.meta.GeneratedModels;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Immutable classes (final fields, an all-fields constructor) through {@code Model<T>}, as records are: every write
+ * hands back a new instance, the one handed back is what the next write starts from, a stale one is refused; through
+ * generated code ({@link Invoice}) and by reflection ({@link Ledger}, private fields).
+ */
+abstract class ImmutableModelContract extends FixtureContract {
+    private Model<Invoice> invoices;
+    private Model<Ledger> ledgers;
+
+    @BeforeAll
+    void models() {
+        invoices = dynamite.model(Invoice.class);
+        ledgers = dynamite.model(Ledger.class);
+    }
+
+    @Test
+    void theGeneratedCodeReadsOneAndReflectionTheOther() {
+        assertThat(GeneratedModels.find(Invoice.class)).isNotNull();
+        assertThat(GeneratedModels.find(Invoice.class).immutable()).isTrue();
+        assertThat(GeneratedModels.find(Ledger.class)).as("private fields: read by reflection").isNull();
+    }
+
+    @Test
+    void anImmutableInstanceIsCreatedUpdatedAndDeletedAsAValue() {
+        String customer = "c-" + System.nanoTime();
+        Invoice created = invoices.create(Map.of("customer", customer, "amount", new BigDecimal("12.5")));
+        assertThat(created.id).isNotBlank();
+        assertThat(created.state).isEqualTo("open");
+        assertThat(created.version).isEqualTo(1);
+        assertThat(invoices.find(created.id)).contains(created);
+        assertThat(raw.getItem(b -> b.tableName(invoices.tableName()).key(Map.of("id",
+                AttributeValue.fromS(created.id))).consistentRead(true)).item())
+                .containsEntry("amount", AttributeValue.fromN("12.5")).containsEntry("state", AttributeValue.fromS("open"));
+
+        Invoice paid = invoices.update(created, Map.of("state", "paid"));
+        assertThat(paid).isNotSameAs(created);
+        assertThat(paid.state).isEqualTo("paid");
+        assertThat(paid.version).isEqualTo(2);
+        assertThat(created.state).as("the value given is never changed").isEqualTo("open");
+        assertThatThrownBy(() -> invoices.update(created, Map.of("state", "void")))
+                .isInstanceOf(OptimisticLockException.class);
+
+        Invoice reminded = invoices.update(paid, ImmutableModels_Invoice_.reminders.add(2));
+        assertThat(reminded.reminders).isEqualTo(2);
+        assertThat(invoices.query().where(ImmutableModels_Invoice_.customer.eq(customer)
+                .and(ImmutableModels_Invoice_.reminders.gte(2))).allowScan().list()).containsExactly(reminded);
+
+        Invoice made = invoices.create(new Invoice(null, customer, BigDecimal.ONE, null, 0, 0));
+        assertThat(made.id).isNotBlank();
+        assertThat(made.state).isEqualTo("open");
+        assertThat(invoices.update(ImmutableModels_Invoice_.state.set("late"), ImmutableModels_Invoice_.customer
+                .eq(customer).and(ImmutableModels_Invoice_.state.eq("open")))).isOne();
+        assertThat(invoices.find(made.id).orElseThrow().state).isEqualTo("late");
+
+        invoices.delete(reminded);
+        assertThat(invoices.find(reminded.id)).isEmpty();
+        assertThatThrownBy(() -> invoices.create(i -> { })).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("immutable");
+    }
+
+    @Test
+    void anImmutableClassWithPrivateFieldsIsReadByReflection() {
+        Ledger entry = ledgers.create(new Ledger("l-" + System.nanoTime(), "acc", 250, 0));
+        assertThat(entry.version()).isEqualTo(1);
+        Ledger found = ledgers.find(entry.id()).orElseThrow();
+        assertThat(found.cents()).isEqualTo(250);
+        assertThat(found.account()).isEqualTo("acc");
+
+        Ledger moved = ledgers.update(found, Map.of("cents", 300L));
+        assertThat(moved.cents()).isEqualTo(300);
+        assertThat(moved.version()).isEqualTo(2);
+        assertThat(ledgers.find(entry.id()).orElseThrow().cents()).isEqualTo(300);
+        assertThatThrownBy(() -> ledgers.update(found, Map.of("cents", 1L)))
+                .isInstanceOf(OptimisticLockException.class);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.dynamite.it;
+
+import dev.dynamite.test.Backend;
+import dev.dynamite.test.DynamiteTest;
+
+/** Immutable-class models against dynalite. */
+@DynamiteTest(backend = Backend.ENDPOINT, models = {ImmutableModels.Invoice.class, ImmutableModels.Ledger.class})
+class ImmutableModelIT extends ImmutableModelContract {
+}
