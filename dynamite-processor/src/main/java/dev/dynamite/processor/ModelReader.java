@@ -195,6 +195,7 @@ final class ModelReader {
                     }
                 }
                 checkDefault(model, field, role);
+                checkPlugins(model, field, role);
             }
         }
         if (partition == null) {
@@ -207,6 +208,8 @@ final class ModelReader {
             if (mirror != null && !localKey.isBlank() && !attributes.containsKey(localKey)) {
                 error(relation.getValue(), model, relation.getKey(), "localKey '" + localKey + "' is not a persisted"
                         + " field of " + model.getSimpleName());
+            } else if (mirror != null) {
+                checkJoin(model, relation.getValue(), mirror, attributes.get(localKey));
             }
         }
         List<ExecutableElement> hooks = checkHooks(model);
@@ -345,6 +348,131 @@ final class ModelReader {
         boolean ok = !failed;
         failed = wasFailed || failed;
         return ok;
+    }
+
+    /**
+     * Checks what a relation joins on the related model, as the run time's schema does: the related field exists
+     * and its type can equal the local one.
+     */
+    private void checkJoin(TypeElement model, VariableElement field, AnnotationMirror relation, Attribute local) {
+        if (!(types.asElement((TypeMirror) value(relation, "model")) instanceof TypeElement related)) {
+            return;
+        }
+        String kind = relation.getAnnotationType().asElement().getSimpleName().toString();
+        String role = kind.equals("ManyToMany") ? "relatedPK" : "foreignKey";
+        String name = string(relation, role);
+        Map<String, TypeMirror> persisted = persisted(related);
+        TypeMirror other = persisted.get(name);
+        String fieldName = field.getSimpleName().toString();
+        if (other == null) {
+            error(field, model, fieldName, role + " '" + name + "' is not a persisted field of "
+                    + related.getSimpleName() + "; fields are: " + List.copyOf(persisted.keySet()));
+            return;
+        }
+        if (kind.equals("ManyToMany")) {
+            return;
+        }
+        TypeMirror a = boxed(local.type());
+        TypeMirror b = boxed(other);
+        TypeMirror number = elements.getTypeElement("java.lang.Number").asType();
+        if (!types.isSameType(types.erasure(a), types.erasure(b))
+                && !(types.isAssignable(a, number) && types.isAssignable(b, number))) {
+            error(field, model, fieldName, "joins " + model.getSimpleName() + "." + local.name() + " ("
+                    + simpleName(local.type()) + ") with " + related.getSimpleName() + "." + name + " ("
+                    + simpleName(other) + "); the key fields a relation joins must have compatible types");
+        }
+    }
+
+    /** The persisted fields of a model by name, as the run time reads them (relations and unpersisted ones left out). */
+    private Map<String, TypeMirror> persisted(TypeElement model) {
+        Map<String, TypeMirror> fields = new LinkedHashMap<>();
+        for (TypeElement declaring : hierarchy(model)) {
+            for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+                Set<Modifier> modifiers = field.getModifiers();
+                if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)
+                        || has(field, A + "NonAttribute") || relationMirror(field) != null) {
+                    continue;
+                }
+                fields.putIfAbsent(field.getSimpleName().toString(), field.asType());
+            }
+        }
+        return fields;
+    }
+
+    private TypeMirror boxed(TypeMirror type) {
+        return type.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType()
+                : type;
+    }
+
+    /**
+     * Checks the plugin classes a field's annotations name, in the run time's order: the generator, the transforms,
+     * the validators (a public no-arg constructor, not abstract), the codec; and that a managed field has none.
+     */
+    private void checkPlugins(TypeElement model, VariableElement field, String role) {
+        String name = field.getSimpleName().toString();
+        AnnotationMirror dflt = mirror(field, A + "Default");
+        if (dflt != null && !typeName((TypeMirror) value(dflt, "generator")).equals(A + "Default$None")
+                && !constructible(model, field, (TypeMirror) value(dflt, "generator"), "generator")) {
+            return;
+        }
+        boolean transformed = false;
+        for (String[] plugin : new String[][] {{"Set", "@Set transform"}, {"Mutate", "@Mutate transform"},
+            {"Get", "@Get transform"}, {"Validate", "validator"}}) {
+            AnnotationMirror mirror = mirror(field, A + plugin[0]);
+            if (mirror == null) {
+                continue;
+            }
+            transformed = true;
+            for (Object item : (List<?>) value(mirror, "value")) {
+                if (!constructible(model, field, (TypeMirror) ((AnnotationValue) item).getValue(), plugin[1])) {
+                    return;
+                }
+            }
+        }
+        if (transformed && role != null) {
+            error(field, model, name, "transforms and validators cannot be used on a field that Dynamite manages ("
+                    + role + ")");
+        }
+        AnnotationMirror codec = mirror(field, A + "Codec");
+        if (codec != null) {
+            TypeMirror type = (TypeMirror) value(codec, "value");
+            TypeElement element = (TypeElement) types.asElement(type);
+            String where = "@Codec(" + typeName(type) + ".class)";
+            if (!element.getModifiers().contains(Modifier.PUBLIC) || element.getModifiers().contains(Modifier.ABSTRACT)
+                    || element.getKind() != ElementKind.CLASS) {
+                error(field, model, name, where + " must name a public, non-abstract class with a public no-arg"
+                        + " constructor");
+            } else if (!publicNoArg(element)) {
+                error(field, model, name, where + " has no public no-arg constructor; add one");
+            }
+        }
+    }
+
+    /** Whether Dynamite can make a plugin class; reports it as the run time words it when not. */
+    private boolean constructible(TypeElement model, VariableElement field, TypeMirror plugin, String role) {
+        TypeElement element = (TypeElement) types.asElement(plugin);
+        String problem = null;
+        if (!publicNoArg(element)) {
+            problem = "the " + role + " " + typeName(plugin) + " needs a public no-arg constructor";
+        } else if (element.getModifiers().contains(Modifier.ABSTRACT)) {
+            problem = "the " + role + " " + typeName(plugin) + " is abstract";
+        }
+        if (problem != null) {
+            error(field, model, field.getSimpleName().toString(), problem);
+        }
+        return problem == null;
+    }
+
+    private boolean publicNoArg(TypeElement type) {
+        if (type.getKind() == ElementKind.INTERFACE) {
+            return false;
+        }
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (constructor.getParameters().isEmpty() && constructor.getModifiers().contains(Modifier.PUBLIC)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkKeyType(TypeElement model, VariableElement field) {

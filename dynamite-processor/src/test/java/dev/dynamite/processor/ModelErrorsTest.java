@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.schema.EntityMetadata;
+import dev.dynamite.schema.KeyTypeStrategies;
+import dev.dynamite.schema.Schema;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +27,12 @@ class ModelErrorsTest {
      * @param body the class body (imports of every annotation are given); the line at fault ends in {@code // <-}
      * @param message the error's message
      * @param atRunTime whether {@code EntityMetadata.of} reports it (else a later step of the run time does)
+     * @param bySchema whether {@code Schema.of} (the tables a client syncs) reports it
      */
-    record Mistake(String body, String message, boolean atRunTime) {
+    record Mistake(String body, String message, boolean atRunTime, boolean bySchema) {
+        Mistake(String body, String message, boolean atRunTime) {
+            this(body, message, atRunTime, false);
+        }
     }
 
     private static final List<Mistake> MISTAKES = List.of(
@@ -185,6 +191,65 @@ class ModelErrorsTest {
                         }
                     }""", "shop.M.check(): a create or destroy hook takes no parameter", false),
             new Mistake("""
+                    class M {
+                        @PrimaryKey public String a;
+                        @HasMany(model = M.class, foreignKey = "missing", localKey = "a") public List<M> kids; // <-
+                    }""", "shop.M.kids: foreignKey 'missing' is not a persisted field of M; fields are: [a]", false,
+                    true),
+            new Mistake("""
+                    class M {
+                        @PrimaryKey public String a;
+                        public int n;
+                        @HasMany(model = M.class, foreignKey = "n", localKey = "a") public List<M> kids; // <-
+                    }""", "shop.M.kids: joins M.a (String) with M.n (int); the key fields a relation joins must have"
+                    + " compatible types", false, true),
+            new Mistake("""
+                    class M {
+                        @PrimaryKey public String a;
+                        @Validate(M.Strict.class) public String b; // <-
+
+                        public static final class Strict implements dev.dynamite.spi.Validator<String> {
+                            public Strict(int level) {
+                            }
+
+                            @Override
+                            public java.util.Optional<String> validate(String value) {
+                                return java.util.Optional.empty();
+                            }
+                        }
+                    }""", "shop.M.b: the validator shop.M$Strict needs a public no-arg constructor", false),
+            new Mistake("""
+                    class M {
+                        @PrimaryKey public String a;
+                        @CreatedAt @Validate(M.Fine.class) public String at; // <-
+
+                        public static final class Fine implements dev.dynamite.spi.Validator<String> {
+                            @Override
+                            public java.util.Optional<String> validate(String value) {
+                                return java.util.Optional.empty();
+                            }
+                        }
+                    }""", "shop.M.at: transforms and validators cannot be used on a field that Dynamite manages"
+                    + " (@CreatedAt)", false),
+            new Mistake("""
+                    class M {
+                        @PrimaryKey public String a;
+                        @Codec(M.Hidden.class) public String b; // <-
+
+                        static final class Hidden implements dev.dynamite.spi.AttributeCodec<String> {
+                            @Override
+                            public software.amazon.awssdk.services.dynamodb.model.AttributeValue encode(String v) {
+                                return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(v);
+                            }
+
+                            @Override
+                            public String decode(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
+                                return v.s();
+                            }
+                        }
+                    }""", "shop.M.b: @Codec(shop.M$Hidden.class) must name a public, non-abstract class with a public"
+                    + " no-arg constructor", false),
+            new Mistake("""
                     record M(@PrimaryKey String a, @PrimaryKey String b) { // <-
                     }""", "shop.M.b: second partition key: 'a' is already annotated @PrimaryKey/@Index, and a model"
                     + " has exactly one", true));
@@ -218,12 +283,19 @@ class ModelErrorsTest {
             assertThat(compiled.generated.resolve("shop/M_.java")).as("no metamodel of a wrong model")
                     .doesNotExist();
 
-            if (mistake.atRunTime()) {
+            if (mistake.atRunTime() || mistake.bySchema()) {
                 Compilation plain = Compilation.of(at.resolve("plain"), Map.of("shop/M.java", source), false,
                         List.of());
                 assertThat(plain.success).as("%s", plain).isTrue();
                 try (URLClassLoader loader = plain.loader()) {
-                    Throwable thrown = catchThrowable(() -> EntityMetadata.of(loader.loadClass("shop.M")));
+                    Class<?> model = loader.loadClass("shop.M");
+                    Throwable thrown = catchThrowable(() -> {
+                        if (mistake.bySchema()) {
+                            Schema.of(List.of(model), KeyTypeStrategies.named(KeyTypeStrategies.DEFAULT), "");
+                        } else {
+                            EntityMetadata.of(model);
+                        }
+                    });
                     assertThat(thrown).as(source).isInstanceOf(InvalidModelException.class)
                             .hasMessage(mistake.message());
                 }
