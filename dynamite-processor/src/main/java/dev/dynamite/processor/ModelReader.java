@@ -319,6 +319,14 @@ final class ModelReader {
         } else if (annotation.equals("@ManyToMany") && (string(relation, "pivotTable").isBlank()
                 || string(relation, "relatedKey").isBlank() || string(relation, "relatedPK").isBlank())) {
             error(field, model, name, "@ManyToMany needs a non-blank pivotTable, relatedKey and relatedPK");
+        } else if (annotation.equals("@ManyToMany")) {
+            String foreignKey = string(relation, "foreignKey");
+            String relatedKey = string(relation, "relatedKey");
+            // the pivot table's own key is "id" (Schema.PIVOT_KEY)
+            if (foreignKey.equals(relatedKey) || foreignKey.equals("id") || relatedKey.equals("id")) {
+                error(field, model, name, "@ManyToMany foreignKey '" + foreignKey + "' and relatedKey '" + relatedKey
+                        + "' must differ from each other and from the pivot table's key 'id'");
+            }
         }
         if (!(types.asElement(target) instanceof TypeElement related)) {
             return finish(wasFailed);
@@ -416,15 +424,19 @@ final class ModelReader {
             return;
         }
         boolean transformed = false;
-        for (String[] plugin : new String[][] {{"Set", "@Set transform"}, {"Mutate", "@Mutate transform"},
-            {"Get", "@Get transform"}, {"Validate", "validator"}}) {
+        String transform = "dev.dynamite.spi.Transform";
+        for (String[] plugin : new String[][] {{"Set", "@Set transform", transform},
+            {"Mutate", "@Mutate transform", transform}, {"Get", "@Get transform", transform},
+            {"Validate", "validator", "dev.dynamite.spi.Validator"}}) {
             AnnotationMirror mirror = mirror(field, A + plugin[0]);
             if (mirror == null) {
                 continue;
             }
             transformed = true;
             for (Object item : (List<?>) value(mirror, "value")) {
-                if (!constructible(model, field, (TypeMirror) ((AnnotationValue) item).getValue(), plugin[1])) {
+                TypeMirror type = (TypeMirror) ((AnnotationValue) item).getValue();
+                if (!worksOn(model, field, type, plugin[2], "@" + plugin[0])
+                        || !constructible(model, field, type, plugin[1])) {
                     return;
                 }
             }
@@ -446,6 +458,37 @@ final class ModelReader {
                 error(field, model, name, where + " has no public no-arg constructor; add one");
             }
         }
+    }
+
+    /**
+     * Whether a transform or validator declared for a type ({@code Validator<BigDecimal>}) fits the field's values;
+     * reports it as the run time words it when not.
+     */
+    private boolean worksOn(TypeElement model, VariableElement field, TypeMirror plugin, String spi,
+                            String annotation) {
+        TypeMirror declared = typeArgument(plugin, spi);
+        if (declared == null || declared.getKind() != TypeKind.DECLARED
+                || types.isAssignable(types.erasure(boxed(field.asType())), types.erasure(declared))) {
+            return true;
+        }
+        error(field, model, field.getSimpleName().toString(), annotation + " " + simpleName(plugin) + " works on "
+                + simpleName(declared) + ", but the field is a " + simpleName(field.asType()));
+        return false;
+    }
+
+    /** The type argument a class gives an interface it implements directly, superclasses searched in turn. */
+    private TypeMirror typeArgument(TypeMirror implementation, String spi) {
+        for (TypeMirror c = implementation; c.getKind() == TypeKind.DECLARED; ) {
+            TypeElement element = (TypeElement) types.asElement(c);
+            for (TypeMirror implemented : element.getInterfaces()) {
+                if (implemented instanceof DeclaredType type && ((TypeElement) type.asElement()).getQualifiedName()
+                        .contentEquals(spi)) {
+                    return type.getTypeArguments().isEmpty() ? null : type.getTypeArguments().get(0);
+                }
+            }
+            c = element.getSuperclass();
+        }
+        return null;
     }
 
     /** Whether Dynamite can make a plugin class; reports it as the run time words it when not. */

@@ -250,6 +250,25 @@ class ModelErrorsTest {
                     }""", "shop.M.b: @Codec(shop.M$Hidden.class) must name a public, non-abstract class with a public"
                     + " no-arg constructor", false),
             new Mistake("""
+                    class M {
+                        @PrimaryKey public String a;
+                        @Validate(M.Positive.class) public String b; // <-
+
+                        public static final class Positive implements dev.dynamite.spi.Validator<Integer> {
+                            @Override
+                            public java.util.Optional<String> validate(Integer value) {
+                                return java.util.Optional.empty();
+                            }
+                        }
+                    }""", "shop.M.b: @Validate Positive works on Integer, but the field is a String", false),
+            new Mistake("""
+                    class M {
+                        @PrimaryKey public String a;
+                        @ManyToMany(model = M.class, pivotTable = "links", foreignKey = "k", relatedKey = "k",
+                                localKey = "a", relatedPK = "a") public List<M> linked; // <-
+                    }""", "shop.M.linked: @ManyToMany foreignKey 'k' and relatedKey 'k' must differ from each other and"
+                    + " from the pivot table's key 'id'", true),
+            new Mistake("""
                     record M(@PrimaryKey String a, @PrimaryKey String b) { // <-
                     }""", "shop.M.b: second partition key: 'a' is already annotated @PrimaryKey/@Index, and a model"
                     + " has exactly one", true));
