@@ -1,0 +1,26 @@
+package dev.dynamite.it;
+
+import dev.dynamite.it.RecordQueryModels.Person;
+import dev.dynamite.it.RecordQueryModels.Reading;
+import dev.dynamite.it.RecordQueryModels.Team;
+import dev.dynamite.test.Backend;
+import dev.dynamite.test.DynamiteTest;
+
+/** The query suite on record models, on the embedded engine. */
+@DynamiteTest(backend = Backend.EMBEDDED, models = {Person.class, Team.class, Reading.class})
+class RecordQueryOnLocalEngineTest extends QueryContract<Person, Reading> {
+    @Override
+    protected Class<Person> personType() {
+        return Person.class;
+    }
+
+    @Override
+    protected Class<Reading> readingType() {
+        return Reading.class;
+    }
+
+    @Override
+    protected Class<?> teamType() {
+        return Team.class;
+    }
+}
