@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.consumer.closed.Secret;
 import com.example.consumer.unopened.Memo;
 import com.example.consumer.unopened.Memo_;
+import com.example.consumer.unopened.Pin;
 import com.example.consumer.codec.Temperature;
 import com.example.consumer.model.Reading;
 import dev.dynamite.Dynamite;
 import dev.dynamite.DynamiteConfig;
 import dev.dynamite.Model;
+import dev.dynamite.Table;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.local.DynamoDbLocal;
@@ -53,7 +55,7 @@ class ConsumerTest {
         assertFalse(module.isExported(Memo.class.getPackageName()), "the package is exported to no module");
         try (DynamoDbLocal local = DynamoDbLocal.create();
              Dynamite dynamite = new Dynamite(DynamiteConfig.builder().configure(local::configure)
-                     .tables(Memo.class).build())) {
+                     .tables(Memo.class, Pin.class).build())) {
             dynamite.connect();
             dynamite.sync();
             Model<Memo> memos = dynamite.model(Memo.class);
@@ -71,6 +73,15 @@ class ConsumerTest {
             assertThrows(IllegalArgumentException.class, () -> memos.create(Map.of("text", "forbidden")),
                     "the hook runs, called by the generated code");
             assertEquals(1, memos.query().allowScan().count());
+
+            Pin pin = dynamite.model(Pin.class).create(Map.of("id", "p1", "label", "home"));
+            pin.label = "work";
+            assertTrue(pin.save(), "an active record's own save, through its generated code");
+            pin.increment("hits", 2);
+            Pin found = Table.model(Pin.class).find("p1").orElseThrow();
+            assertEquals("work", found.label);
+            assertEquals(2, found.hits);
+            assertTrue(found.updatedAt != null, "the managed field is written");
         }
     }
 
