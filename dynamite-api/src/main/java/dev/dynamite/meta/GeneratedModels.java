@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  * Shop_Order_} for a nested {@code Shop.Order}) registers the model's generated description when it is initialized;
  * {@link #find} initializes the metamodel class of a model by its well-known name, so nothing is scanned and no
  * package needs to be opened for it.
+ *
+ * <p>The system property {@value #PROPERTY}{@code =false} makes Dynamite read every model by reflection, generated
+ * or not (their packages must then be opened to {@code dev.dynamite.core}): to compare the two, or to rule the
+ * generated code out when a model misbehaves.
  */
 public final class GeneratedModels {
+    /** The system property that, set to {@code false}, turns generated models off. */
+    public static final String PROPERTY = "dev.dynamite.generatedModels";
     private static final Map<Class<?>, GeneratedModel<?>> REGISTERED = new ConcurrentHashMap<>();
     private static final ClassValue<Lookup> FOUND = new ClassValue<>() {
         @Override
@@ -64,6 +70,9 @@ public final class GeneratedModels {
     }
 
     private static @Nullable GeneratedModel<?> load(Class<?> type) {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+            return null;
+        }
         GeneratedModel<?> registered = REGISTERED.get(type);
         if (registered != null || type.isPrimitive() || type.isArray() || type.getClassLoader() == null) {
             return registered;

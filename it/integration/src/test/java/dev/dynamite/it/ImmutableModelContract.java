@@ -32,8 +32,12 @@ abstract class ImmutableModelContract extends FixtureContract {
 
     @Test
     void theGeneratedCodeReadsOneAndReflectionTheOther() {
-        assertThat(GeneratedModels.find(Invoice.class)).isNotNull();
-        assertThat(GeneratedModels.find(Invoice.class).immutable()).isTrue();
+        // -Ddev.dynamite.generatedModels=false (the reflective run of this suite) turns generated code off
+        boolean generated = !"false".equals(System.getProperty(GeneratedModels.PROPERTY));
+        assertThat(GeneratedModels.find(Invoice.class) != null).isEqualTo(generated);
+        if (generated) {
+            assertThat(GeneratedModels.find(Invoice.class).immutable()).isTrue();
+        }
         assertThat(GeneratedModels.find(Ledger.class)).as("private fields: read by reflection").isNull();
     }
 
