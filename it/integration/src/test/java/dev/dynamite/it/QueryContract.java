@@ -56,19 +56,7 @@ abstract class QueryContract<P, R> extends FixtureContract {
 
     /** A field's (or component's) value, read as the test reads it. */
     static Object get(Object entity, String field) {
-        try {
-            if (entity.getClass().isRecord()) {
-                for (java.lang.reflect.RecordComponent component : entity.getClass().getRecordComponents()) {
-                    if (component.getName().equals(field)) {
-                        return component.getAccessor().invoke(entity);
-                    }
-                }
-                throw new IllegalArgumentException(field);
-            }
-            return entity.getClass().getField(field).get(entity);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fields.get(entity, field);
     }
 
     static String pid(Object person) {

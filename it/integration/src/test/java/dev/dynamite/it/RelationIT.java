@@ -14,5 +14,5 @@ import dev.dynamite.test.DynamiteTest;
 /** Includes against dynalite (tables stay CREATING for its default 500 ms, so sync must wait). */
 @DynamiteTest(backend = Backend.ENDPOINT, models = {Org.class, Department.class, Employee.class, Task.class,
         Badge.class, Shelf.class, Book.class, Project.class})
-class RelationIT extends RelationContract {
+class RelationIT extends ActiveRecordRelationContract {
 }

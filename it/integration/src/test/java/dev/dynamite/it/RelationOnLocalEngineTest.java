@@ -14,5 +14,5 @@ import dev.dynamite.test.DynamiteTest;
 /** Includes on the embedded engine, in process. */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {Org.class, Department.class, Employee.class, Task.class,
         Badge.class, Shelf.class, Book.class, Project.class})
-class RelationOnLocalEngineTest extends RelationContract {
+class RelationOnLocalEngineTest extends ActiveRecordRelationContract {
 }

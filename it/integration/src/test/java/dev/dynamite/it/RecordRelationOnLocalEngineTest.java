@@ -1,0 +1,22 @@
+package dev.dynamite.it;
+
+import dev.dynamite.it.RecordRelationModels.Badge;
+import dev.dynamite.it.RecordRelationModels.Book;
+import dev.dynamite.it.RecordRelationModels.Department;
+import dev.dynamite.it.RecordRelationModels.Employee;
+import dev.dynamite.it.RecordRelationModels.Org;
+import dev.dynamite.it.RecordRelationModels.Project;
+import dev.dynamite.it.RecordRelationModels.Shelf;
+import dev.dynamite.it.RecordRelationModels.Task;
+import dev.dynamite.test.Backend;
+import dev.dynamite.test.DynamiteTest;
+
+/** The relation suite on record models, on the embedded engine. */
+@DynamiteTest(backend = Backend.EMBEDDED, models = {Org.class, Department.class, Employee.class, Task.class,
+        Badge.class, Shelf.class, Book.class, Project.class})
+class RecordRelationOnLocalEngineTest extends RelationContract {
+    @Override
+    protected Class<?> model(String name) {
+        return RecordRelationModels.named(name);
+    }
+}
