@@ -227,6 +227,25 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
         dynamite.sync();
     }
 
+    /**
+     * Deletes a test table. A table the test deleted itself may still be listed while DynamoDB deletes it, and be
+     * gone (or still deleting) when its turn comes: either way it is on its way out, which is all this asks.
+     */
+    private static void deleteIfPresent(DynamoDbClient client, String table) {
+        try {
+            client.deleteTable(b -> b.tableName(table));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
+            // deleted since it was listed: nothing left to do
+            return;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException inUse) {
+            // being deleted already is the outcome asked for; any other state is a failure to report
+            String status = client.describeTable(b -> b.tableName(table)).table().tableStatusAsString();
+            if (!"DELETING".equals(status)) {
+                throw inUse;
+            }
+        }
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
         Session session = context.getStore(NAMESPACE).remove(Session.class, Session.class);
@@ -238,7 +257,7 @@ public final class DynamiteExtension implements BeforeAllCallback, AfterAllCallb
             String prefix = session.dynamite().config().tablePrefix();
             for (String table : client.listTablesPaginator().tableNames()) {
                 if (table.startsWith(prefix)) {
-                    client.deleteTable(b -> b.tableName(table));
+                    deleteIfPresent(client, table);
                 }
             }
         } finally {
