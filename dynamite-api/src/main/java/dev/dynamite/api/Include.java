@@ -1,11 +1,13 @@
 package dev.dynamite.api;
 
+import dev.dynamite.meta.Filter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Include {
-    private static final Include ALL = new Include(Map.of(), null, 0, null, List.of(), Map.of(), false);
+    private static final Include ALL = new Include(Map.of(), null, 0, null, List.of(), Map.of(), false, null);
 
     private final Map<String, Object> filters;
     private final @Nullable Integer limit;
@@ -31,9 +33,12 @@ public final class Include {
     private final List<String> attributes;
     private final Map<String, Include> includes;
     private final boolean withTrashed;
+    private final @Nullable Filter<?> filter;
 
     private Include(Map<String, ?> filters, @Nullable Integer limit, int skip, @Nullable Order order,
-                    List<String> attributes, Map<String, Include> includes, boolean withTrashed) {
+                    List<String> attributes, Map<String, Include> includes, boolean withTrashed,
+                    @Nullable Filter<?> filter) {
+        this.filter = filter;
         this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
         this.limit = limit;
         this.skip = skip;
@@ -61,6 +66,40 @@ public final class Include {
     public static Include where(Map<String, ?> filters) {
         return ALL.with(Objects.requireNonNull(filters, "filters"), ALL.limit, ALL.skip, ALL.order, ALL.attributes,
                 ALL.includes, false);
+    }
+
+    /**
+     * Returns an include of the related items matching a typed filter, built from the related model's metamodel:
+     * {@code Include.where(Task_.status.eq("open").or(Task_.priority.gte(3)))}.
+     *
+     * @param filter the filter on the related model
+     * @return the include
+     */
+    public static Include where(Filter<?> filter) {
+        return ALL.and(filter);
+    }
+
+    /**
+     * Returns this include with a typed filter as well (ANDed with its map filters and with any typed filter it
+     * has).
+     *
+     * @param filter the filter on the related model
+     * @return a new include
+     */
+    @SuppressWarnings("unchecked")
+    public Include and(Filter<?> filter) {
+        Objects.requireNonNull(filter, "filter");
+        return new Include(filters, limit, skip, order, attributes, includes, withTrashed,
+                this.filter == null ? filter : Filter.and((Filter<Object>) this.filter, (Filter<Object>) filter));
+    }
+
+    /**
+     * Returns the typed filter, if one was given.
+     *
+     * @return the filter on the related model, or empty
+     */
+    public Optional<Filter<?>> filter() {
+        return Optional.ofNullable(filter);
     }
 
     /**
@@ -208,12 +247,12 @@ public final class Include {
 
     private Include with(Map<String, ?> filters, @Nullable Integer limit, int skip, @Nullable Order order,
                          List<String> attributes, Map<String, Include> includes, boolean withTrashed) {
-        return new Include(filters, limit, skip, order, new ArrayList<>(attributes), includes, withTrashed);
+        return new Include(filters, limit, skip, order, new ArrayList<>(attributes), includes, withTrashed, filter);
     }
 
     @Override
     public String toString() {
-        return "Include[filters=" + filters + ", limit=" + limit + ", skip=" + skip + ", order=" + order
+        return "Include[filters=" + filters + (filter == null ? "" : ", filter=" + filter) + ", limit=" + limit + ", skip=" + skip + ", order=" + order
                 + ", attributes=" + attributes + ", includes=" + includes.keySet() + ", withTrashed=" + withTrashed
                 + "]";
     }

@@ -214,6 +214,41 @@ abstract class TypedFilterContract extends FixtureContract {
     }
 
     @Test
+    void anIncludeTakesATypedFilterAndSendsWhatTheMapFormSends() {
+        String user = "inc-" + System.nanoTime();
+        Model<RecordModels.Buyer> buyers = dynamite.model(RecordModels.Buyer.class);
+        buyers.create(Map.of("id", user, "name", "Ada", "tier", "gold"));
+        orders.create(Map.of("userId", user, "total", new BigDecimal("5")));
+        orders.create(Map.of("userId", user, "total", new BigDecimal("50")));
+        orders.create(Map.of("userId", user, "total", new BigDecimal("1"), "note", "gift"));
+        log.clear();
+
+        RecordModels.Buyer ada = buyers.find(user, QueryOptions.builder().include("orders",
+                dev.dynamite.api.Include.where(RecordModels_Order_.total.gte(new BigDecimal("10"))
+                        .or(RecordModels_Order_.note.exists()))).build()).orElseThrow();
+        assertThat(ada.orders()).extracting(o -> o.total().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder("50", "1");
+
+        log.clear();
+        buyers.find(user, QueryOptions.builder().include("orders", dev.dynamite.api.Include.where(
+                RecordModels_Order_.total.gte(new BigDecimal("10")))).build());
+        List<RequestLog.Call> typed = List.copyOf(log.calls());
+        log.clear();
+        buyers.find(user, QueryOptions.builder().include("orders", dev.dynamite.api.Include.where(
+                Map.of("total", Map.of(">=", new BigDecimal("10"))))).build());
+        assertThat(typed).isNotEmpty().isEqualTo(log.calls());
+
+        List<Order> withBuyer = orders.where(Map.of("userId", user), QueryOptions.builder().include("buyer",
+                dev.dynamite.api.Include.where(RecordModels_Buyer_.tier.eq("silver"))).build());
+        assertThat(withBuyer).hasSize(3).allSatisfy(o -> assertThat(o.buyer()).as("filtered out").isNull());
+        assertThat(orders.where(Map.of("userId", user), QueryOptions.builder().include("buyer",
+                dev.dynamite.api.Include.where(Map.of("name", "Ada")).and(RecordModels_Buyer_.tier.eq("gold")))
+                .build())).allSatisfy(o -> assertThat(o.buyer().name()).isEqualTo("Ada"));
+        assertThatThrownBy(() -> orders.query().include("buyer", dev.dynamite.api.Include.where(
+                new Filter.Test<>("nope", dev.dynamite.meta.Operator.EQ, "x")))).isInstanceOf(UnknownFieldException.class);
+    }
+
+    @Test
     void typedBulkUpdatesCountersAndDeletesWriteWhatTheySay() {
         String user = "bulk-" + System.nanoTime();
         List<Order> made = IntStream.range(0, 4).mapToObj(i -> orders.create(Map.of("userId", user, "total",

@@ -63,7 +63,7 @@ final class Loader {
     static void check(ModelContext<?> context, String name, Include include) {
         Relation relation = relation(context, name);
         ModelContext<?> related = context.related(relation.model());
-        new Filters(related).parse(include.filters());
+        conditions(related, include);
         for (String field : include.attributesValue()) {
             related.filterable(field);
         }
@@ -157,7 +157,7 @@ final class Loader {
                     related.batchDeadline(), related.tableName(), new ArrayList<>(valueOfKey.keySet()),
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
                     related::tableKey, related.readConcurrency());
-            List<Condition> conditions = new Filters(related).parse(include.filters());
+            List<Condition> conditions = conditions(related, include);
             items.forEach((key, item) -> {
                 boolean trashed = related.isTrashed(item);
                 if ((include.isWithTrashed() || !trashed) && conditions.stream().allMatch(c -> c.test(item))) {
@@ -253,7 +253,7 @@ final class Loader {
             List<Map<String, AttributeValue>> keys = values.stream().map(v -> Map.of(partition, v)).toList();
             Set<String> fields = projected(related, include);
             ModelContext.Projection projection = fields == null ? null : related.projectionOf(fields);
-            List<Condition> conditions = new Filters(related).parse(include.filters());
+            List<Condition> conditions = conditions(related, include);
             BatchGets.get(related.client(), related.batchDeadline(), related.tableName(), keys,
                     projection == null ? null : projection.expression(), projection == null ? null : projection.names(),
                     related::tableKey, related.readConcurrency()).forEach((key, item) -> {
@@ -268,8 +268,11 @@ final class Loader {
         concurrently(new ArrayList<>(values), value -> {
             Object decoded = related.mapper().keyTypeStrategy().decode((AttributeValue) value, type);
             Search<R> query = new Search<>(related).where(target, decoded);
-            apply(query, related, Include.where(include.filters()).attributes(
-                    include.attributesValue().toArray(String[]::new)));
+            Include filtered = Include.where(include.filters());
+            if (include.filter().isPresent()) {
+                filtered = filtered.and(include.filter().get());
+            }
+            apply(query, related, filtered.attributes(include.attributesValue().toArray(String[]::new)));
             if (include.isWithTrashed()) {
                 query.withTrashed();
             }
@@ -284,9 +287,17 @@ final class Loader {
 
     // ------------------------------------------------------------------ helpers
 
+    /** An include's filters as conditions: its map filters and its typed filter, ANDed. */
+    private static List<Condition> conditions(ModelContext<?> related, Include include) {
+        List<Condition> conditions = new ArrayList<>(new Filters(related).parse(include.filters()));
+        include.filter().ifPresent(filter -> conditions.addAll(new Filters(related).parse(filter)));
+        return conditions;
+    }
+
     /** Applies an include's options to the query of one parent's related items. */
     private static <R> void apply(Search<R> query, ModelContext<R> related, Include include) {
         query.where(include.filters());
+        include.filter().ifPresent(query::where);
         include.limitValue().ifPresent(query::limit);
         query.skip(include.skipValue());
         if (include.orderValue() != null) {
