@@ -80,6 +80,20 @@ abstract class ImmutableModelContract extends FixtureContract {
     }
 
     @Test
+    void anotherWriterBetweenTheReadAndTheWriteMakesTheWriteRefusedAndNothingOverwritten() {
+        Invoice read = invoices.create(Map.of("customer", "race", "amount", BigDecimal.ONE));
+        // another process writes the item after this one read it
+        raw.updateItem(b -> b.tableName(invoices.tableName()).key(Map.of("id", AttributeValue.fromS(read.id)))
+                .updateExpression("SET #s = :s, #v = :v").expressionAttributeNames(Map.of("#s", "state", "#v",
+                        "version")).expressionAttributeValues(Map.of(":s", AttributeValue.fromS("disputed"),
+                        ":v", AttributeValue.fromN("2"))));
+
+        assertThatThrownBy(() -> invoices.update(read, Map.of("state", "paid")))
+                .isInstanceOf(OptimisticLockException.class);
+        assertThat(invoices.find(read.id).orElseThrow().state).isEqualTo("disputed");
+    }
+
+    @Test
     void anImmutableClassWithPrivateFieldsIsReadByReflection() {
         Ledger entry = ledgers.create(new Ledger("l-" + System.nanoTime(), "acc", 250, 0));
         assertThat(entry.version()).isEqualTo(1);

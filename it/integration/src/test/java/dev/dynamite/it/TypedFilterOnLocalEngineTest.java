@@ -1,12 +1,15 @@
 package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.DynamiteConfig;
 import dev.dynamite.Model;
 import dev.dynamite.it.RecordModels.Order;
+import dev.dynamite.api.PartialWriteException;
 import dev.dynamite.local.DynamoDbLocal;
+import dev.dynamite.local.Fault;
 import dev.dynamite.meta.Filter;
 import dev.dynamite.test.Backend;
 import dev.dynamite.test.DynamiteTest;
@@ -29,6 +32,54 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 @DynamiteTest(backend = Backend.EMBEDDED, models = {QueryModels.Person.class, QueryModels.Team.class,
         QueryModels.Reading.class, RecordModels.Buyer.class, RecordModels.Order.class})
 class TypedFilterOnLocalEngineTest extends TypedFilterContract {
+
+    @Test
+    void aTypedCounterThrottledPartWayReportsWhatItWroteAndARerunFinishes(DynamoDbLocal local,
+                                                                           DynamiteConfig.Builder config) {
+        try (Dynamite client = new Dynamite(config.tables(RecordModels.Buyer.class, Order.class).maxAttempts(1)
+                .writeConcurrency(1).build())) {
+            client.sync();
+            Model<Order> orders = client.model(Order.class);
+            String user = "throttled-" + System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                orders.create(Map.of("userId", user, "total", BigDecimal.valueOf(i)));
+            }
+            local.faults().on("UpdateItem").throttle().after(2).once();
+            try {
+                assertThatThrownBy(() -> orders.update(RecordModels_Order_.logins.add(1),
+                        RecordModels_Order_.userId.eq(user))).isInstanceOfSatisfying(PartialWriteException.class,
+                        e -> {
+                            assertThat(e.written()).hasSize(2);
+                            assertThat(e.notWritten()).hasSize(3);
+                            assertThat(e.inDoubt()).isEmpty();
+                        });
+            } finally {
+                local.faults().clear();
+            }
+            assertThat(orders.where(RecordModels_Order_.userId.eq(user))).extracting(Order::logins)
+                    .containsOnly(0, 1).filteredOn(n -> n == 1).hasSize(2);
+            // the filter says what is left: the rerun adds to the three not written, and only to them
+            assertThat(orders.update(RecordModels_Order_.logins.add(1), RecordModels_Order_.userId.eq(user)
+                    .and(RecordModels_Order_.logins.eq(0)))).isEqualTo(3);
+            assertThat(orders.where(RecordModels_Order_.userId.eq(user))).extracting(Order::logins).containsOnly(1);
+        }
+    }
+
+    @Test
+    void aTypedInstanceCounterWhoseResponseIsLostIsReportedOnce(DynamoDbLocal local) {
+        Order created = orders().create(Map.of("userId", "lost-" + System.nanoTime(), "total", BigDecimal.ONE));
+        Fault fault = local.faults().on("UpdateItem").lostResponse().once();
+        try {
+            Order counted = orders().update(created, RecordModels_Order_.logins.add(4));
+
+            assertThat(fault.injected()).isOne();
+            assertThat(counted.logins()).isEqualTo(4);
+            assertThat(counted.version()).isEqualTo(2);
+            assertThat(orders().find(created.id())).contains(counted);
+        } finally {
+            local.faults().clear();
+        }
+    }
 
     @Test
     void typedBulkWritesInATransactionCommitTogether() {

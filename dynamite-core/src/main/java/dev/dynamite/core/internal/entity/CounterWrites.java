@@ -93,16 +93,25 @@ public final class CounterWrites<T> extends OnModel<T> {
         FieldRule rule = counter(field, by);
         Map<String, AttributeValue> key = mapper.key(entity);
         String amount = amount(rule, by);
-        WriteOp.Builder write = WriteOp.update(writeModel, key).mustExist()
-                .add(rule.attributeName, AttributeValue.fromN(amount)).bumpVersion().returnNew();
+        // an instance counter of a loaded entity holds its version; a counter by filter holds its guard instead
+        EntityState state = EntityAccess.state(entity);
+        Long expected = guard == null && state != null ? context.expectedVersion(entity) : null;
+        WriteOp.Builder write = WriteOp.update(writeModel, key).mustExist();
+        if (expected != null && rules.version != null && !state.unloaded().contains(rule.attributeName)) {
+            // the write holds the version it read, so the stored counter it adds to is the one read with it: the
+            // sums it leaves are known, and a retry after a lost response recognizes them
+            write.add(rule.attributeName, AttributeValue.fromN(amount), state.stored().get(rule.attributeName))
+                    .bumpVersionFrom(expected);
+        } else {
+            write.add(rule.attributeName, AttributeValue.fromN(amount)).bumpVersion();
+            if (expected != null) {
+                write.expectVersion(expected);
+            }
+        }
+        write.returnNew();
         Object updatedAt = rules.updatedAt == null ? null : rules.updatedAt.timestamp(ModelContext.now());
         if (updatedAt != null) {
             write.stamp(mapper.encode(rules.updatedAt.name, updatedAt));
-        }
-        // an instance counter of a loaded entity holds its version; a counter by filter holds its guard instead
-        Long expected = guard == null && EntityAccess.state(entity) != null ? context.expectedVersion(entity) : null;
-        if (expected != null) {
-            write.expectVersion(expected);
         }
         Guard.onto(write, guard);
         String bound = Counters.bound(rule, new java.math.BigDecimal(amount), write.expr());

@@ -46,6 +46,9 @@ public final class WriteOp {
     private final @Nullable Map<String, String> names;
     private final @Nullable Map<String, AttributeValue> values;
     private final Map<String, @Nullable AttributeValue> effect;
+    /** The sums the update's additions leave, where the value before is known. */
+    private final Map<String, java.math.BigDecimal> sums;
+    /** Whether the update adds to an attribute whose value before is not known. */
     private final boolean adds;
     private final boolean returnsNew;
 
@@ -59,7 +62,8 @@ public final class WriteOp {
         this.names = builder.expr.names();
         this.values = builder.expr.values();
         this.effect = Collections.unmodifiableMap(new LinkedHashMap<>(builder.effect));
-        this.adds = !builder.adds.isEmpty();
+        this.sums = Map.copyOf(builder.sums);
+        this.adds = builder.unknownSums;
         this.returnsNew = builder.returnsNew;
     }
 
@@ -147,8 +151,9 @@ public final class WriteOp {
     /**
      * Whether a stored item is exactly what this write leaves behind, so that a retry refused by its condition can be
      * told to be the SDK's retry of this write, already applied: a put finds its item, a delete finds none, an update
-     * finds every attribute it set with its value and none it removed. An update that adds to a number cannot be
-     * recognised (the sum is not known), nor one that changes nothing.
+     * finds every attribute it set with its value and none it removed, and every sum it added to where the value
+     * before was known ({@link Builder#add(String, AttributeValue, AttributeValue)}). An update that adds to a number
+     * whose value before is not known cannot be recognised, nor one that changes nothing.
      *
      * @param stored the item as stored now, or null if there is none
      * @return whether it is this write's own effect
@@ -158,8 +163,15 @@ public final class WriteOp {
             case PUT -> stored != null && stored.equals(item);
             case DELETE -> stored == null;
             case UPDATE -> {
-                if (stored == null || adds || effect.isEmpty()) {
+                if (stored == null || adds || effect.isEmpty() && sums.isEmpty()) {
                     yield false;
+                }
+                for (Map.Entry<String, java.math.BigDecimal> sum : sums.entrySet()) {
+                    AttributeValue now = stored.get(sum.getKey());
+                    if (now == null || now.n() == null || new java.math.BigDecimal(now.n()).compareTo(sum.getValue())
+                            != 0) {
+                        yield false;
+                    }
                 }
                 for (Map.Entry<String, @Nullable AttributeValue> attribute : effect.entrySet()) {
                     if (!Objects.equals(stored.get(attribute.getKey()), attribute.getValue())) {
@@ -267,6 +279,8 @@ public final class WriteOp {
         private final List<String> sets = new ArrayList<>();
         private final List<String> removes = new ArrayList<>();
         private final List<String> adds = new ArrayList<>();
+        private final Map<String, java.math.BigDecimal> sums = new LinkedHashMap<>();
+        private boolean unknownSums;
         private final Map<String, @Nullable AttributeValue> effect = new LinkedHashMap<>();
         private @Nullable Map<String, AttributeValue> item;
         private boolean returnsNew;
@@ -336,6 +350,26 @@ public final class WriteOp {
         public Builder add(String attribute, AttributeValue amount) {
             requireUpdate("add");
             adds.add(expr.name(attribute) + " " + expr.value(amount));
+            unknownSums = true;
+            return this;
+        }
+
+        /**
+         * Adds to a number attribute whose value before the write is known (the write is conditioned on it, through
+         * the version): the sum is then part of what {@link #recognizes} looks for, so a retry of the write after a
+         * lost response is told from another writer's change.
+         *
+         * @param attribute the attribute
+         * @param amount the amount, a number
+         * @param before the attribute's value before the write, or null if it has none (0)
+         * @return this
+         */
+        public Builder add(String attribute, AttributeValue amount, @Nullable AttributeValue before) {
+            requireUpdate("add");
+            adds.add(expr.name(attribute) + " " + expr.value(amount));
+            java.math.BigDecimal base = before == null || before.n() == null ? java.math.BigDecimal.ZERO
+                    : new java.math.BigDecimal(before.n());
+            sums.put(attribute, base.add(new java.math.BigDecimal(amount.n())));
             return this;
         }
 
@@ -413,6 +447,21 @@ public final class WriteOp {
         public Builder bumpVersion() {
             if (model.versionAttribute() != null) {
                 add(model.versionAttribute(), AttributeValue.fromN("1"));
+            }
+            return this;
+        }
+
+        /**
+         * {@link #bumpVersion()} of a write conditioned on the version it read ({@link #expectVersion}): the
+         * version it leaves, {@code expected + 1}, is known.
+         *
+         * @param expected the version the writer read
+         * @return this
+         */
+        public Builder bumpVersionFrom(long expected) {
+            if (model.versionAttribute() != null) {
+                add(model.versionAttribute(), AttributeValue.fromN("1"), AttributeValue.fromN(Long.toString(expected)));
+                expectVersion(expected);
             }
             return this;
         }

@@ -206,6 +206,18 @@ class WriteOpTest {
 
         WriteOp counter = WriteOp.update(MANAGED, KEY).add("views", n("1")).set("title", s("New")).build();
         assertThat(counter.recognizes(Map.of("id", s("n1"), "title", s("New"), "views", n("1")))).isFalse();
+
+        // an instance counter conditioned on the version it read knows the sums it leaves
+        WriteOp known = WriteOp.update(MANAGED, KEY).add("views", n("2"), n("5")).bumpVersionFrom(3).build();
+        assertThat(known.recognizes(Map.of("id", s("n1"), "views", n("7"), "version", n("4")))).isTrue();
+        assertThat(known.recognizes(Map.of("id", s("n1"), "views", n("7.0"), "version", n("4")))).isTrue();
+        assertThat(known.recognizes(Map.of("id", s("n1"), "views", n("9"), "version", n("4"))))
+                .as("another writer added too").isFalse();
+        assertThat(known.recognizes(Map.of("id", s("n1"), "views", n("7"), "version", n("5")))).isFalse();
+        assertThat(known.recognizes(Map.of("id", s("n1"), "version", n("4")))).isFalse();
+        assertThat(known.condition()).contains("#n");
+        WriteOp fromNothing = WriteOp.update(MANAGED, KEY).add("views", n("2"), null).bumpVersionFrom(1).build();
+        assertThat(fromNothing.recognizes(Map.of("id", s("n1"), "views", n("2"), "version", n("2")))).isTrue();
     }
 
     @Test
