@@ -41,6 +41,7 @@ final class ModelCode {
     private final Elements elements;
     private final Types types;
     private final TypeNames names;
+    private final Mirrors mirrors;
     private final TypeElement model;
     private final ModelReader.Model read;
     private final PackageElement pkg;
@@ -55,6 +56,7 @@ final class ModelCode {
         this.elements = env.getElementUtils();
         this.types = env.getTypeUtils();
         this.names = new TypeNames(types);
+        this.mirrors = new Mirrors(env);
         this.model = model;
         this.read = read;
         this.pkg = elements.getPackageOf(model);
@@ -130,21 +132,16 @@ final class ModelCode {
         return null;
     }
 
+    /** The classes an annotation element names: one, or an array of them. */
     private List<TypeMirror> classes(AnnotationMirror mirror, String name) {
         List<TypeMirror> found = new ArrayList<>();
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : elements.getElementValuesWithDefaults(mirror).entrySet()) {
-            if (!entry.getKey().getSimpleName().contentEquals(name)) {
-                continue;
-            }
-            Object value = entry.getValue().getValue();
-            if (value instanceof TypeMirror type) {
-                found.add(type);
-            } else if (value instanceof List<?> list) {
-                for (Object item : list) {
-                    if (((AnnotationValue) item).getValue() instanceof TypeMirror type) {
-                        found.add(type);
-                    }
+        Object value = mirrors.value(mirror, name);
+        if (value instanceof TypeMirror type) {
+            found.add(type);
+        } else if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (((AnnotationValue) item).getValue() instanceof TypeMirror type) {
+                    found.add(type);
                 }
             }
         }

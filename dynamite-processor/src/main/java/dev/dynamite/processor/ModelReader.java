@@ -1,8 +1,6 @@
 package dev.dynamite.processor;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import javax.tools.Diagnostic;
  */
 final class ModelReader {
     private static final String A = "dev.dynamite.annotation.";
-    private static final String TABLE = "dev.dynamite.Table";
     private static final List<String> RELATIONS = List.of(A + "HasMany", A + "HasOne", A + "BelongsTo",
             A + "ManyToMany");
     private static final List<String> MANAGED = List.of(A + "CreatedAt", A + "UpdatedAt", A + "DeleteAt",
@@ -76,6 +73,7 @@ final class ModelReader {
     private final Elements elements;
     private final Types types;
     private final String strategy;
+    private final Mirrors mirrors;
     private boolean failed;
 
     ModelReader(ProcessingEnvironment env, String strategy) {
@@ -83,6 +81,7 @@ final class ModelReader {
         this.elements = env.getElementUtils();
         this.types = env.getTypeUtils();
         this.strategy = strategy;
+        this.mirrors = new Mirrors(env);
     }
 
     /** Reads a model, or reports its mistakes and returns null. */
@@ -102,7 +101,7 @@ final class ModelReader {
         VariableElement partition = null;
         VariableElement sort = null;
         List<VariableElement> members = new ArrayList<>();
-        for (TypeElement declaring : hierarchy(model)) {
+        for (TypeElement declaring : mirrors.hierarchy(model)) {
             for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
                 Set<Modifier> modifiers = field.getModifiers();
                 if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
@@ -110,7 +109,7 @@ final class ModelReader {
                 }
                 members.add(field);
                 String name = field.getSimpleName().toString();
-                if (has(field, A + "NonAttribute")) {
+                if (Mirrors.has(field, A + "NonAttribute")) {
                     checkNonAttribute(model, field);
                     continue;
                 }
@@ -119,11 +118,11 @@ final class ModelReader {
                             + elements.getBinaryName(declaring) + " hides an inherited field); rename one of them");
                     continue;
                 }
-                boolean isPartition = has(field, ModelProcessor.PRIMARY_KEY) || has(field, ModelProcessor.INDEX);
-                boolean isSort = has(field, A + "IndexSort");
+                boolean isPartition = Mirrors.has(field, ModelProcessor.PRIMARY_KEY) || Mirrors.has(field, ModelProcessor.INDEX);
+                boolean isSort = Mirrors.has(field, A + "IndexSort");
                 List<AnnotationMirror> declared = new ArrayList<>();
                 for (String relation : RELATIONS) {
-                    AnnotationMirror mirror = mirror(field, relation);
+                    AnnotationMirror mirror = Mirrors.mirror(field, relation);
                     if (mirror != null) {
                         declared.add(mirror);
                     }
@@ -132,7 +131,7 @@ final class ModelReader {
                     if (declared.size() > 1) {
                         error(field, model, name, "declares " + declared.size() + " relations; a field holds one"
                                 + " relation");
-                    } else if (isPartition || isSort || has(field, A + "Name")) {
+                    } else if (isPartition || isSort || Mirrors.has(field, A + "Name")) {
                         error(field, model, name, "a relation field is not persisted, so it cannot be a key or"
                                 + " carry @Name; put the key annotations on a plain field");
                     } else if (checkRelation(model, field, declared.get(0))) {
@@ -150,7 +149,7 @@ final class ModelReader {
                             + clash + "'; give one of them another @Name");
                 }
                 attributes.put(name, attribute);
-                if (has(field, ModelProcessor.PRIMARY_KEY) && has(field, ModelProcessor.INDEX)) {
+                if (Mirrors.has(field, ModelProcessor.PRIMARY_KEY) && Mirrors.has(field, ModelProcessor.INDEX)) {
                     error(field, model, name, "annotated both @PrimaryKey and @Index; they mean the same (the"
                             + " partition key): keep one");
                 }
@@ -204,7 +203,7 @@ final class ModelReader {
         }
         for (Map.Entry<String, VariableElement> relation : relations.entrySet()) {
             AnnotationMirror mirror = relationMirror(relation.getValue());
-            String localKey = string(mirror, "localKey");
+            String localKey = mirrors.string(mirror, "localKey");
             if (mirror != null && !localKey.isBlank() && !attributes.containsKey(localKey)) {
                 error(relation.getValue(), model, relation.getKey(), "localKey '" + localKey + "' is not a persisted"
                         + " field of " + model.getSimpleName());
@@ -225,7 +224,7 @@ final class ModelReader {
      */
     private boolean immutable(TypeElement model) {
         List<TypeMirror> fieldTypes = new ArrayList<>();
-        for (TypeElement declaring : hierarchy(model)) {
+        for (TypeElement declaring : mirrors.hierarchy(model)) {
             for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
                 Set<Modifier> modifiers = field.getModifiers();
                 if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)) {
@@ -255,8 +254,8 @@ final class ModelReader {
 
     /** The checks of the class itself; a value (a record or an immutable class) needs no no-arg constructor. */
     private void classChecks(TypeElement model, boolean record) {
-        AnnotationMirror name = mirror(model, A + "Name");
-        if (name != null && string(name, "value").isBlank()) {
+        AnnotationMirror name = Mirrors.mirror(model, A + "Name");
+        if (name != null && mirrors.string(name, "value").isBlank()) {
             error(model, model, null, "@Name on the class is blank; give the table name");
         }
         if (record) {
@@ -284,13 +283,13 @@ final class ModelReader {
 
     private void checkNonAttribute(TypeElement model, VariableElement field) {
         String name = field.getSimpleName().toString();
-        if (has(field, ModelProcessor.PRIMARY_KEY) || has(field, ModelProcessor.INDEX) || has(field, A + "IndexSort")) {
+        if (Mirrors.has(field, ModelProcessor.PRIMARY_KEY) || Mirrors.has(field, ModelProcessor.INDEX) || Mirrors.has(field, A + "IndexSort")) {
             error(field, model, name, "@NonAttribute marks a field that is not persisted, so it cannot be a key;"
                     + " remove @NonAttribute or the key annotation");
-        } else if (has(field, A + "Name")) {
+        } else if (Mirrors.has(field, A + "Name")) {
             error(field, model, name, "@NonAttribute marks a field that is not persisted, so @Name (an attribute"
                     + " name) has no meaning on it; remove one of them");
-        } else if (RELATIONS.stream().anyMatch(relation -> has(field, relation))) {
+        } else if (RELATIONS.stream().anyMatch(relation -> Mirrors.has(field, relation))) {
             error(field, model, name, "a relation field is never persisted, and @NonAttribute would hide the"
                     + " relation; remove @NonAttribute");
         }
@@ -303,25 +302,25 @@ final class ModelReader {
         String name = field.getSimpleName().toString();
         String annotation = "@" + relation.getAnnotationType().asElement().getSimpleName();
         boolean many = annotation.equals("@HasMany") || annotation.equals("@ManyToMany");
-        TypeMirror target = (TypeMirror) value(relation, "model");
+        TypeMirror target = (TypeMirror) mirrors.value(relation, "model");
         TypeMirror fieldType = types.erasure(field.asType());
         String targetName = types.asElement(target) == null ? target.toString()
                 : types.asElement(target).getSimpleName().toString();
         TypeMirror list = types.erasure(elements.getTypeElement("java.util.List").asType());
         if (many && !types.isAssignable(list, fieldType)) {
             error(field, model, name, "a " + annotation + " field must be declared as List<" + targetName + ">, not "
-                    + simpleName(fieldType));
+                    + mirrors.simpleName(fieldType));
         } else if (!many && !types.isAssignable(types.erasure(target), fieldType)) {
             error(field, model, name, "a " + annotation + " field must have the related model's type " + targetName
-                    + ", not " + simpleName(fieldType));
-        } else if (string(relation, "foreignKey").isBlank() || string(relation, "localKey").isBlank()) {
+                    + ", not " + mirrors.simpleName(fieldType));
+        } else if (mirrors.string(relation, "foreignKey").isBlank() || mirrors.string(relation, "localKey").isBlank()) {
             error(field, model, name, annotation + " needs a non-blank foreignKey and localKey");
-        } else if (annotation.equals("@ManyToMany") && (string(relation, "pivotTable").isBlank()
-                || string(relation, "relatedKey").isBlank() || string(relation, "relatedPK").isBlank())) {
+        } else if (annotation.equals("@ManyToMany") && (mirrors.string(relation, "pivotTable").isBlank()
+                || mirrors.string(relation, "relatedKey").isBlank() || mirrors.string(relation, "relatedPK").isBlank())) {
             error(field, model, name, "@ManyToMany needs a non-blank pivotTable, relatedKey and relatedPK");
         } else if (annotation.equals("@ManyToMany")) {
-            String foreignKey = string(relation, "foreignKey");
-            String relatedKey = string(relation, "relatedKey");
+            String foreignKey = mirrors.string(relation, "foreignKey");
+            String relatedKey = mirrors.string(relation, "relatedKey");
             // the pivot table's own key is "id" (Schema.PIVOT_KEY)
             if (foreignKey.equals(relatedKey) || foreignKey.equals("id") || relatedKey.equals("id")) {
                 error(field, model, name, "@ManyToMany foreignKey '" + foreignKey + "' and relatedKey '" + relatedKey
@@ -334,10 +333,10 @@ final class ModelReader {
         boolean isModel = related.getKind() == ElementKind.CLASS || related.getKind() == ElementKind.RECORD;
         if (isModel) {
             isModel = false;
-            for (TypeElement declaring : hierarchy(related)) {
+            for (TypeElement declaring : mirrors.hierarchy(related)) {
                 for (VariableElement candidate : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
-                    if (!candidate.getModifiers().contains(Modifier.STATIC) && (has(candidate,
-                            ModelProcessor.PRIMARY_KEY) || has(candidate, ModelProcessor.INDEX))) {
+                    if (!candidate.getModifiers().contains(Modifier.STATIC) && (Mirrors.has(candidate,
+                            ModelProcessor.PRIMARY_KEY) || Mirrors.has(candidate, ModelProcessor.INDEX))) {
                         isModel = true;
                     }
                 }
@@ -363,12 +362,12 @@ final class ModelReader {
      * and its type can equal the local one.
      */
     private void checkJoin(TypeElement model, VariableElement field, AnnotationMirror relation, Attribute local) {
-        if (!(types.asElement((TypeMirror) value(relation, "model")) instanceof TypeElement related)) {
+        if (!(types.asElement((TypeMirror) mirrors.value(relation, "model")) instanceof TypeElement related)) {
             return;
         }
         String kind = relation.getAnnotationType().asElement().getSimpleName().toString();
         String role = kind.equals("ManyToMany") ? "relatedPK" : "foreignKey";
-        String name = string(relation, role);
+        String name = mirrors.string(relation, role);
         Map<String, TypeMirror> persisted = persisted(related);
         TypeMirror other = persisted.get(name);
         String fieldName = field.getSimpleName().toString();
@@ -380,25 +379,25 @@ final class ModelReader {
         if (kind.equals("ManyToMany")) {
             return;
         }
-        TypeMirror a = boxed(local.type());
-        TypeMirror b = boxed(other);
+        TypeMirror a = mirrors.boxed(local.type());
+        TypeMirror b = mirrors.boxed(other);
         TypeMirror number = elements.getTypeElement("java.lang.Number").asType();
         if (!types.isSameType(types.erasure(a), types.erasure(b))
                 && !(types.isAssignable(a, number) && types.isAssignable(b, number))) {
             error(field, model, fieldName, "joins " + model.getSimpleName() + "." + local.name() + " ("
-                    + simpleName(local.type()) + ") with " + related.getSimpleName() + "." + name + " ("
-                    + simpleName(other) + "); the key fields a relation joins must have compatible types");
+                    + mirrors.simpleName(local.type()) + ") with " + related.getSimpleName() + "." + name + " ("
+                    + mirrors.simpleName(other) + "); the key fields a relation joins must have compatible types");
         }
     }
 
     /** The persisted fields of a model by name, as the run time reads them (relations and unpersisted ones left out). */
     private Map<String, TypeMirror> persisted(TypeElement model) {
         Map<String, TypeMirror> fields = new LinkedHashMap<>();
-        for (TypeElement declaring : hierarchy(model)) {
+        for (TypeElement declaring : mirrors.hierarchy(model)) {
             for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
                 Set<Modifier> modifiers = field.getModifiers();
                 if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.TRANSIENT)
-                        || has(field, A + "NonAttribute") || relationMirror(field) != null) {
+                        || Mirrors.has(field, A + "NonAttribute") || relationMirror(field) != null) {
                     continue;
                 }
                 fields.putIfAbsent(field.getSimpleName().toString(), field.asType());
@@ -407,20 +406,15 @@ final class ModelReader {
         return fields;
     }
 
-    private TypeMirror boxed(TypeMirror type) {
-        return type.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType()
-                : type;
-    }
-
     /**
      * Checks the plugin classes a field's annotations name, in the run time's order: the generator, the transforms,
      * the validators (a public no-arg constructor, not abstract), the codec; and that a managed field has none.
      */
     private void checkPlugins(TypeElement model, VariableElement field, String role) {
         String name = field.getSimpleName().toString();
-        AnnotationMirror dflt = mirror(field, A + "Default");
-        if (dflt != null && !typeName((TypeMirror) value(dflt, "generator")).equals(A + "Default$None")
-                && !constructible(model, field, (TypeMirror) value(dflt, "generator"), "generator")) {
+        AnnotationMirror dflt = Mirrors.mirror(field, A + "Default");
+        if (dflt != null && !mirrors.typeName((TypeMirror) mirrors.value(dflt, "generator")).equals(A + "Default$None")
+                && !constructible(model, field, (TypeMirror) mirrors.value(dflt, "generator"), "generator")) {
             return;
         }
         boolean transformed = false;
@@ -428,12 +422,12 @@ final class ModelReader {
         for (String[] plugin : new String[][] {{"Set", "@Set transform", transform},
             {"Mutate", "@Mutate transform", transform}, {"Get", "@Get transform", transform},
             {"Validate", "validator", "dev.dynamite.spi.Validator"}}) {
-            AnnotationMirror mirror = mirror(field, A + plugin[0]);
+            AnnotationMirror mirror = Mirrors.mirror(field, A + plugin[0]);
             if (mirror == null) {
                 continue;
             }
             transformed = true;
-            for (Object item : (List<?>) value(mirror, "value")) {
+            for (Object item : (List<?>) mirrors.value(mirror, "value")) {
                 TypeMirror type = (TypeMirror) ((AnnotationValue) item).getValue();
                 if (!worksOn(model, field, type, plugin[2], "@" + plugin[0])
                         || !constructible(model, field, type, plugin[1])) {
@@ -445,11 +439,11 @@ final class ModelReader {
             error(field, model, name, "transforms and validators cannot be used on a field that Dynamite manages ("
                     + role + ")");
         }
-        AnnotationMirror codec = mirror(field, A + "Codec");
+        AnnotationMirror codec = Mirrors.mirror(field, A + "Codec");
         if (codec != null) {
-            TypeMirror type = (TypeMirror) value(codec, "value");
+            TypeMirror type = (TypeMirror) mirrors.value(codec, "value");
             TypeElement element = (TypeElement) types.asElement(type);
-            String where = "@Codec(" + typeName(type) + ".class)";
+            String where = "@Codec(" + mirrors.typeName(type) + ".class)";
             if (!element.getModifiers().contains(Modifier.PUBLIC) || element.getModifiers().contains(Modifier.ABSTRACT)
                     || element.getKind() != ElementKind.CLASS) {
                 error(field, model, name, where + " must name a public, non-abstract class with a public no-arg"
@@ -468,11 +462,11 @@ final class ModelReader {
                             String annotation) {
         TypeMirror declared = typeArgument(plugin, spi);
         if (declared == null || declared.getKind() != TypeKind.DECLARED
-                || types.isAssignable(types.erasure(boxed(field.asType())), types.erasure(declared))) {
+                || types.isAssignable(types.erasure(mirrors.boxed(field.asType())), types.erasure(declared))) {
             return true;
         }
-        error(field, model, field.getSimpleName().toString(), annotation + " " + simpleName(plugin) + " works on "
-                + simpleName(declared) + ", but the field is a " + simpleName(field.asType()));
+        error(field, model, field.getSimpleName().toString(), annotation + " " + mirrors.simpleName(plugin) + " works on "
+                + mirrors.simpleName(declared) + ", but the field is a " + mirrors.simpleName(field.asType()));
         return false;
     }
 
@@ -496,9 +490,9 @@ final class ModelReader {
         TypeElement element = (TypeElement) types.asElement(plugin);
         String problem = null;
         if (!publicNoArg(element)) {
-            problem = "the " + role + " " + typeName(plugin) + " needs a public no-arg constructor";
+            problem = "the " + role + " " + mirrors.typeName(plugin) + " needs a public no-arg constructor";
         } else if (element.getModifiers().contains(Modifier.ABSTRACT)) {
-            problem = "the " + role + " " + typeName(plugin) + " is abstract";
+            problem = "the " + role + " " + mirrors.typeName(plugin) + " is abstract";
         }
         if (problem != null) {
             error(field, model, field.getSimpleName().toString(), problem);
@@ -535,7 +529,7 @@ final class ModelReader {
             default -> false;
         };
         if (!stored) {
-            error(field, model, field.getSimpleName().toString(), "is a key field of type " + typeName(type)
+            error(field, model, field.getSimpleName().toString(), "is a key field of type " + mirrors.typeName(type)
                     + ", which key strategy '" + strategy + "' cannot store; use a String, number, byte[] or another"
                     + " type the strategy supports");
         }
@@ -546,7 +540,7 @@ final class ModelReader {
         String name = field.getSimpleName().toString();
         List<String> roles = new ArrayList<>();
         for (String annotation : MANAGED) {
-            if (has(field, annotation)) {
+            if (Mirrors.has(field, annotation)) {
                 roles.add("@" + annotation.substring(A.length()));
             }
         }
@@ -559,28 +553,28 @@ final class ModelReader {
             return null;
         }
         String role = roles.get(0);
-        String type = typeName(field.asType());
+        String type = mirrors.typeName(field.asType());
         boolean isLong = type.equals("long") || type.equals("java.lang.Long");
         if (role.equals("@Version") && !isLong) {
-            error(field, model, name, "@Version needs a long or Long field, not " + simpleName(field.asType()));
+            error(field, model, name, "@Version needs a long or Long field, not " + mirrors.simpleName(field.asType()));
         } else if (!role.equals("@Version") && !isLong && !type.equals("java.lang.String")
                 && !type.equals("java.time.Instant")) {
             error(field, model, name, role + " needs a String (ISO-8601 UTC), Instant or long (epoch milliseconds)"
-                    + " field, not " + simpleName(field.asType()));
+                    + " field, not " + mirrors.simpleName(field.asType()));
         }
         return role;
     }
 
     private void checkDefault(TypeElement model, VariableElement field, String role) {
-        AnnotationMirror dflt = mirror(field, A + "Default");
+        AnnotationMirror dflt = Mirrors.mirror(field, A + "Default");
         if (dflt == null) {
             return;
         }
         String name = field.getSimpleName().toString();
         TypeMirror type = field.asType();
-        TypeMirror generator = (TypeMirror) value(dflt, "generator");
-        boolean hasGenerator = !typeName(generator).equals(A + "Default$None");
-        String value = string(dflt, "value");
+        TypeMirror generator = (TypeMirror) mirrors.value(dflt, "generator");
+        boolean hasGenerator = !mirrors.typeName(generator).equals(A + "Default$None");
+        String value = mirrors.string(dflt, "value");
         if (type.getKind().isPrimitive()) {
             error(field, model, name, "@Default needs a field that can be null, but " + type + " cannot; declare it "
                     + types.boxedClass((javax.lang.model.type.PrimitiveType) type).getSimpleName());
@@ -589,9 +583,9 @@ final class ModelReader {
                     + ")");
         } else if (hasGenerator && !value.isEmpty()) {
             error(field, model, name, "@Default gives both a value and a generator; keep one");
-        } else if (!hasGenerator && value.isEmpty() && !typeName(type).equals("java.lang.String")) {
+        } else if (!hasGenerator && value.isEmpty() && !mirrors.typeName(type).equals("java.lang.String")) {
             error(field, model, name, "@Default needs a value or a generator for a field of type "
-                    + simpleName(type));
+                    + mirrors.simpleName(type));
         }
     }
 
@@ -599,11 +593,11 @@ final class ModelReader {
     private List<ExecutableElement> checkHooks(TypeElement model) {
         Map<String, ExecutableElement> bySignature = new LinkedHashMap<>();
         List<ExecutableElement> ordered = new ArrayList<>();
-        for (TypeElement declaring : hierarchy(model)) {
+        for (TypeElement declaring : mirrors.hierarchy(model)) {
             for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
                 List<String> kinds = new ArrayList<>();
                 for (String hook : HOOKS) {
-                    if (has(method, hook)) {
+                    if (Mirrors.has(method, hook)) {
                         kinds.add(hook);
                     }
                 }
@@ -648,11 +642,11 @@ final class ModelReader {
     }
 
     private String attributeName(TypeElement model, VariableElement field) {
-        AnnotationMirror name = mirror(field, A + "Name");
+        AnnotationMirror name = Mirrors.mirror(field, A + "Name");
         if (name == null) {
             return field.getSimpleName().toString();
         }
-        String value = string(name, "value");
+        String value = mirrors.string(name, "value");
         if (value.isBlank()) {
             error(field, model, field.getSimpleName().toString(), "@Name is blank; give the attribute name");
         }
@@ -661,82 +655,14 @@ final class ModelReader {
 
     // ---------------------------------------------------------------- element helpers
 
-    /** The model and its superclasses, the topmost first; {@code Table} and {@code Object} are not models. */
-    private Deque<TypeElement> hierarchy(TypeElement type) {
-        Deque<TypeElement> classes = new ArrayDeque<>();
-        for (TypeElement c = type; c != null; ) {
-            String name = c.getQualifiedName().toString();
-            if (name.equals("java.lang.Object") || name.equals(TABLE) || name.equals("java.lang.Record")) {
-                break;
-            }
-            classes.addFirst(c);
-            TypeMirror superclass = c.getSuperclass();
-            c = superclass.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(superclass) : null;
-        }
-        return classes;
-    }
-
     private AnnotationMirror relationMirror(Element field) {
         for (String relation : RELATIONS) {
-            AnnotationMirror mirror = mirror(field, relation);
+            AnnotationMirror mirror = Mirrors.mirror(field, relation);
             if (mirror != null) {
                 return mirror;
             }
         }
         return null;
-    }
-
-    private static boolean has(Element element, String annotation) {
-        return mirror(element, annotation) != null;
-    }
-
-    private static AnnotationMirror mirror(Element element, String annotation) {
-        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)) {
-                return mirror;
-            }
-        }
-        return null;
-    }
-
-    private Object value(AnnotationMirror mirror, String name) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : elements.getElementValuesWithDefaults(mirror).entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals(name)) {
-                return entry.getValue().getValue();
-            }
-        }
-        return null;
-    }
-
-    private String string(AnnotationMirror mirror, String name) {
-        if (mirror == null) {
-            return "";
-        }
-        Object value = value(mirror, name);
-        return value == null ? "" : value.toString();
-    }
-
-    /** The type's name as {@code Class.getTypeName()} spells it: qualified, no type arguments. */
-    private String typeName(TypeMirror type) {
-        if (type.getKind() == TypeKind.ARRAY) {
-            return typeName(((ArrayType) type).getComponentType()) + "[]";
-        }
-        if (type.getKind() == TypeKind.DECLARED) {
-            return elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString();
-        }
-        return types.erasure(type).toString();
-    }
-
-    /** The type's name as {@code Class.getSimpleName()} spells it. */
-    private String simpleName(TypeMirror type) {
-        if (type.getKind() == TypeKind.ARRAY) {
-            return simpleName(((ArrayType) type).getComponentType()) + "[]";
-        }
-        if (type.getKind() == TypeKind.DECLARED) {
-            return ((DeclaredType) type).asElement().getSimpleName().toString();
-        }
-        return types.erasure(type).toString();
     }
 
     /** Reports a mistake as {@code InvalidModelException} words it: the model's binary name, the field, the problem. */

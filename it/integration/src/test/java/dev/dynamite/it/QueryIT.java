@@ -8,19 +8,5 @@ import dev.dynamite.test.DynamiteTest;
 
 /** Queries against dynalite (tables stay CREATING for its default 500 ms, so sync must wait). */
 @DynamiteTest(backend = Backend.ENDPOINT, models = {Person.class, Team.class, Reading.class})
-class QueryIT extends QueryContract<Person, Reading> {
-    @Override
-    protected Class<Person> personType() {
-        return Person.class;
-    }
-
-    @Override
-    protected Class<Reading> readingType() {
-        return Reading.class;
-    }
-
-    @Override
-    protected Class<?> teamType() {
-        return Team.class;
-    }
+class QueryIT extends ClassQueryContract {
 }

@@ -8,19 +8,5 @@ import dev.dynamite.test.DynamiteTest;
 
 /** Queries on the embedded engine, in process. */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {Person.class, Team.class, Reading.class})
-class QueryOnLocalEngineTest extends QueryContract<Person, Reading> {
-    @Override
-    protected Class<Person> personType() {
-        return Person.class;
-    }
-
-    @Override
-    protected Class<Reading> readingType() {
-        return Reading.class;
-    }
-
-    @Override
-    protected Class<?> teamType() {
-        return Team.class;
-    }
+class QueryOnLocalEngineTest extends ClassQueryContract {
 }

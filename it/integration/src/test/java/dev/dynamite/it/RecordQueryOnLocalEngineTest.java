@@ -8,19 +8,5 @@ import dev.dynamite.test.DynamiteTest;
 
 /** The query suite on record models, on the embedded engine. */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {Person.class, Team.class, Reading.class})
-class RecordQueryOnLocalEngineTest extends QueryContract<Person, Reading> {
-    @Override
-    protected Class<Person> personType() {
-        return Person.class;
-    }
-
-    @Override
-    protected Class<Reading> readingType() {
-        return Reading.class;
-    }
-
-    @Override
-    protected Class<?> teamType() {
-        return Team.class;
-    }
+class RecordQueryOnLocalEngineTest extends RecordQueryContract {
 }

@@ -14,9 +14,5 @@ import dev.dynamite.test.DynamiteTest;
 /** The relation suite on record models, against dynalite. */
 @DynamiteTest(backend = Backend.ENDPOINT, models = {Org.class, Department.class, Employee.class, Task.class,
         Badge.class, Shelf.class, Book.class, Project.class})
-class RecordRelationIT extends RelationContract {
-    @Override
-    protected Class<?> model(String name) {
-        return RecordRelationModels.named(name);
-    }
+class RecordRelationIT extends RecordRelationContract {
 }

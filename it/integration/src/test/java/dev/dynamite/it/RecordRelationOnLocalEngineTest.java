@@ -14,9 +14,5 @@ import dev.dynamite.test.DynamiteTest;
 /** The relation suite on record models, on the embedded engine. */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {Org.class, Department.class, Employee.class, Task.class,
         Badge.class, Shelf.class, Book.class, Project.class})
-class RecordRelationOnLocalEngineTest extends RelationContract {
-    @Override
-    protected Class<?> model(String name) {
-        return RecordRelationModels.named(name);
-    }
+class RecordRelationOnLocalEngineTest extends RecordRelationContract {
 }

@@ -1,0 +1,23 @@
+package dev.dynamite.it;
+
+import dev.dynamite.it.RecordQueryModels.Person;
+import dev.dynamite.it.RecordQueryModels.Reading;
+import dev.dynamite.it.RecordQueryModels.Team;
+
+/** The query suite on the record models of {@link RecordQueryModels}. */
+abstract class RecordQueryContract extends QueryContract<Person, Reading> {
+    @Override
+    protected Class<Person> personType() {
+        return Person.class;
+    }
+
+    @Override
+    protected Class<Reading> readingType() {
+        return Reading.class;
+    }
+
+    @Override
+    protected Class<?> teamType() {
+        return Team.class;
+    }
+}
