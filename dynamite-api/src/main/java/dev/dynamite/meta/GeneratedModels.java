@@ -6,10 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The registry of {@link GeneratedModel}s. A model's metamodel class ({@code Order_} for {@code Order}, {@code
- * Shop_Order_} for a nested {@code Shop.Order}) registers the model's generated description when it is initialized;
- * {@link #find} initializes the metamodel class of a model by its well-known name, so nothing is scanned and no
- * package needs to be opened for it.
+ * The registry of {@link GeneratedModel}s. The generated description of a model is the class {@code Model} nested in
+ * its metamodel ({@code Order_$Model} for {@code Order}, {@code Shop_Order_$Model} for a nested {@code Shop.Order}),
+ * which registers itself when it is initialized; {@link #find} initializes it by that well-known name, so nothing is
+ * scanned, no package needs to be opened for it, and the metamodel's constants are left for the code that uses them.
  *
  * <p>The system property {@value #PROPERTY}{@code =false} makes Dynamite read every model by reflection, generated
  * or not (their packages must then be opened to {@code dev.dynamite.core}): to compare the two, or to rule the
@@ -33,7 +33,7 @@ public final class GeneratedModels {
     }
 
     /**
-     * Registers a model's generated description; the generated metamodel calls this.
+     * Registers a model's generated description; the generated description calls this when it is initialized.
      *
      * @param model the description
      */
@@ -78,8 +78,8 @@ public final class GeneratedModels {
             return registered;
         }
         try {
-            // initializing the metamodel runs its registration; loading a class checks no access
-            Class.forName(metamodelName(type), true, type.getClassLoader());
+            // initializing the description runs its registration; loading a class checks no access
+            Class.forName(metamodelName(type) + "$Model", true, type.getClassLoader());
         } catch (ClassNotFoundException e) {
             // compiled without the processor: the model is read by reflection
             return null;

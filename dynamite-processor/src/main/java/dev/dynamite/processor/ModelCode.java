@@ -202,10 +202,12 @@ final class ModelCode {
 
     // ---------------------------------------------------------------- source
 
-    /** The nested class {@code Model} and the static block that registers it. */
+    /**
+     * The nested class {@code Model}, which registers itself when it is initialized: Dynamite loads it by name, without
+     * initializing the metamodel's constants and their classes.
+     */
     String source() {
         StringBuilder out = new StringBuilder();
-        out.append("    static {\n        ").append(META).append("GeneratedModels.register(new Model());\n    }\n\n");
         out.append("    /** The generated description of {@link ").append(modelName).append("}. */\n");
         out.append("    private static final class Model implements ").append(META).append("GeneratedModel<")
                 .append(modelName).append("> {\n");
@@ -213,6 +215,8 @@ final class ModelCode {
                 .append("GeneratedField> FIELDS = describeFields();\n");
         out.append("        private static final java.util.List<").append(META)
                 .append("GeneratedHook> HOOKS = describeHooks();\n\n");
+        out.append("        static {\n            ").append(META).append("GeneratedModels.register(new Model());\n")
+                .append("        }\n\n");
         out.append("        @Override\n        public Class<").append(modelName).append("> type() {\n")
                 .append("            return ").append(modelName).append(".class;\n        }\n\n");
         out.append("        @Override\n        public java.lang.annotation.Annotation[] annotations() {\n")

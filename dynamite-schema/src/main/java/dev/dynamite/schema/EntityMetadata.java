@@ -12,6 +12,7 @@ import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelNotRegisteredException;
 import dev.dynamite.schema.internal.Inflector;
+import dev.dynamite.schema.internal.members.Marks;
 import dev.dynamite.schema.internal.members.Member;
 import dev.dynamite.schema.internal.members.Members;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ public final class EntityMetadata {
         for (Member field : Members.of(type)) {
             Class<?> declaring = field.declaringClass();
             String name = field.name();
-            if (field.has(NonAttribute.class)) {
+            if (field.has(Marks.NON_ATTRIBUTE)) {
                 checkNonAttribute(type, field);
                 continue;
             }
@@ -164,10 +165,10 @@ public final class EntityMetadata {
                         + declaring.getName() + " hides an inherited field); rename one of them");
             }
             Relation relation = relation(type, field);
-            boolean isPartition = field.has(PrimaryKey.class) || field.has(Index.class);
-            boolean isSort = field.has(IndexSort.class);
+            boolean isPartition = field.has(Marks.PRIMARY_KEY) || field.has(Marks.INDEX);
+            boolean isSort = field.has(Marks.INDEX_SORT);
             if (relation != null) {
-                if (isPartition || isSort || field.has(Name.class)) {
+                if (isPartition || isSort || field.has(Marks.NAME)) {
                     throw new InvalidModelException(type, name, "a relation field is not persisted, so it cannot"
                             + " be a key or carry @Name; put the key annotations on a plain field");
                 }
@@ -181,7 +182,7 @@ public final class EntityMetadata {
                         + "' is already used by field '" + clash + "'; give one of them another @Name");
             }
             attributes.put(name, attribute);
-            if (field.has(PrimaryKey.class) && field.has(Index.class)) {
+            if (field.has(Marks.PRIMARY_KEY) && field.has(Marks.INDEX)) {
                 throw new InvalidModelException(type, name, "annotated both @PrimaryKey and @Index; they mean the"
                         + " same (the partition key): keep one");
             }
@@ -228,17 +229,15 @@ public final class EntityMetadata {
     }
 
     private static void checkNonAttribute(Class<?> model, Member field) {
-        if (field.has(PrimaryKey.class) || field.has(Index.class)
-                || field.has(IndexSort.class)) {
+        if (field.has(Marks.KEY)) {
             throw new InvalidModelException(model, field.name(), "@NonAttribute marks a field that is not"
                     + " persisted, so it cannot be a key; remove @NonAttribute or the key annotation");
         }
-        if (field.has(Name.class)) {
+        if (field.has(Marks.NAME)) {
             throw new InvalidModelException(model, field.name(), "@NonAttribute marks a field that is not"
                     + " persisted, so @Name (an attribute name) has no meaning on it; remove one of them");
         }
-        if (field.has(HasMany.class) || field.has(HasOne.class)
-                || field.has(BelongsTo.class) || field.has(ManyToMany.class)) {
+        if (field.has(Marks.RELATION)) {
             throw new InvalidModelException(model, field.name(), "a relation field is never persisted, and"
                     + " @NonAttribute would hide the relation; remove @NonAttribute");
         }
@@ -256,7 +255,7 @@ public final class EntityMetadata {
     }
 
     private static String attributeName(Class<?> model, Member field) {
-        Name name = field.annotation(Name.class);
+        Name name = field.has(Marks.NAME) ? field.annotation(Name.class) : null;
         if (name == null) {
             return field.name();
         }
@@ -267,23 +266,26 @@ public final class EntityMetadata {
     }
 
     private static @Nullable Relation relation(Class<?> model, Member field) {
+        if (!field.has(Marks.RELATION)) {
+            return null;
+        }
         List<Relation> found = new ArrayList<>(1);
-        HasMany hasMany = field.annotation(HasMany.class);
+        HasMany hasMany = field.has(Marks.HAS_MANY) ? field.annotation(HasMany.class) : null;
         if (hasMany != null) {
             found.add(new Relation(RelationKind.HAS_MANY, field.name(), hasMany.model(), hasMany.foreignKey(),
                     hasMany.localKey(), null, null, null));
         }
-        HasOne hasOne = field.annotation(HasOne.class);
+        HasOne hasOne = field.has(Marks.HAS_ONE) ? field.annotation(HasOne.class) : null;
         if (hasOne != null) {
             found.add(new Relation(RelationKind.HAS_ONE, field.name(), hasOne.model(), hasOne.foreignKey(),
                     hasOne.localKey(), null, null, null));
         }
-        BelongsTo belongsTo = field.annotation(BelongsTo.class);
+        BelongsTo belongsTo = field.has(Marks.BELONGS_TO) ? field.annotation(BelongsTo.class) : null;
         if (belongsTo != null) {
             found.add(new Relation(RelationKind.BELONGS_TO, field.name(), belongsTo.model(),
                     belongsTo.foreignKey(), belongsTo.localKey(), null, null, null));
         }
-        ManyToMany manyToMany = field.annotation(ManyToMany.class);
+        ManyToMany manyToMany = field.has(Marks.MANY_TO_MANY) ? field.annotation(ManyToMany.class) : null;
         if (manyToMany != null) {
             found.add(new Relation(RelationKind.MANY_TO_MANY, field.name(), manyToMany.model(),
                     manyToMany.foreignKey(), manyToMany.localKey(), manyToMany.pivotTable(),

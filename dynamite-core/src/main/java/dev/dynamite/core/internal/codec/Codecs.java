@@ -6,6 +6,7 @@ import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.PluginLoadException;
 import dev.dynamite.meta.GeneratedModel;
 import dev.dynamite.meta.GeneratedModels;
+import dev.dynamite.schema.internal.members.Marks;
 import dev.dynamite.schema.internal.members.Member;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.CodecLookup;
@@ -174,7 +175,7 @@ public final class Codecs implements CodecLookup {
      */
     @SuppressWarnings("unchecked")
     public <T> AttributeCodec<T> codecFor(Class<?> model, Member field) {
-        Codec explicit = field.annotation(Codec.class);
+        Codec explicit = field.has(Marks.CODEC) ? field.annotation(Codec.class) : null;
         if (explicit != null) {
             Class<? extends AttributeCodec<?>> codecClass = explicit.value();
             AttributeCodec<?> cached = byCodecClass.get(codecClass);

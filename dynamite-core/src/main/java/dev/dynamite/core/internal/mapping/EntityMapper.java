@@ -13,6 +13,7 @@ import dev.dynamite.meta.GeneratedField;
 import dev.dynamite.meta.GeneratedModel;
 import dev.dynamite.meta.GeneratedModels;
 import dev.dynamite.schema.EntityMetadata;
+import dev.dynamite.schema.internal.members.Marks;
 import dev.dynamite.schema.internal.members.Member;
 import dev.dynamite.schema.internal.members.Members;
 import dev.dynamite.spi.AttributeCodec;
@@ -23,7 +24,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,8 +60,10 @@ public final class EntityMapper<T> {
     private final Class<?> type;
     private final EntityMetadata metadata;
     private final KeyTypeStrategy strategy;
-    /** The no-arg constructor of a mutable model; null for a record, whose entities are {@link Draft}s. */
+    /** The no-arg constructor of a reflected mutable model; null for a generated model or a record. */
     private final @Nullable MethodHandle constructor;
+    /** The generated description of the model, which makes its instances; null for a reflected model. */
+    private final @Nullable GeneratedModel<?> generated;
     private final @Nullable Records records;
     private final Property[] properties;
     /** Reads all persisted fields in one call; null for a model with very many fields (see Property#readAll). */
@@ -109,8 +111,8 @@ public final class EntityMapper<T> {
         this.strategy = strategy;
         GeneratedModel<?> generated = GeneratedModels.find(type);
         this.records = Records.isValue(type) ? Records.of(type) : null;
-        this.constructor = records != null ? null : generated != null ? constructor(type, generated)
-                : constructor(type);
+        this.generated = records == null && generated != null ? checkConcrete(type, generated) : null;
+        this.constructor = records != null || generated != null ? null : constructor(type);
         String partitionName = metadata.partitionKey().name();
         String sortName = metadata.sortKey().isPresent() ? metadata.sortKey().get().name() : null;
         Map<String, Member> fields = persistedFields(type);
@@ -141,8 +143,7 @@ public final class EntityMapper<T> {
         if (partition == null) {
             throw new IllegalStateException("no partition key property in " + type.getName());
         }
-        // a combined reader costs its spinning at start-up: generated models, made for fast starts, read field by field
-        this.reader = generated == null ? Property.readAll(properties) : null;
+        this.reader = Property.readAll(properties);
         this.byField = Collections.unmodifiableMap(named);
         this.attributeNames = Set.copyOf(attributeSet);
         this.fieldNames = List.copyOf(named.keySet());
@@ -208,6 +209,13 @@ public final class EntityMapper<T> {
     public T newInstance() {
         if (records != null) {
             return (T) records.empty();
+        }
+        if (generated != null) {
+            try {
+                return (T) generated.newInstance();
+            } catch (RuntimeException e) {
+                throw new ModelValidationException(type, null, "the no-arg constructor threw " + e, e);
+            }
         }
         try {
             return (T) (Object) java.util.Objects.requireNonNull(constructor).invokeExact();
@@ -546,22 +554,20 @@ public final class EntityMapper<T> {
         }
     }
 
-    /** The constructor of a generated model class; the processor has refused an abstract one. */
-    private static MethodHandle constructor(Class<?> type, GeneratedModel<?> generated) {
+    /** A generated model, which makes its instances; the processor has refused an abstract one. */
+    private static GeneratedModel<?> checkConcrete(Class<?> type, GeneratedModel<?> generated) {
         if (Modifier.isAbstract(type.getModifiers())) {
             throw new InvalidModelException(type, null, "is abstract; Dynamite instantiates models when it loads items,"
                     + " so a model needs to be a concrete class with a public no-arg constructor");
         }
-        return Generated.newInstance(generated);
+        return generated;
     }
 
     private static Property property(Class<?> model, @Nullable Records records, Member field,
                                      AttributeField attribute, boolean isKey, Codecs codecs, KeyTypeStrategy strategy) {
-        MethodHandle getter;
-        MethodHandle setter;
+        Accessor accessor;
         if (records != null) {
-            getter = records.getter(field.name());
-            setter = records.setter(field.name());
+            accessor = records.accessor(field.name());
         } else {
             if (field.isFinal()) {
                 throw new InvalidModelException(model, field.name(), "is final, but Dynamite assigns persisted"
@@ -570,14 +576,13 @@ public final class EntityMapper<T> {
             }
             GeneratedField generated = field.generated();
             if (generated != null) {
-                getter = Generated.getter(generated);
-                setter = Generated.setter(generated);
+                accessor = Accessor.generated(generated);
             } else {
                 Field reflected = java.util.Objects.requireNonNull(field.field());
                 MethodHandles.Lookup lookup = lookupIn(model, field.declaringClass());
                 try {
-                    getter = lookup.unreflectGetter(reflected).asType(GETTER);
-                    setter = lookup.unreflectSetter(reflected).asType(SETTER);
+                    accessor = Accessor.handles(lookup.unreflectGetter(reflected).asType(GETTER),
+                            lookup.unreflectSetter(reflected).asType(SETTER));
                 } catch (IllegalAccessException e) {
                     throw refused(model, field.declaringClass(), e);
                 }
@@ -589,18 +594,17 @@ public final class EntityMapper<T> {
                         + field.type().getTypeName() + ", which key strategy '" + strategy.name()
                         + "' cannot store; use a String, number, byte[] or another type the strategy supports");
             }
-            return Property.key(attribute.name(), attribute.attributeName(), field.type(), getter, setter,
-                    strategy);
+            return Property.key(attribute.name(), attribute.attributeName(), field.type(), accessor, strategy);
         }
         AttributeCodec<Object> codec = codecs.codecFor(model, field);
-        return Property.attribute(attribute.name(), attribute.attributeName(), field.type(), getter, setter, codec);
+        return Property.attribute(attribute.name(), attribute.attributeName(), field.type(), accessor, codec);
     }
 
     /** The persisted fields of a model and its superclasses by name (the metadata guarantees the names are unique). */
     public static Map<String, Member> persistedFields(Class<?> type) {
         Map<String, Member> fields = new HashMap<>();
         for (Member field : Members.of(type)) {
-            if (!field.has(NonAttribute.class)) {
+            if (!field.has(Marks.NON_ATTRIBUTE)) {
                 fields.put(field.name(), field);
             }
         }

@@ -10,9 +10,8 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One persisted field, prepared: its names, its accessors as method handles of the erased types {@code (Object)Object}
- * and {@code (Object,Object)void} (so calls are {@code invokeExact}), and how its value is encoded — by the codec, or by
- * the key strategy for a key field.
+ * One persisted field, prepared: its names, its {@link Accessor}, and how its value is encoded — by the codec, or by the
+ * key strategy for a key field.
  */
 final class Property {
     final String name;
@@ -22,14 +21,13 @@ final class Property {
     final Class<?> boxedType;
     final boolean primitive;
     final boolean key;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
+    private final Accessor accessor;
     private final @Nullable AttributeCodec<Object> codec;
     private final @Nullable KeyTypeStrategy strategy;
     /** The codec's {@link DirectCodecs#kind}. */
     private final int codecKind;
 
-    private Property(String name, String attributeName, Class<?> type, MethodHandle getter, MethodHandle setter,
+    private Property(String name, String attributeName, Class<?> type, Accessor accessor,
                      @Nullable AttributeCodec<Object> codec, @Nullable KeyTypeStrategy strategy) {
         this.name = name;
         this.attributeName = attributeName;
@@ -37,21 +35,20 @@ final class Property {
         this.boxedType = Primitives.box(type);
         this.primitive = type.isPrimitive();
         this.key = strategy != null;
-        this.getter = getter;
-        this.setter = setter;
+        this.accessor = accessor;
         this.codec = codec;
         this.strategy = strategy;
         this.codecKind = codec == null ? DirectCodecs.OTHER : DirectCodecs.kind(codec);
     }
 
-    static Property attribute(String name, String attributeName, Class<?> type, MethodHandle getter,
-                              MethodHandle setter, AttributeCodec<Object> codec) {
-        return new Property(name, attributeName, type, getter, setter, codec, null);
+    static Property attribute(String name, String attributeName, Class<?> type, Accessor accessor,
+                              AttributeCodec<Object> codec) {
+        return new Property(name, attributeName, type, accessor, codec, null);
     }
 
-    static Property key(String name, String attributeName, Class<?> type, MethodHandle getter, MethodHandle setter,
+    static Property key(String name, String attributeName, Class<?> type, Accessor accessor,
                         KeyTypeStrategy strategy) {
-        return new Property(name, attributeName, type, getter, setter, null, strategy);
+        return new Property(name, attributeName, type, accessor, null, strategy);
     }
 
     /** Models with more persisted fields than this read them one handle call per field. */
@@ -60,18 +57,22 @@ final class Property {
     /**
      * Returns one method handle {@code (Object)Object[]} that reads all the given properties of an entity into a new
      * array, in order: a single call (the JIT compiles the combined handle as one unit) instead of one handle call
-     * per field. Null if there are too many properties for one handle.
+     * per field. Null if there are too many properties for one handle, or if one is not read through a handle (a
+     * draft's slot, generated code: those are plain calls already).
      */
     static @Nullable MethodHandle readAll(Property[] properties) {
         int count = properties.length;
         if (count == 0 || count > MAX_COMBINED) {
             return null;
         }
-        MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class, count);
         MethodHandle[] getters = new MethodHandle[count];
         for (int i = 0; i < count; i++) {
-            getters[i] = properties[i].getter;
+            getters[i] = properties[i].accessor.getterHandle();
+            if (getters[i] == null) {
+                return null;
+            }
         }
+        MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class, count);
         MethodHandle fromEntities = MethodHandles.filterArguments(collect, 0, getters);
         return MethodHandles.permuteArguments(fromEntities, MethodType.methodType(Object[].class, Object.class),
                 new int[count]);
@@ -89,23 +90,11 @@ final class Property {
     }
 
     @Nullable Object get(Object entity) {
-        try {
-            return (Object) getter.invokeExact(entity);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("a field getter threw a checked exception", e);
-        }
+        return accessor.get(entity);
     }
 
     void set(Object entity, @Nullable Object value) {
-        try {
-            setter.invokeExact(entity, value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("a field setter threw a checked exception", e);
-        }
+        accessor.set(entity, value);
     }
 
     /** Encodes a non-null value; a codec's or strategy's {@link IllegalArgumentException} passes through. */

@@ -16,9 +16,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the runtime handles one record model: its components by slot, handles that read and write a {@link Draft}'s
- * slots (with the erased types the mapper and rules use), and the conversions between a record and its draft, by
- * the canonical constructor and the component accessors. Built once per record class; immutable and thread-safe.
+ * How the runtime handles one record model: its components by slot, {@link Accessor}s of a {@link Draft}'s slots, and
+ * the conversions between a record and its draft, by the canonical constructor and the component accessors (the
+ * generated code's for a generated model, method handles otherwise). Built once per record class; immutable and
+ * thread-safe.
  */
 public final class Records {
     private static final ClassValue<Records> CACHE = new ClassValue<>() {
@@ -27,41 +28,36 @@ public final class Records {
             return new Records(type);
         }
     };
-    private static final MethodHandle SLOTS;
-    private static final MethodHandle GET = MethodHandles.arrayElementGetter(Object[].class);
-    private static final MethodHandle SET = MethodHandles.arrayElementSetter(Object[].class);
-
-    static {
-        try {
-            SLOTS = MethodHandles.lookup().findGetter(Draft.class, "slots", Object[].class)
-                    .asType(MethodType.methodType(Object[].class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final Class<?> type;
     private final Map<String, Integer> slots = new HashMap<>();
     private final Class<?>[] componentTypes;
-    private final MethodHandle constructor;
-    private final MethodHandle[] accessors;
+    /** The generated description, which reads the components and calls the constructor; null for a reflected one. */
+    private final @Nullable GeneratedModel<?> generated;
+    /** The canonical constructor {@code (Object[])Object} of a reflected model. */
+    private final @Nullable MethodHandle constructor;
+    /** The component accessors: generated ones, or (for a reflected model) handles {@code (Object)Object}. */
+    private final Accessor @Nullable [] generatedAccessors;
+    private final MethodHandle @Nullable [] accessors;
 
     private Records(Class<?> type) {
         this.type = type;
-        GeneratedModel<?> generated = GeneratedModels.find(type);
+        this.generated = GeneratedModels.find(type);
         if (generated != null) {
             // compiled with the processor: its code reads the components and calls the canonical constructor
             List<GeneratedField> fields = generated.fields();
             this.componentTypes = new Class<?>[fields.size()];
-            this.accessors = new MethodHandle[fields.size()];
+            this.generatedAccessors = new Accessor[fields.size()];
             for (int i = 0; i < fields.size(); i++) {
                 slots.put(fields.get(i).name(), i);
                 componentTypes[i] = fields.get(i).type();
-                accessors[i] = Generated.getter(fields.get(i));
+                generatedAccessors[i] = Accessor.generated(fields.get(i));
             }
-            this.constructor = Generated.construct(generated);
+            this.constructor = null;
+            this.accessors = null;
             return;
         }
+        this.generatedAccessors = null;
         if (!type.isRecord()) {
             // an immutable class: its final fields, in order, are what its all-fields constructor takes
             List<Member> fields = Members.of(type);
@@ -177,23 +173,13 @@ public final class Records {
     }
 
     /**
-     * Returns a handle {@code (Object)Object} that reads one component's slot of a draft.
+     * Returns the accessor of one component's slot of a draft.
      *
      * @param component the component name
-     * @return the getter
+     * @return the accessor
      */
-    public MethodHandle getter(String component) {
-        return MethodHandles.filterArguments(MethodHandles.insertArguments(GET, 1, slot(component)), 0, SLOTS);
-    }
-
-    /**
-     * Returns a handle {@code (Object,Object)void} that writes one component's slot of a draft.
-     *
-     * @param component the component name
-     * @return the setter
-     */
-    public MethodHandle setter(String component) {
-        return MethodHandles.filterArguments(MethodHandles.insertArguments(SET, 1, slot(component)), 0, SLOTS);
+    public Accessor accessor(String component) {
+        return Accessor.slot(slot(component));
     }
 
     /** A draft whose slots hold what a record component holds when nothing is given: null, zero or false. */
@@ -215,9 +201,10 @@ public final class Records {
      */
     public Draft toDraft(Object record) {
         type.cast(record);   // refuses another class's instance before any accessor runs
-        Object[] values = new Object[accessors.length];
+        Object[] values = new Object[componentTypes.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = invoke(accessors[i], record);
+            values[i] = generatedAccessors != null ? generatedAccessors[i].get(record)
+                    : invoke(Objects.requireNonNull(accessors)[i], record);
         }
         return new Draft(type, values);
     }
@@ -235,7 +222,8 @@ public final class Records {
         }
         Object[] values = draft.slots.clone();
         try {
-            return (Object) constructor.invokeExact(values);
+            return generated != null ? generated.construct(values)
+                    : (Object) Objects.requireNonNull(constructor).invokeExact(values);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the canonical constructor of " + type.getName() + " refused the"
                     + " values " + java.util.Arrays.toString(values) + ": " + e, e);
@@ -257,10 +245,21 @@ public final class Records {
     }
 
     private static Object zero(Class<?> primitive) {
-        try {
-            return (Object) MethodHandles.zero(primitive).asType(MethodType.methodType(Object.class)).invokeExact();
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+        if (primitive == boolean.class) {
+            return false;
+        } else if (primitive == char.class) {
+            return (char) 0;
+        } else if (primitive == byte.class) {
+            return (byte) 0;
+        } else if (primitive == short.class) {
+            return (short) 0;
+        } else if (primitive == int.class) {
+            return 0;
+        } else if (primitive == long.class) {
+            return 0L;
+        } else if (primitive == float.class) {
+            return 0f;
         }
+        return 0d;
     }
 }

@@ -1,11 +1,5 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.annotation.AfterCreate;
-import dev.dynamite.annotation.AfterDestroy;
-import dev.dynamite.annotation.AfterUpdate;
-import dev.dynamite.annotation.BeforeCreate;
-import dev.dynamite.annotation.BeforeDestroy;
-import dev.dynamite.annotation.BeforeUpdate;
 import dev.dynamite.annotation.CreatedAt;
 import dev.dynamite.annotation.Default;
 import dev.dynamite.annotation.DeleteAt;
@@ -22,12 +16,13 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.mapping.Draft;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.mapping.Records;
-import dev.dynamite.core.internal.mapping.Generated;
+import dev.dynamite.core.internal.mapping.Accessor;
 import dev.dynamite.meta.GeneratedField;
 import dev.dynamite.meta.GeneratedHook;
 import dev.dynamite.meta.GeneratedModel;
 import dev.dynamite.meta.GeneratedModels;
 import dev.dynamite.schema.AttributeField;
+import dev.dynamite.schema.internal.members.Marks;
 import dev.dynamite.schema.internal.members.Member;
 import dev.dynamite.schema.internal.members.Members;
 import dev.dynamite.schema.EntityMetadata;
@@ -52,6 +47,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -69,22 +66,11 @@ public final class ModelRules {
             return new ModelRules(type);
         }
     };
+    private static final Annotation[] NONE = {};
     private static final MethodType NO_ARG_HOOK = MethodType.methodType(void.class, Object.class);
     private static final MethodType CHANGES_HOOK = MethodType.methodType(void.class, Object.class, Map.class);
     private static final MethodType RELATION_GETTER = MethodType.methodType(Object.class, Object.class);
     private static final MethodType RELATION_SETTER = MethodType.methodType(void.class, Object.class, Object.class);
-    /** {@code Records.toRecord} as {@code (Records, Object)Object}. */
-    private static final MethodHandle TO_RECORD;
-
-    static {
-        try {
-            TO_RECORD = MethodHandles.lookup().findVirtual(Records.class, "toRecord",
-                    MethodType.methodType(Object.class, Draft.class)).asType(MethodType.methodType(Object.class,
-                    Records.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /** The fields Dynamite sets itself. */
     public enum Managed {
@@ -101,7 +87,22 @@ public final class ModelRules {
     /** The hook kinds, in the annotation order of the SPEC. */
     public enum HookKind { BEFORE_CREATE, AFTER_CREATE, BEFORE_UPDATE, AFTER_UPDATE, BEFORE_DESTROY, AFTER_DESTROY }
 
-    private record Hook(String name, MethodHandle handle, boolean takesChanges) {
+    /**
+     * One hook: the generated code's invoker, or a method handle found by reflection. A value model's hook sees the
+     * record its draft stands for ({@code records} is set).
+     */
+    private record Hook(String name, @Nullable BiConsumer<Object, @Nullable Map<String, Object>> invoker,
+                        @Nullable MethodHandle handle, boolean takesChanges, @Nullable Records records) {
+        void run(Object entity, Map<String, Object> changes) throws Throwable {
+            Object target = records == null ? entity : records.toRecord((Draft) entity);
+            if (invoker != null) {
+                invoker.accept(target, takesChanges ? changes : null);
+            } else if (takesChanges) {
+                Objects.requireNonNull(handle).invokeExact(target, (Map<?, ?>) changes);
+            } else {
+                Objects.requireNonNull(handle).invokeExact(target);
+            }
+        }
     }
 
     /** The rules of one persisted field. */
@@ -123,7 +124,7 @@ public final class ModelRules {
             this.attributeName = attribute.attributeName();
             this.type = field.type();
             this.managed = managed;
-            Default dflt = field.annotation(Default.class);
+            Default dflt = field.has(Marks.DEFAULT) ? field.annotation(Default.class) : null;
             this.hasDefault = dflt != null;
             ValueGenerator<?> gen = null;
             Object value = null;
@@ -157,7 +158,7 @@ public final class ModelRules {
             this.generator = gen;
             this.constant = value;
             List<Named<Transform<Object>>> writes = new ArrayList<>();
-            for (Annotation annotation : field.annotations()) {
+            for (Annotation annotation : field.has(Marks.SET | Marks.MUTATE) ? field.annotations() : NONE) {
                 if (annotation instanceof Set set) {
                     transforms(model, field, set.value(), "@Set", writes);
                 } else if (annotation instanceof Mutate mutate) {
@@ -166,13 +167,13 @@ public final class ModelRules {
             }
             this.write = List.copyOf(writes);
             List<Named<Transform<Object>>> reads = new ArrayList<>();
-            Get get = field.annotation(Get.class);
+            Get get = field.has(Marks.GET) ? field.annotation(Get.class) : null;
             if (get != null) {
                 transforms(model, field, get.value(), "@Get", reads);
             }
             this.read = List.copyOf(reads);
             List<Named<Validator<Object>>> checks = new ArrayList<>();
-            Validate validate = field.annotation(Validate.class);
+            Validate validate = field.has(Marks.VALIDATE) ? field.annotation(Validate.class) : null;
             if (validate != null) {
                 for (Class<? extends Validator<?>> v : validate.value()) {
                     checkTypeArgument(model, field, v, Validator.class, "@Validate");
@@ -182,7 +183,7 @@ public final class ModelRules {
                 }
             }
             this.validators = List.copyOf(checks);
-            NotNull notNull = field.annotation(NotNull.class);
+            NotNull notNull = field.has(Marks.NOT_NULL) ? field.annotation(NotNull.class) : null;
             this.notNull = notNull == null ? null : notNull.value();
             if ((!write.isEmpty() || !read.isEmpty() || !validators.isEmpty()) && managed != Managed.NONE) {
                 throw new InvalidModelException(model, name, "transforms and validators cannot be used on a field"
@@ -281,8 +282,7 @@ public final class ModelRules {
     public final @Nullable FieldRule deleteAt;
     public final @Nullable FieldRule version;
     private final Map<HookKind, List<Hook>> hooks;
-    private final Map<String, MethodHandle> relations;
-    private final Map<String, MethodHandle> relationSetters;
+    private final Map<String, Accessor> relations;
     private final Map<String, Relation> relationInfo;
 
     private ModelRules(Class<?> type) {
@@ -319,17 +319,13 @@ public final class ModelRules {
         this.deleteAt = managed[Managed.DELETED.ordinal()];
         this.version = managed[Managed.VERSION.ordinal()];
         this.hooks = hooks(type);
-        Map<String, MethodHandle> getters = new LinkedHashMap<>();
-        Map<String, MethodHandle> setters = new LinkedHashMap<>();
+        Map<String, Accessor> accessors = new LinkedHashMap<>();
         Map<String, Relation> info = new LinkedHashMap<>();
         for (Relation relation : metadata.relations()) {
-            MethodHandle[] accessors = relationAccessors(type, relation.field());
-            getters.put(relation.field(), accessors[0]);
-            setters.put(relation.field(), accessors[1]);
+            accessors.put(relation.field(), relationAccessor(type, relation.field()));
             info.put(relation.field(), relation);
         }
-        this.relations = Collections.unmodifiableMap(getters);
-        this.relationSetters = Collections.unmodifiableMap(setters);
+        this.relations = Collections.unmodifiableMap(accessors);
         this.relationInfo = Collections.unmodifiableMap(info);
     }
 
@@ -357,27 +353,14 @@ public final class ModelRules {
 
     /** Assigns a relation field: the loaded list, or the one related entity (or null). */
     public void setRelation(Object entity, String field, @Nullable Object value) {
-        try {
-            relationSetters.get(field).invokeExact(entity, value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        Objects.requireNonNull(relations.get(field), field).set(entity, value);
     }
 
     /** The relation fields that hold a value, by field name, in declaration order. */
     public Map<String, Object> relationValues(Object entity) {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, MethodHandle> relation : relations.entrySet()) {
-            Object value;
-            try {
-                value = (Object) relation.getValue().invokeExact(entity);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
+        for (Map.Entry<String, Accessor> relation : relations.entrySet()) {
+            Object value = relation.getValue().get(entity);
             if (value != null) {
                 values.put(relation.getKey(), value);
             }
@@ -393,12 +376,7 @@ public final class ModelRules {
     public void runHooks(HookKind kind, Object entity, @Nullable Map<String, Object> changes) {
         for (Hook hook : hooks.get(kind)) {
             try {
-                if (hook.takesChanges()) {
-                    Map<?, ?> given = changes == null ? Map.of() : changes;
-                    hook.handle().invokeExact(entity, given);
-                } else {
-                    hook.handle().invokeExact(entity);
-                }
+                hook.run(entity, changes == null ? Map.of() : changes);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
@@ -412,19 +390,19 @@ public final class ModelRules {
     private static Managed managedRole(Class<?> model, Member field) {
         Managed role = Managed.NONE;
         int count = 0;
-        if (field.has(CreatedAt.class)) {
+        if (field.has(Marks.CREATED_AT)) {
             role = Managed.CREATED;
             count++;
         }
-        if (field.has(UpdatedAt.class)) {
+        if (field.has(Marks.UPDATED_AT)) {
             role = Managed.UPDATED;
             count++;
         }
-        if (field.has(DeleteAt.class)) {
+        if (field.has(Marks.DELETE_AT)) {
             role = Managed.DELETED;
             count++;
         }
-        if (field.has(Version.class)) {
+        if (field.has(Marks.VERSION)) {
             role = Managed.VERSION;
             count++;
         }
@@ -552,17 +530,20 @@ public final class ModelRules {
         return hookKind(method.getDeclaringClass(), method.getName(), method.getDeclaredAnnotations());
     }
 
-    private static final List<Class<? extends Annotation>> HOOK_ANNOTATIONS = List.of(BeforeCreate.class,
-            AfterCreate.class, BeforeUpdate.class, AfterUpdate.class, BeforeDestroy.class, AfterDestroy.class);
+    /** The hook annotations' {@link Marks}, in {@link HookKind} order. */
+    private static final int[] HOOK_MARKS = {Marks.BEFORE_CREATE, Marks.AFTER_CREATE, Marks.BEFORE_UPDATE,
+        Marks.AFTER_UPDATE, Marks.BEFORE_DESTROY, Marks.AFTER_DESTROY};
 
     private static @Nullable HookKind hookKind(Class<?> declaring, String method, Annotation[] annotations) {
         HookKind kind = null;
         int count = 0;
         for (Annotation annotation : annotations) {
-            int index = HOOK_ANNOTATIONS.indexOf(annotation.annotationType());
-            if (index >= 0) {
-                kind = HookKind.values()[index];
-                count++;
+            int mark = Marks.of(annotation);
+            for (int index = 0; index < HOOK_MARKS.length; index++) {
+                if (mark == HOOK_MARKS[index]) {
+                    kind = HookKind.values()[index];
+                    count++;
+                }
             }
         }
         if (count > 1) {
@@ -591,14 +572,8 @@ public final class ModelRules {
                         ? "an update hook takes no parameter or one Map<String, Object> of the changed fields"
                         : "a create or destroy hook takes no parameter");
             }
-            MethodHandle handle = Generated.hook(hook).asType(CHANGES_HOOK);
-            if (!takesChanges) {
-                handle = MethodHandles.insertArguments(handle, 1, (Object) null);
-            }
-            if (Records.isValue(model)) {
-                handle = MethodHandles.filterArguments(handle, 0, TO_RECORD.bindTo(Records.of(model)));
-            }
-            hooks.get(kind).add(new Hook(hook.name(), handle, takesChanges));
+            hooks.get(kind).add(new Hook(hook.name(), hook.invoker(), null, takesChanges,
+                    Records.isValue(model) ? Records.of(model) : null));
         }
         for (Map.Entry<HookKind, List<Hook>> entry : hooks.entrySet()) {
             entry.setValue(List.copyOf(entry.getValue()));
@@ -621,29 +596,25 @@ public final class ModelRules {
         }
         MethodHandles.Lookup lookup = EntityMapper.lookupIn(model, method.getDeclaringClass());
         try {
-            MethodHandle handle = lookup.unreflect(method);
-            if (Records.isValue(model)) {
-                // the runtime holds a record's entity as a draft: the hook sees the record it stands for
-                handle = MethodHandles.filterArguments(handle.asType(handle.type().changeParameterType(0,
-                        Object.class)), 0, TO_RECORD.bindTo(Records.of(model)));
-            }
-            return new Hook(method.getName(), handle.asType(takesChanges ? CHANGES_HOOK : NO_ARG_HOOK), takesChanges);
+            // the runtime holds a record's entity as a draft: the hook sees the record it stands for
+            MethodHandle handle = lookup.unreflect(method).asType(takesChanges ? CHANGES_HOOK : NO_ARG_HOOK);
+            return new Hook(method.getName(), null, handle, takesChanges,
+                    Records.isValue(model) ? Records.of(model) : null);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("private lookup refused " + method, e);
         }
     }
 
-    /** The getter and setter of a relation field. */
-    private static MethodHandle[] relationAccessors(Class<?> model, String name) {
+    /** The accessor of a relation field. */
+    private static Accessor relationAccessor(Class<?> model, String name) {
         if (Records.isValue(model)) {
-            Records records = Records.of(model);
-            return new MethodHandle[] {records.getter(name), records.setter(name)};
+            return Records.of(model).accessor(name);
         }
         if (GeneratedModels.find(model) != null) {
             for (Member member : Members.of(model)) {
                 GeneratedField field = member.generated();
                 if (member.name().equals(name) && field != null) {
-                    return new MethodHandle[] {Generated.getter(field), Generated.setter(field)};
+                    return Accessor.generated(field);
                 }
             }
         }
@@ -651,8 +622,8 @@ public final class ModelRules {
             try {
                 Field field = c.getDeclaredField(name);
                 MethodHandles.Lookup lookup = EntityMapper.lookupIn(model, c);
-                return new MethodHandle[] {lookup.unreflectGetter(field).asType(RELATION_GETTER),
-                    lookup.unreflectSetter(field).asType(RELATION_SETTER)};
+                return Accessor.handles(lookup.unreflectGetter(field).asType(RELATION_GETTER),
+                        lookup.unreflectSetter(field).asType(RELATION_SETTER));
             } catch (NoSuchFieldException e) {
                 continue;
             } catch (IllegalAccessException e) {

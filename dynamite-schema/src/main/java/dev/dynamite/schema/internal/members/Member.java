@@ -20,6 +20,7 @@ public final class Member {
     private final boolean isFinal;
     private final @Nullable Field field;
     private final @Nullable GeneratedField generated;
+    private final int marks;
 
     private Member(String name, Class<?> declaringClass, Class<?> type, Type genericType, Annotation[] annotations,
                    boolean isFinal, @Nullable Field field, @Nullable GeneratedField generated) {
@@ -31,6 +32,7 @@ public final class Member {
         this.isFinal = isFinal;
         this.field = field;
         this.generated = generated;
+        this.marks = Marks.of(annotations);
     }
 
     static Member of(Field field) {
@@ -74,6 +76,16 @@ public final class Member {
 
     public boolean has(Class<? extends Annotation> annotation) {
         return annotation(annotation) != null;
+    }
+
+    /**
+     * Whether the field carries any of some Dynamite annotations.
+     *
+     * @param marks bits of {@link Marks}
+     * @return true if it carries one of them
+     */
+    public boolean has(int marks) {
+        return (this.marks & marks) != 0;
     }
 
     public boolean isFinal() {
