@@ -6,18 +6,7 @@ import dev.dynamite.it.QueryModels.Team;
 
 /** The query suite on the class models of {@link QueryModels}. */
 abstract class ClassQueryContract extends QueryContract<Person, Reading> {
-    @Override
-    protected Class<Person> personType() {
-        return Person.class;
-    }
-
-    @Override
-    protected Class<Reading> readingType() {
-        return Reading.class;
-    }
-
-    @Override
-    protected Class<?> teamType() {
-        return Team.class;
+    ClassQueryContract() {
+        super(Person.class, Reading.class, Team.class);
     }
 }

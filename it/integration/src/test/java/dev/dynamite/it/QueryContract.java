@@ -42,17 +42,24 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * asserted on results and on the SDK operations sent. Twenty people p00..p19 are seeded once; p19 is soft-deleted.
  */
 abstract class QueryContract<P, R> extends FixtureContract {
+    private final Class<P> personType;
+    private final Class<R> readingType;
+    private final Class<?> teamType;
     private Model<P> people;
     private Model<R> readings;
 
-    /** The person model: a class ({@code QueryModels}) or a record ({@code RecordQueryModels}). */
-    protected abstract Class<P> personType();
-
-    /** The reading model of the same kind. */
-    protected abstract Class<R> readingType();
-
-    /** The team model of the same kind. */
-    protected abstract Class<?> teamType();
+    /**
+     * Binds the suite to one kind of models: classes ({@code QueryModels}) or records ({@code RecordQueryModels}).
+     *
+     * @param personType the person model
+     * @param readingType the reading model of the same kind
+     * @param teamType the team model of the same kind
+     */
+    QueryContract(Class<P> personType, Class<R> readingType, Class<?> teamType) {
+        this.personType = personType;
+        this.readingType = readingType;
+        this.teamType = teamType;
+    }
 
     /** A field's (or component's) value, read as the test reads it. */
     static Object get(Object entity, String field) {
@@ -67,8 +74,8 @@ abstract class QueryContract<P, R> extends FixtureContract {
 
     @BeforeAll
     void seed() {
-        people = dynamite.model(personType());
-        readings = dynamite.model(readingType());
+        people = dynamite.model(personType);
+        readings = dynamite.model(readingType);
         for (int i = 0; i < 20; i++) {
             int n = i;
             Map<String, Object> p = new HashMap<>();
@@ -306,7 +313,7 @@ abstract class QueryContract<P, R> extends FixtureContract {
                 .isInstanceOf(UnknownOperatorException.class).hasMessageContaining("'or'");
         assertThatThrownBy(() -> people.where("nope", 1)).isInstanceOf(UnknownFieldException.class);
         assertThatThrownBy(() -> people.where("note", "x")).isInstanceOf(UnknownFieldException.class);
-        assertThatThrownBy(() -> dynamite.model(teamType()).where("members", "x"))
+        assertThatThrownBy(() -> dynamite.model(teamType).where("members", "x"))
                 .isInstanceOf(ModelValidationException.class).hasMessageContaining("relation");
         assertThatThrownBy(() -> people.where("age", "old")).isInstanceOf(ModelValidationException.class)
                 .hasMessageStartingWith("Person.age: ");
@@ -418,9 +425,9 @@ abstract class QueryContract<P, R> extends FixtureContract {
 
     @Test
     void includeNamesARelation() {
-        assertThatThrownBy(() -> dynamite.model(teamType()).query().include("name"))
+        assertThatThrownBy(() -> dynamite.model(teamType).query().include("name"))
                 .isInstanceOf(ModelValidationException.class).hasMessageContaining("not a relation");
-        Model<?> teams = dynamite.model(teamType());
+        Model<?> teams = dynamite.model(teamType);
         teams.create(Map.of("id", "t1", "name", "one"));
         Object team = teams.query().where("id", "t1").include("members").first().orElseThrow();
         assertThat((List<?>) get(team, "members")).extracting(QueryContract::pid)
@@ -549,7 +556,7 @@ abstract class QueryContract<P, R> extends FixtureContract {
 
     @Test
     void everyPageIsFollowed() {
-        Model<R> model = dynamite.model(readingType());
+        Model<R> model = dynamite.model(readingType);
         String payload = "x".repeat(1000);
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {

@@ -6,18 +6,7 @@ import dev.dynamite.it.RecordQueryModels.Team;
 
 /** The query suite on the record models of {@link RecordQueryModels}. */
 abstract class RecordQueryContract extends QueryContract<Person, Reading> {
-    @Override
-    protected Class<Person> personType() {
-        return Person.class;
-    }
-
-    @Override
-    protected Class<Reading> readingType() {
-        return Reading.class;
-    }
-
-    @Override
-    protected Class<?> teamType() {
-        return Team.class;
+    RecordQueryContract() {
+        super(Person.class, Reading.class, Team.class);
     }
 }

@@ -15,4 +15,24 @@ public final class Primitives {
     public static Class<?> box(Class<?> type) {
         return type.isPrimitive() ? BOXES.getOrDefault(type, type) : type;
     }
+
+    /** Returns the value a field of a primitive type holds when nothing is given: zero or false, boxed. */
+    public static Object zero(Class<?> primitive) {
+        if (primitive == boolean.class) {
+            return false;
+        } else if (primitive == char.class) {
+            return (char) 0;
+        } else if (primitive == byte.class) {
+            return (byte) 0;
+        } else if (primitive == short.class) {
+            return (short) 0;
+        } else if (primitive == int.class) {
+            return 0;
+        } else if (primitive == long.class) {
+            return 0L;
+        } else if (primitive == float.class) {
+            return 0f;
+        }
+        return 0d;
+    }
 }

@@ -187,7 +187,7 @@ public final class Records {
         Object[] values = new Object[componentTypes.length];
         for (int i = 0; i < values.length; i++) {
             if (componentTypes[i].isPrimitive()) {
-                values[i] = zero(componentTypes[i]);
+                values[i] = Primitives.zero(componentTypes[i]);
             }
         }
         return new Draft(type, values);
@@ -242,24 +242,5 @@ public final class Records {
         } catch (Throwable e) {
             throw new IllegalStateException("a record accessor threw " + e, e);
         }
-    }
-
-    private static Object zero(Class<?> primitive) {
-        if (primitive == boolean.class) {
-            return false;
-        } else if (primitive == char.class) {
-            return (char) 0;
-        } else if (primitive == byte.class) {
-            return (byte) 0;
-        } else if (primitive == short.class) {
-            return (short) 0;
-        } else if (primitive == int.class) {
-            return 0;
-        } else if (primitive == long.class) {
-            return 0L;
-        } else if (primitive == float.class) {
-            return 0f;
-        }
-        return 0d;
     }
 }
