@@ -50,6 +50,8 @@ final class ModelCode {
     private final boolean value;
     private final String modelName;
     private final Set<String> plugins = new LinkedHashSet<>();
+    /** The builder that makes an immutable class without an all-fields constructor; null otherwise. */
+    private final BuilderMethods builder;
     private final String reason;
 
     ModelCode(ProcessingEnvironment env, TypeElement model, ModelReader.Model read) {
@@ -63,6 +65,8 @@ final class ModelCode {
         this.record = model.getKind() == ElementKind.RECORD;
         this.value = record || read.immutable();
         this.modelName = model.getQualifiedName().toString();
+        this.builder = value && !record && ModelReader.allFieldsConstructor(model, read.members(), types) == null
+                ? BuilderMethods.find(model, read.members(), types) : null;
         this.reason = check();
     }
 
@@ -99,13 +103,18 @@ final class ModelCode {
             if (!constructor) {
                 return "it has no no-arg constructor it can call";
             }
-        } else if (!record) {
-            boolean constructor = false;
-            for (ExecutableElement c : ElementFilter.constructorsIn(model.getEnclosedElements())) {
-                constructor |= c.getParameters().size() == read.members().size()
-                        && !c.getModifiers().contains(Modifier.PRIVATE);
+        } else if (builder != null) {
+            if (!visible(builder.type()) || !reachable(builder.builder()) || !reachable(builder.build())
+                    || !builder.setters().stream().allMatch(this::reachable)) {
+                return "its builder or one of the builder's methods is private or out of reach of package "
+                        + pkg.getQualifiedName();
             }
-            if (!constructor) {
+            if (!builder.type().getTypeParameters().isEmpty()) {
+                return "its builder is generic";
+            }
+        } else if (!record) {
+            ExecutableElement constructor = ModelReader.allFieldsConstructor(model, read.members(), types);
+            if (constructor == null || constructor.getModifiers().contains(Modifier.PRIVATE)) {
                 return "its all-fields constructor is private";
             }
         }
@@ -239,7 +248,18 @@ final class ModelCode {
         out.append("        }\n\n");
         out.append("        @Override\n        @SuppressWarnings(\"unchecked\")\n        public ").append(modelName)
                 .append(" construct(Object[] components) {\n");
-        if (value) {
+        if (builder != null) {
+            // a setter that returns the builder's own type hands on the builder it returns, as at run time
+            out.append("            var builder = ").append(modelName).append(".builder();\n");
+            for (int i = 0; i < read.members().size(); i++) {
+                ExecutableElement setter = builder.setters().get(i);
+                boolean chained = types.isSameType(setter.getReturnType(), builder.builder().getReturnType());
+                out.append("            ").append(chained ? "builder = " : "").append("builder.")
+                        .append(setter.getSimpleName()).append("(")
+                        .append(cast(read.members().get(i).asType(), "components[" + i + "]")).append(");\n");
+            }
+            out.append("            return builder.build();\n");
+        } else if (value) {
             List<String> arguments = new ArrayList<>();
             for (int i = 0; i < read.members().size(); i++) {
                 arguments.add(cast(read.members().get(i).asType(), "components[" + i + "]"));

@@ -63,7 +63,7 @@ final class ModelReader {
      *     too), in the same order
      * @param hooks its hook methods, superclass ones first, an overridden one where the subclass declares it
      * @param immutable whether it is a class (not a record) whose members are all final, made with a constructor
-     *     that takes them all in order
+     *     that takes them all in order or with a builder
      */
     record Model(TypeElement type, List<Attribute> attributes, List<VariableElement> members,
                  List<ExecutableElement> hooks, boolean immutable) {
@@ -175,8 +175,9 @@ final class ModelReader {
                 }
                 if (!record && !immutable && field.getModifiers().contains(Modifier.FINAL)) {
                     error(field, model, name, "is final, but Dynamite assigns persisted fields when it loads an"
-                            + " item; remove final, make the model a record, or mark the field transient or"
-                            + " @NonAttribute");
+                            + " item; remove final, make the model a record or an immutable class (every field"
+                            + " final, with a constructor that takes them all or a static builder()), or mark the"
+                            + " field transient or @NonAttribute");
                 }
                 if (isPartition || isSort) {
                     checkKeyType(model, field);
@@ -220,10 +221,11 @@ final class ModelReader {
 
     /**
      * Whether a class is immutable as the run time reads it: every field that is neither static nor transient is
-     * final, and a constructor takes them all, in declaration order (superclass fields first).
+     * final, and a constructor takes them all, in declaration order (superclass fields first), or a builder does
+     * ({@link BuilderMethods}).
      */
     private boolean immutable(TypeElement model) {
-        List<TypeMirror> fieldTypes = new ArrayList<>();
+        List<VariableElement> fields = new ArrayList<>();
         for (TypeElement declaring : mirrors.hierarchy(model)) {
             for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
                 Set<Modifier> modifiers = field.getModifiers();
@@ -233,23 +235,29 @@ final class ModelReader {
                 if (!modifiers.contains(Modifier.FINAL)) {
                     return false;
                 }
-                fieldTypes.add(types.erasure(field.asType()));
+                fields.add(field);
             }
         }
-        if (fieldTypes.isEmpty()) {
+        if (fields.isEmpty()) {
             return false;
         }
+        return allFieldsConstructor(model, fields, types) != null || BuilderMethods.find(model, fields, types) != null;
+    }
+
+    /** The constructor of a class that takes all its fields, in order, or null. */
+    static ExecutableElement allFieldsConstructor(TypeElement model, List<VariableElement> fields, Types types) {
         for (ExecutableElement constructor : ElementFilter.constructorsIn(model.getEnclosedElements())) {
             List<? extends VariableElement> parameters = constructor.getParameters();
-            boolean matches = parameters.size() == fieldTypes.size();
+            boolean matches = parameters.size() == fields.size();
             for (int i = 0; matches && i < parameters.size(); i++) {
-                matches = types.isSameType(types.erasure(parameters.get(i).asType()), fieldTypes.get(i));
+                matches = types.isSameType(types.erasure(parameters.get(i).asType()),
+                        types.erasure(fields.get(i).asType()));
             }
             if (matches) {
-                return true;
+                return constructor;
             }
         }
-        return false;
+        return null;
     }
 
     /** The checks of the class itself; a value (a record or an immutable class) needs no no-arg constructor. */

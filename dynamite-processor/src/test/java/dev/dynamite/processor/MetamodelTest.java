@@ -255,6 +255,102 @@ class MetamodelTest {
     }
 
     @Test
+    void anImmutableClassWithOnlyABuilderIsMadeThroughItsBuilder(@TempDir Path dir) throws Exception {
+        String parcel = """
+                package shop;
+
+                import dev.dynamite.annotation.PrimaryKey;
+
+                public final class Parcel {
+                    @PrimaryKey final String id;
+                    final int grams;
+                    final String carrier;
+
+                    private Parcel(Builder b) {
+                        this.id = b.id;
+                        this.grams = b.grams;
+                        this.carrier = b.carrier == null ? "none" : b.carrier;
+                    }
+
+                    public static Builder builder() {
+                        return new Builder();
+                    }
+
+                    public static final class Builder {
+                        private String id;
+                        private int grams;
+                        private String carrier;
+
+                        public Builder id(String id) {
+                            this.id = id;
+                            return this;
+                        }
+
+                        public Builder setGrams(int grams) {
+                            this.grams = grams;
+                            return this;
+                        }
+
+                        public void withCarrier(String carrier) {
+                            this.carrier = carrier;
+                        }
+
+                        public Parcel build() {
+                            return new Parcel(this);
+                        }
+                    }
+                }
+                """;
+        // final fields, a builder that misses one of them: not immutable, so the final field is the mistake
+        String broken = """
+                package shop;
+
+                import dev.dynamite.annotation.PrimaryKey;
+
+                public final class Broken {
+                    @PrimaryKey final String id;
+                    final int grams;
+
+                    private Broken(String id) {
+                        this.id = id;
+                        this.grams = 0;
+                    }
+
+                    public static Builder builder() {
+                        return new Builder();
+                    }
+
+                    public static final class Builder {
+                        private String id;
+
+                        public Builder id(String id) {
+                            this.id = id;
+                            return this;
+                        }
+
+                        public Broken build() {
+                            return new Broken(id);
+                        }
+                    }
+                }
+                """;
+        Compilation compiled = Compilation.of(dir, Map.of("shop/Parcel.java", parcel));
+        assertThat(compiled.success).as("%s", compiled).isTrue();
+        try (URLClassLoader loader = compiled.loader()) {
+            GeneratedModel<?> generated = GeneratedModels.find(loader.loadClass("shop.Parcel"));
+            assertThat(generated.immutable()).isTrue();
+            Object made = generated.construct(new Object[] {"p1", 1200, null});
+            assertThat(generated.fields().get(0).getter().apply(made)).isEqualTo("p1");
+            assertThat(generated.fields().get(1).getter().apply(made)).isEqualTo(1200);
+            assertThat(generated.fields().get(2).getter().apply(made)).as("build() ran").isEqualTo("none");
+        }
+        Compilation refused = Compilation.of(dir.resolve("broken"), Map.of("shop/Broken.java", broken));
+        assertThat(refused.success).isFalse();
+        assertThat(refused.problems).anySatisfy(p -> assertThat(p.message())
+                .startsWith("shop.Broken.id: is final, but Dynamite assigns persisted fields"));
+    }
+
+    @Test
     void aFilterOfTheWrongTypeDoesNotCompile(@TempDir Path dir) {
         Map<String, String> wrong = Map.of(
                 "total.gte(\"ten\")", "Order_.total.gte(\"ten\")",

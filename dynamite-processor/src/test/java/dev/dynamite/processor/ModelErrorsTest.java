@@ -158,7 +158,9 @@ class ModelErrorsTest {
                         @PrimaryKey public String a;
                         public final String fixed = "x"; // <-
                     }""", "shop.M.fixed: is final, but Dynamite assigns persisted fields when it loads an item;"
-                    + " remove final, make the model a record, or mark the field transient or @NonAttribute", false),
+                    + " remove final, make the model a record or an immutable class (every field final, with a"
+                    + " constructor that takes them all or a static builder()), or mark the field transient or"
+                    + " @NonAttribute", false),
             new Mistake("""
                     class M { // <-
                         @PrimaryKey public String a;

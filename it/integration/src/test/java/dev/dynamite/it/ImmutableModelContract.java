@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamite.Model;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.OptimisticLockException;
+import dev.dynamite.it.ImmutableModels.Consignment;
+import dev.dynamite.it.ImmutableModels.Crate;
 import dev.dynamite.it.ImmutableModels.Invoice;
 import dev.dynamite.it.ImmutableModels.Ledger;
 import dev.dynamite.meta.GeneratedModels;
@@ -23,11 +25,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 abstract class ImmutableModelContract extends FixtureContract {
     private Model<Invoice> invoices;
     private Model<Ledger> ledgers;
+    private Model<Consignment> consignments;
+    private Model<Crate> crates;
 
     @BeforeAll
     void models() {
         invoices = dynamite.model(Invoice.class);
         ledgers = dynamite.model(Ledger.class);
+        consignments = dynamite.model(Consignment.class);
+        crates = dynamite.model(Crate.class);
     }
 
     @Test
@@ -39,6 +45,8 @@ abstract class ImmutableModelContract extends FixtureContract {
             assertThat(GeneratedModels.find(Invoice.class).immutable()).isTrue();
         }
         assertThat(GeneratedModels.find(Ledger.class)).as("private fields: read by reflection").isNull();
+        assertThat(GeneratedModels.find(Consignment.class) != null).isEqualTo(generated);
+        assertThat(GeneratedModels.find(Crate.class)).as("private fields: read by reflection").isNull();
     }
 
     @Test
@@ -107,5 +115,54 @@ abstract class ImmutableModelContract extends FixtureContract {
         assertThat(ledgers.find(entry.id()).orElseThrow().cents()).isEqualTo(300);
         assertThatThrownBy(() -> ledgers.update(found, Map.of("cents", 1L)))
                 .isInstanceOf(OptimisticLockException.class);
+    }
+
+    @Test
+    void aClassWithOnlyABuilderIsMadeThroughItAndWrittenAsAValue() {
+        int built = ImmutableModels.BUILT.get();
+        Consignment booked = consignments.create(Map.of("carrier", "post", "grams", 700));
+        assertThat(ImmutableModels.BUILT.get()).as("the value handed back comes from the builder")
+                .isGreaterThan(built);
+        assertThat(booked.id).isNotBlank();
+        assertThat(booked.status).isEqualTo("booked");
+        assertThat(booked.version).isEqualTo(1);
+        Consignment found = consignments.find(booked.id).orElseThrow();
+        assertThat(found.grams).isEqualTo(700);
+        assertThat(found.carrier).isEqualTo("post");
+
+        Consignment shipped = consignments.update(found, Map.of("status", "shipped"));
+        assertThat(shipped).isNotSameAs(found);
+        assertThat(shipped.status).isEqualTo("shipped");
+        assertThat(shipped.version).isEqualTo(2);
+        assertThat(found.status).as("the value given is never changed").isEqualTo("booked");
+        assertThatThrownBy(() -> consignments.update(found, Map.of("status", "lost")))
+                .isInstanceOf(OptimisticLockException.class);
+        assertThat(consignments.query().where(ImmutableModels_Consignment_.carrier.eq("post")
+                .and(ImmutableModels_Consignment_.status.eq("shipped"))).allowScan().list())
+                .extracting(c -> c.id).contains(booked.id);
+        consignments.delete(shipped);
+        assertThat(consignments.find(booked.id)).isEmpty();
+    }
+
+    @Test
+    void aBuilderOfPrivateFieldsIsUsedByReflectionAndWhatItRefusesIsATypedError() {
+        Crate.Builder given = Crate.builder();
+        given.setId("c-" + System.nanoTime());
+        Crate packed = crates.create(given.setContents("tea").build());
+        assertThat(packed.version()).isEqualTo(1);
+        Crate found = crates.find(packed.id()).orElseThrow();
+        assertThat(found.contents()).isEqualTo("tea");
+        Crate repacked = crates.update(found, Map.of("contents", "coffee"));
+        assertThat(repacked.contents()).isEqualTo("coffee");
+        assertThat(repacked.version()).isEqualTo(2);
+        assertThat(crates.find(packed.id()).orElseThrow().contents()).isEqualTo("coffee");
+
+        // an item without contents, written by another process: the builder refuses it, and the read says so
+        String bare = "c-bare-" + System.nanoTime();
+        raw.putItem(b -> b.tableName(crates.tableName()).item(Map.of("id", AttributeValue.fromS(bare),
+                "version", AttributeValue.fromN("1"))));
+        assertThatThrownBy(() -> crates.find(bare)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the builder of " + Crate.class.getName())
+                .hasMessageContaining("contents");
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Immutable-class models on the embedded engine; and an immutable update whose response is lost. */
-@DynamiteTest(backend = Backend.EMBEDDED, models = {ImmutableModels.Invoice.class, ImmutableModels.Ledger.class})
+@DynamiteTest(backend = Backend.EMBEDDED, models = {ImmutableModels.Invoice.class, ImmutableModels.Ledger.class,
+        ImmutableModels.Consignment.class, ImmutableModels.Crate.class})
 class ImmutableModelOnLocalEngineTest extends ImmutableModelContract {
 
     @Test

@@ -571,8 +571,9 @@ public final class EntityMapper<T> {
         } else {
             if (field.isFinal()) {
                 throw new InvalidModelException(model, field.name(), "is final, but Dynamite assigns persisted"
-                        + " fields when it loads an item; remove final, make the model a record, or mark the field"
-                        + " transient or @NonAttribute");
+                        + " fields when it loads an item; remove final, make the model a record or an immutable class"
+                        + " (every field final, with a constructor that takes them all or a static builder()), or"
+                        + " mark the field transient or @NonAttribute");
             }
             GeneratedField generated = field.generated();
             if (generated != null) {

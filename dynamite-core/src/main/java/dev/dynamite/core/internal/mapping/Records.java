@@ -39,10 +39,14 @@ public final class Records {
     /** The component accessors: generated ones, or (for a reflected model) handles {@code (Object)Object}. */
     private final Accessor @Nullable [] generatedAccessors;
     private final MethodHandle @Nullable [] accessors;
+    /** What makes the values, for messages: the canonical constructor, the all-fields constructor or the builder. */
+    private final String maker;
 
     private Records(Class<?> type) {
         this.type = type;
         this.generated = GeneratedModels.find(type);
+        this.maker = type.isRecord() ? "the canonical constructor" : generated != null ? "the constructor or builder"
+                : hasConstructor(type, types(Members.of(type))) ? "the all-fields constructor" : "the builder";
         if (generated != null) {
             // compiled with the processor: its code reads the components and calls the canonical constructor
             List<GeneratedField> fields = generated.fields();
@@ -59,7 +63,7 @@ public final class Records {
         }
         this.generatedAccessors = null;
         if (!type.isRecord()) {
-            // an immutable class: its final fields, in order, are what its all-fields constructor takes
+            // an immutable class: its final fields, in order, are what its all-fields constructor or builder takes
             List<Member> fields = Members.of(type);
             this.componentTypes = new Class<?>[fields.size()];
             this.accessors = new MethodHandle[fields.size()];
@@ -73,11 +77,16 @@ public final class Records {
                             .unreflectGetter(Objects.requireNonNull(field.field()))
                             .asType(MethodType.methodType(Object.class, Object.class));
                 }
-                this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, componentTypes))
-                        .asSpreader(Object[].class, fields.size())
-                        .asType(MethodType.methodType(Object.class, Object[].class));
+                if (!maker.equals("the builder")) {
+                    this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, componentTypes))
+                            .asSpreader(Object[].class, fields.size())
+                            .asType(MethodType.methodType(Object.class, Object[].class));
+                } else {
+                    this.constructor = ModelBuilder.of(type, fields).handle();
+                }
             } catch (NoSuchMethodException | IllegalAccessException e) {
-                throw new IllegalStateException("cannot use the all-fields constructor of " + type.getName(), e);
+                throw new IllegalStateException("cannot use the all-fields constructor or the builder of "
+                        + type.getName(), e);
             }
             return;
         }
@@ -123,7 +132,8 @@ public final class Records {
     /**
      * Whether a model is a value, whose entities Dynamite holds as drafts and hands out as new instances: a record,
      * or an immutable class, one whose fields (but static and transient ones) are all final and that has a
-     * constructor taking them all, in declaration order (superclass fields first).
+     * constructor taking them all, in declaration order (superclass fields first), or a builder
+     * ({@link ModelBuilder}).
      *
      * @param type the model class
      * @return true for a record or an immutable class
@@ -155,12 +165,20 @@ public final class Records {
         if (generated != null) {
             return generated.immutable();
         }
+        return hasConstructor(type, types(fields)) || ModelBuilder.find(type, fields) != null;
+    }
+
+    private static Class<?>[] types(List<Member> fields) {
         Class<?>[] types = new Class<?>[fields.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = fields.get(i).type();
         }
+        return types;
+    }
+
+    private static boolean hasConstructor(Class<?> type, Class<?>[] parameterTypes) {
         try {
-            type.getDeclaredConstructor(types);
+            type.getDeclaredConstructor(parameterTypes);
             return true;
         } catch (NoSuchMethodException e) {
             return false;
@@ -225,12 +243,12 @@ public final class Records {
             return generated != null ? generated.construct(values)
                     : (Object) Objects.requireNonNull(constructor).invokeExact(values);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the canonical constructor of " + type.getName() + " refused the"
+            throw new IllegalArgumentException(maker + " of " + type.getName() + " refused the"
                     + " values " + java.util.Arrays.toString(values) + ": " + e, e);
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException("the canonical constructor of " + type.getName() + " threw " + e, e);
+            throw new IllegalStateException(maker + " of " + type.getName() + " threw " + e, e);
         }
     }
 
