@@ -19,17 +19,17 @@ public final class GeneratedModels {
     /** The system property that, set to {@code false}, turns generated models off. */
     public static final String PROPERTY = "dev.dynamite.generatedModels";
     private static final Map<Class<?>, GeneratedModel<?>> REGISTERED = new ConcurrentHashMap<>();
-    private static final ClassValue<Lookup> FOUND = new ClassValue<>() {
+    /** What a class without a generated description maps to: a class value cannot hold null. */
+    private static final Object NONE = new Object();
+    private static final ClassValue<Object> FOUND = new ClassValue<>() {
         @Override
-        protected Lookup computeValue(Class<?> type) {
-            return new Lookup(load(type));
+        protected Object computeValue(Class<?> type) {
+            GeneratedModel<?> model = load(type);
+            return model != null ? model : NONE;
         }
     };
 
     private GeneratedModels() {
-    }
-
-    private record Lookup(@Nullable GeneratedModel<?> model) {
     }
 
     /**
@@ -50,7 +50,8 @@ public final class GeneratedModels {
      */
     @SuppressWarnings("unchecked")
     public static <T> @Nullable GeneratedModel<T> find(Class<T> type) {
-        return (GeneratedModel<T>) FOUND.get(type).model();
+        Object found = FOUND.get(type);
+        return found == NONE ? null : (GeneratedModel<T>) found;
     }
 
     /**

@@ -44,7 +44,7 @@ public abstract class Accessor {
      * @return the accessor
      */
     static Accessor slot(int slot) {
-        return new Slot(slot);
+        return Slot.of(slot);
     }
 
     /**
@@ -54,7 +54,7 @@ public abstract class Accessor {
      * @return the accessor
      */
     public static Accessor generated(GeneratedField field) {
-        return new Generated(field.getter(), field.setter(), field.name());
+        return Generated.of(field);
     }
 
     /**
@@ -65,14 +65,21 @@ public abstract class Accessor {
      * @return the accessor
      */
     public static Accessor handles(MethodHandle getter, MethodHandle setter) {
-        return new Handles(getter, setter);
+        return Handles.of(getter, setter);
     }
+
+    // Each kind is made by a factory of its own that returns an Accessor: the verifier of this class then has no
+    // subclass to check, and a cold JVM loads only the kinds its models use.
 
     private static final class Slot extends Accessor {
         private final int slot;
 
-        Slot(int slot) {
+        private Slot(int slot) {
             this.slot = slot;
+        }
+
+        static Accessor of(int slot) {
+            return new Slot(slot);
         }
 
         @Override
@@ -91,11 +98,15 @@ public abstract class Accessor {
         private final @Nullable BiConsumer<Object, @Nullable Object> setter;
         private final String name;
 
-        Generated(Function<Object, @Nullable Object> getter, @Nullable BiConsumer<Object, @Nullable Object> setter,
-                  String name) {
+        private Generated(Function<Object, @Nullable Object> getter,
+                          @Nullable BiConsumer<Object, @Nullable Object> setter, String name) {
             this.getter = getter;
             this.setter = setter;
             this.name = name;
+        }
+
+        static Accessor of(GeneratedField field) {
+            return new Generated(field.getter(), field.setter(), field.name());
         }
 
         @Override
@@ -113,9 +124,13 @@ public abstract class Accessor {
         private final MethodHandle getter;
         private final MethodHandle setter;
 
-        Handles(MethodHandle getter, MethodHandle setter) {
+        private Handles(MethodHandle getter, MethodHandle setter) {
             this.getter = getter;
             this.setter = setter;
+        }
+
+        static Accessor of(MethodHandle getter, MethodHandle setter) {
+            return new Handles(getter, setter);
         }
 
         @Override

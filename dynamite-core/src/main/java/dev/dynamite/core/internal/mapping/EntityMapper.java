@@ -110,7 +110,7 @@ public final class EntityMapper<T> {
         this.metadata = EntityMetadata.of(type);
         this.strategy = strategy;
         GeneratedModel<?> generated = GeneratedModels.find(type);
-        this.records = Records.isValue(type) ? Records.of(type) : null;
+        this.records = ValueModels.isValue(type) ? Records.of(type) : null;
         this.generated = records == null && generated != null ? checkConcrete(type, generated) : null;
         this.constructor = records != null || generated != null ? null : constructor(type);
         String partitionName = metadata.partitionKey().name();

@@ -71,7 +71,7 @@ public final class Mappers {
      * @throws CodecNotFoundException if no codec handles the type of a persisted field
      */
     public <T> EntityMapper<T> mapper(Class<T> type) {
-        if (Records.isValue(type)) {
+        if (ValueModels.isValue(type)) {
             throw new IllegalArgumentException(type.getName() + " is a value model: its entities are drafts");
         }
         return build(type);
@@ -86,7 +86,7 @@ public final class Mappers {
      * @throws CodecNotFoundException if no codec handles the type of a persisted component
      */
     public EntityMapper<Draft> drafts(Class<?> type) {
-        if (!Records.isValue(type)) {
+        if (!ValueModels.isValue(type)) {
             throw new IllegalArgumentException(type.getName() + " is neither a record nor an immutable class");
         }
         return build(type);

@@ -46,7 +46,7 @@ public final class Records {
         this.type = type;
         this.generated = GeneratedModels.find(type);
         this.maker = type.isRecord() ? "the canonical constructor" : generated != null ? "the constructor or builder"
-                : hasConstructor(type, types(Members.of(type))) ? "the all-fields constructor" : "the builder";
+                : ValueModels.hasConstructor(type, ValueModels.types(Members.of(type))) ? "the all-fields constructor" : "the builder";
         if (generated != null) {
             // compiled with the processor: its code reads the components and calls the canonical constructor
             List<GeneratedField> fields = generated.fields();
@@ -110,79 +110,16 @@ public final class Records {
     }
 
     /**
-     * Returns the handling of a value model: a record, or an immutable class (see {@link #isValue}).
+     * Returns the handling of a value model: a record, or an immutable class (see {@link ValueModels#isValue}).
      *
      * @param type a value model class
      * @return its handling, the same instance on every call
      */
     public static Records of(Class<?> type) {
-        if (!isValue(type)) {
+        if (!ValueModels.isValue(type)) {
             throw new IllegalArgumentException(type.getName() + " is neither a record nor an immutable class");
         }
         return CACHE.get(type);
-    }
-
-    private static final ClassValue<Boolean> VALUES = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            return type.isRecord() || isImmutable(type);
-        }
-    };
-
-    /**
-     * Whether a model is a value, whose entities Dynamite holds as drafts and hands out as new instances: a record,
-     * or an immutable class, one whose fields (but static and transient ones) are all final and that has a
-     * constructor taking them all, in declaration order (superclass fields first), or a builder
-     * ({@link ModelBuilder}).
-     *
-     * @param type the model class
-     * @return true for a record or an immutable class
-     */
-    public static boolean isValue(Class<?> type) {
-        return VALUES.get(type);
-    }
-
-    private static boolean isImmutable(Class<?> type) {
-        if (type.isInterface() || type.isArray() || type.isPrimitive() || type.isEnum()
-                || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
-            return false;
-        }
-        GeneratedModel<?> generated = GeneratedModels.find(type);
-        List<Member> fields = Members.of(type);
-        if (fields.isEmpty()) {
-            return false;
-        }
-        boolean keyed = false;
-        for (Member field : fields) {
-            if (!field.isFinal()) {
-                return false;
-            }
-            keyed |= field.has(dev.dynamite.annotation.PrimaryKey.class) || field.has(dev.dynamite.annotation.Index.class);
-        }
-        if (!keyed) {
-            return false;
-        }
-        if (generated != null) {
-            return generated.immutable();
-        }
-        return hasConstructor(type, types(fields)) || ModelBuilder.find(type, fields) != null;
-    }
-
-    private static Class<?>[] types(List<Member> fields) {
-        Class<?>[] types = new Class<?>[fields.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = fields.get(i).type();
-        }
-        return types;
-    }
-
-    private static boolean hasConstructor(Class<?> type, Class<?>[] parameterTypes) {
-        try {
-            type.getDeclaredConstructor(parameterTypes);
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     /** The slot of a component. */

@@ -6,7 +6,7 @@ import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.TableCatalog;
 import dev.dynamite.core.internal.mapping.Draft;
-import dev.dynamite.core.internal.mapping.Records;
+import dev.dynamite.core.internal.mapping.ValueModels;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
@@ -84,7 +84,7 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
      * @return the context; its entities are drafts for a record
      */
     public static ModelContext<?> any(Class<?> type, Owner owner, GlobalRegistry.Binding binding) {
-        return Records.isValue(type) ? ofRecord(type, owner, binding) : of(type, owner, binding);
+        return ValueModels.isValue(type) ? ofRecord(type, owner, binding) : of(type, owner, binding);
     }
 
     private static <T> ModelContext<T> of(Class<?> type, EntityMapper<T> mapper, Owner owner,

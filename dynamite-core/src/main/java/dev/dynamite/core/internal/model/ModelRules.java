@@ -16,6 +16,7 @@ import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.mapping.Draft;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.mapping.Records;
+import dev.dynamite.core.internal.mapping.ValueModels;
 import dev.dynamite.core.internal.mapping.Accessor;
 import dev.dynamite.meta.GeneratedField;
 import dev.dynamite.meta.GeneratedHook;
@@ -573,7 +574,7 @@ public final class ModelRules {
                         : "a create or destroy hook takes no parameter");
             }
             hooks.get(kind).add(new Hook(hook.name(), hook.invoker(), null, takesChanges,
-                    Records.isValue(model) ? Records.of(model) : null));
+                    ValueModels.isValue(model) ? Records.of(model) : null));
         }
         for (Map.Entry<HookKind, List<Hook>> entry : hooks.entrySet()) {
             entry.setValue(List.copyOf(entry.getValue()));
@@ -599,7 +600,7 @@ public final class ModelRules {
             // the runtime holds a record's entity as a draft: the hook sees the record it stands for
             MethodHandle handle = lookup.unreflect(method).asType(takesChanges ? CHANGES_HOOK : NO_ARG_HOOK);
             return new Hook(method.getName(), null, handle, takesChanges,
-                    Records.isValue(model) ? Records.of(model) : null);
+                    ValueModels.isValue(model) ? Records.of(model) : null);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("private lookup refused " + method, e);
         }
@@ -607,7 +608,7 @@ public final class ModelRules {
 
     /** The accessor of a relation field. */
     private static Accessor relationAccessor(Class<?> model, String name) {
-        if (Records.isValue(model)) {
+        if (ValueModels.isValue(model)) {
             return Records.of(model).accessor(name);
         }
         if (GeneratedModels.find(model) != null) {

@@ -2,6 +2,7 @@ package dev.dynamite.core.internal.model;
 
 import dev.dynamite.core.internal.mapping.Draft;
 import dev.dynamite.core.internal.mapping.Records;
+import dev.dynamite.core.internal.mapping.ValueModels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -31,7 +32,7 @@ public abstract class Shape<T, E> {
      */
     @SuppressWarnings("unchecked")
     public static <T> Shape<T, Object> of(Class<T> type) {
-        return (Shape<T, Object>) (Records.isValue(type) ? new RecordShape(type) : new ClassShape<>());
+        return (Shape<T, Object>) (ValueModels.isValue(type) ? RecordShape.ofRecord(type) : new ClassShape<>());
     }
 
     /**
@@ -50,7 +51,13 @@ public abstract class Shape<T, E> {
      */
     @SuppressWarnings("unchecked")   // a class model's T is its E; a record's draft reveals as a T
     public final T out(E entity) {
-        return entity == null ? null : (T) reveal(entity, new IdentityHashMap<>());
+        if (entity == null) {
+            return null;
+        }
+        if (!immutable() && !ModelRules.of(entity.getClass()).hasRelations()) {
+            return (T) entity;   // nothing to reveal, and a mutable model need not load the draft machinery
+        }
+        return (T) reveal(entity, new IdentityHashMap<>());
     }
 
     /** Whether this model's entities are drafts, which cannot be filled in place by the application. */
@@ -96,8 +103,13 @@ public abstract class Shape<T, E> {
     private static final class RecordShape extends Shape<Object, Draft> {
         private final Records records;
 
-        RecordShape(Class<?> type) {
+        private RecordShape(Class<?> type) {
             this.records = Records.of(type);
+        }
+
+        /** A factory of its own, so that a mutable model's shape does not load this class to verify its maker. */
+        static Shape<?, ?> ofRecord(Class<?> type) {
+            return new RecordShape(type);
         }
 
         @Override
@@ -124,7 +136,7 @@ public abstract class Shape<T, E> {
         if (seen != null) {
             return (X) seen;
         }
-        if (!(entity instanceof Draft) && Records.isValue(entity.getClass())) {
+        if (!(entity instanceof Draft) && ValueModels.isValue(entity.getClass())) {
             return entity;   // a value already: what a record given in holds in its relations
         }
         ModelRules rules = ModelRules.of(Draft.modelOf(entity));
