@@ -240,22 +240,83 @@ final class DefaultModel<T, E> implements Model<T> {
     }
 
     @Override
+    public T save(T entity, TransactionContext tx) {
+        return save(entity, MutationOptions.tx(tx));
+    }
+
+    @Override
     public T update(T entity, Map<String, ?> changes) {
+        return update(entity, changes, MutationOptions.defaults());
+    }
+
+    @Override
+    public T update(T entity, Map<String, ?> changes, MutationOptions options) {
         E written = in(entity);
         new EntityWrites<>(context()).update(written, Objects.requireNonNull(changes, "changes"),
-                MutationOptions.defaults());
+                Objects.requireNonNull(options, "options"));
         return shape.immutable() ? shape.out(written) : entity;
     }
 
     @Override
-    public void delete(T entity) {
+    public T update(T entity, Map<String, ?> changes, TransactionContext tx) {
+        return update(entity, changes, MutationOptions.tx(tx));
+    }
+
+    @Override
+    public T delete(T entity) {
+        return delete(entity, MutationOptions.defaults());
+    }
+
+    @Override
+    public T delete(T entity, MutationOptions options) {
+        return destroy(entity, false, options);
+    }
+
+    @Override
+    public T delete(T entity, TransactionContext tx) {
+        return delete(entity, MutationOptions.tx(tx));
+    }
+
+    @Override
+    public T forceDestroy(T entity) {
+        return forceDestroy(entity, MutationOptions.defaults());
+    }
+
+    @Override
+    public T forceDestroy(T entity, MutationOptions options) {
+        return destroy(entity, true, options);
+    }
+
+    @Override
+    public T forceDestroy(T entity, TransactionContext tx) {
+        return forceDestroy(entity, MutationOptions.tx(tx));
+    }
+
+    /** Deletes an entity's item, softly unless {@code force}; hands back the entity, or the value as deleted. */
+    private T destroy(T entity, boolean force, MutationOptions options) {
         E deleted = in(entity);
-        new EntityWrites<>(context()).destroy(deleted, false, MutationOptions.defaults());
-        if (shape.immutable()) {
-            // the record given is the application's handle of the item: it is no longer persisted either
-            dev.dynamite.core.internal.model.EntityAccess.setState(entity,
-                    dev.dynamite.core.internal.model.EntityAccess.state(deleted));
-        }
+        // the value given is the application's handle of the item: once the deletion happens (now, or at the
+        // commit) it no longer stands for a live item either, so it takes the deleted state with the value returned
+        shape.tie(deleted, entity);
+        new EntityWrites<>(context()).destroy(deleted, force, Objects.requireNonNull(options, "options"));
+        return shape.immutable() ? shape.out(deleted) : entity;
+    }
+
+    @Override
+    public T restore(T entity) {
+        return restore(entity, MutationOptions.defaults());
+    }
+
+    @Override
+    public T restore(T entity, MutationOptions options) {
+        E restored = in(entity);
+        new EntityWrites<>(context()).restore(restored, Objects.requireNonNull(options, "options"));
+        return shape.immutable() ? shape.out(restored) : entity;
+    }
+
+    @Override
+    public T restore(T entity, TransactionContext tx) {
+        return restore(entity, MutationOptions.tx(tx));
     }
 
     /** The runtime's entity for one the application gives. */
@@ -480,14 +541,33 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public T update(T entity, Update<T> changes) {
+        return update(entity, changes, MutationOptions.defaults());
+    }
+
+    @Override
+    public T update(T entity, Update<T> changes, MutationOptions options) {
+        Objects.requireNonNull(options, "options");
         Update.Change counter = counter(changes);
         if (counter == null) {
-            return update(entity, assignments(changes));
+            return update(entity, assignments(changes), options);
+        }
+        if (shape.immutable() && options.transaction().isPresent()) {
+            // a transaction returns no values: the counter's sum is known only at the commit, after the new value
+            // was handed back, and a value cannot change then
+            throw new ModelValidationException(type, counter.field(), "is added to in a transaction, but "
+                    + type.getSimpleName() + " is " + (type.isRecord() ? "a record" : "immutable") + ", whose value"
+                    + " handed back could not show the sum, known only at the commit; queue increment(\""
+                    + counter.field() + "\", by, filters, tx) instead, or add outside the transaction");
         }
         E written = in(entity);
         new CounterWrites<>(context()).increment(written, counter.field(), (Number) Objects.requireNonNull(
-                counter.value()), MutationOptions.defaults());
+                counter.value()), options);
         return shape.immutable() ? shape.out(written) : entity;
+    }
+
+    @Override
+    public T update(T entity, Update<T> changes, TransactionContext tx) {
+        return update(entity, changes, MutationOptions.tx(tx));
     }
 
     @Override

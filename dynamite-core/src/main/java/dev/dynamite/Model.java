@@ -378,35 +378,228 @@ public interface Model<T> extends ItemReader<T> {
     T save(T entity);
 
     /**
-     * Writes an entity with options (hooks, transaction); see {@link #save(Object)}.
+     * Writes an entity with options (hooks, transaction); see {@link #save(Object)}. With a transaction the write is
+     * queued, and what {@link #save(Object, TransactionContext)} says of the value returned holds.
      *
      * @param entity the entity
      * @param options hooks on or off, the transaction
-     * @return the entity
+     * @return the entity (for a record or an immutable class, the new value)
+     * @throws dev.dynamite.api.ItemAlreadyExistsException if a new entity's key is taken
+     * @throws dev.dynamite.api.ItemNotFoundException if the item was deleted since it was read
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid; nothing is written
      */
     T save(T entity, MutationOptions options);
+
+    /**
+     * Queues an entity's save in a transaction: {@code save(entity, MutationOptions.tx(tx))}. It is validated (and
+     * its before-hooks run) now; it is written, and its after-hooks run, when the transaction commits.
+     *
+     * <p><b>The value returned inside a transaction.</b> A mutable entity is changed in place now (timestamps,
+     * version) and takes its stored state at the commit; if the transaction does not commit, its version is put
+     * back. For a record or an immutable class the new value is returned at once, holding what the write will
+     * store; it takes the stored state when the transaction commits, so that the next write after the commit starts
+     * from it. If the transaction does not commit, nothing was written and the value returned is not what the table
+     * holds: go on from the value given, which is unchanged. The same holds for every instance write queued in a
+     * transaction.
+     *
+     * <pre>{@code
+     * Order paid = dynamite.tx(tx -> orders.save(order, tx));
+     * }</pre>
+     *
+     * @param entity the entity
+     * @param tx the transaction
+     * @return the entity (for a record or an immutable class, the new value, persisted once the transaction
+     *     commits)
+     * @throws dev.dynamite.api.ModelValidationException if a value is invalid; nothing is queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction is full
+     * @throws dev.dynamite.api.InvalidTransactionException if the transaction already holds an action on this item
+     */
+    T save(T entity, TransactionContext tx);
 
     /**
      * Assigns values to a persisted entity's fields and saves it; see {@link #save(Object)}.
      *
      * @param entity an entity Dynamite read or wrote
      * @param changes Java field names to new values; keys and managed fields are refused
-     * @return the entity
+     * @return the entity (for a record or an immutable class, the new value, from which the next write starts)
      * @throws dev.dynamite.api.ItemNotFoundException if Dynamite never persisted the entity, or its item is gone
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
      * @throws dev.dynamite.api.ModelValidationException if a change names an unknown, key or managed field, or does
      *     not fit it; nothing is written
      */
     T update(T entity, Map<String, ?> changes);
 
     /**
+     * Assigns values to a persisted entity's fields and saves it, with options (hooks, transaction); see
+     * {@link #update(Object, Map)}.
+     *
+     * <pre>{@code
+     * Order paid = orders.update(order, Map.of("status", "paid"), MutationOptions.skipHooks());
+     * }</pre>
+     *
+     * @param entity an entity Dynamite read or wrote
+     * @param changes Java field names to new values; keys and managed fields are refused
+     * @param options hooks on or off, the transaction
+     * @return the entity (for a record or an immutable class, the new value)
+     * @throws dev.dynamite.api.ItemNotFoundException if Dynamite never persisted the entity, or its item is gone
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     * @throws dev.dynamite.api.ModelValidationException if a change is invalid; nothing is written
+     */
+    T update(T entity, Map<String, ?> changes, MutationOptions options);
+
+    /**
+     * Queues the update of a persisted entity in a transaction: {@code update(entity, changes,
+     * MutationOptions.tx(tx))}; see {@link #update(Object, Map)}, and {@link #save(Object, TransactionContext)} for
+     * what the value returned means before the commit.
+     *
+     * <pre>{@code
+     * dynamite.tx(tx -> {
+     *     orders.update(order, Map.of("status", "paid"), tx);
+     *     orders.delete(draft, tx);
+     *     return null;
+     * });
+     * }</pre>
+     *
+     * @param entity an entity Dynamite read or wrote
+     * @param changes Java field names to new values
+     * @param tx the transaction
+     * @return the entity (for a record or an immutable class, the new value, persisted once the transaction
+     *     commits)
+     * @throws dev.dynamite.api.ItemNotFoundException if Dynamite never persisted the entity; nothing is queued
+     * @throws dev.dynamite.api.ModelValidationException if a change is invalid; nothing is queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction is full
+     */
+    T update(T entity, Map<String, ?> changes, TransactionContext tx);
+
+    /**
      * Deletes an entity's item: soft (sets its {@code @DeleteAt} field) where the model has one, else hard;
-     * conditioned on the item existing (and on its {@code @Version}).
+     * conditioned on the item existing (and on its {@code @Version}). Runs the destroy hooks. Deleting an entity
+     * that is already soft-deleted changes nothing.
+     *
+     * <p>A mutable entity is changed in place: a soft delete sets its {@code @DeleteAt} field (and moves its
+     * version), a hard delete leaves it no longer persisted. For a record or an immutable class the value returned
+     * is new: after a soft delete, the trashed value with its deletion time and new version, from which
+     * {@link #restore(Object)} follows; after a hard delete, the value as it was deleted, no longer persisted (saving
+     * it creates the item again). The value given takes the same state (it no longer stands for a live item), but
+     * keeps its components.
+     *
+     * <pre>{@code
+     * Order trashed = orders.delete(order);
+     * Order live = orders.restore(trashed);
+     * }</pre>
      *
      * @param entity the entity; its key must be set
+     * @return the entity (for a record or an immutable class, the value as deleted)
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     * @throws dev.dynamite.api.ModelValidationException if a key field is null
+     */
+    T delete(T entity);
+
+    /**
+     * Deletes an entity's item, with options (hooks, transaction); see {@link #delete(Object)}.
+     *
+     * @param entity the entity; its key must be set
+     * @param options hooks on or off, the transaction
+     * @return the entity (for a record or an immutable class, the value as deleted)
      * @throws dev.dynamite.api.ItemNotFoundException if there is no item
      * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
      */
-    void delete(T entity);
+    T delete(T entity, MutationOptions options);
+
+    /**
+     * Queues the deletion of an entity's item (soft where the model has {@code @DeleteAt}) in a transaction:
+     * {@code delete(entity, MutationOptions.tx(tx))}. Its before-hooks run now, its after-hooks at the commit, and
+     * the value given and the one returned take the deleted state then; see {@link #save(Object,
+     * TransactionContext)} for what the value returned means before the commit.
+     *
+     * @param entity the entity; its key must be set
+     * @param tx the transaction
+     * @return the entity (for a record or an immutable class, the value as deleted once the transaction commits)
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction is full
+     * @throws dev.dynamite.api.InvalidTransactionException if the transaction already holds an action on this item
+     */
+    T delete(T entity, TransactionContext tx);
+
+    /**
+     * Deletes an entity's item for good ({@code DeleteItem}), even where the model soft-deletes; conditioned on the
+     * item existing (and on its {@code @Version}). Runs the destroy hooks. A trashed item is deleted too.
+     *
+     * @param entity the entity; its key must be set
+     * @return the entity, no longer persisted (for a record or an immutable class, the value as deleted; the value
+     *     given is no longer persisted either)
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     * @throws dev.dynamite.api.ModelValidationException if a key field is null
+     */
+    T forceDestroy(T entity);
+
+    /**
+     * Deletes an entity's item for good, with options (hooks, transaction); see {@link #forceDestroy(Object)}.
+     *
+     * @param entity the entity; its key must be set
+     * @param options hooks on or off, the transaction
+     * @return the entity (for a record or an immutable class, the value as deleted)
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    T forceDestroy(T entity, MutationOptions options);
+
+    /**
+     * Queues the hard deletion of an entity's item in a transaction; see {@link #forceDestroy(Object)} and
+     * {@link #delete(Object, TransactionContext)}.
+     *
+     * @param entity the entity; its key must be set
+     * @param tx the transaction
+     * @return the entity (for a record or an immutable class, the value as deleted once the transaction commits)
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction is full
+     * @throws dev.dynamite.api.InvalidTransactionException if the transaction already holds an action on this item
+     */
+    T forceDestroy(T entity, TransactionContext tx);
+
+    /**
+     * Undoes a soft delete: removes the item's {@code @DeleteAt} attribute, so reads see it again; conditioned on the
+     * item existing (and on its {@code @Version}, which moves). No hook runs.
+     *
+     * <pre>{@code
+     * Order trashed = orders.onlyTrashed(Map.of("id", id)).get(0);
+     * Order live = orders.restore(trashed);
+     * }</pre>
+     *
+     * @param entity the entity, as deleted or read from the trash; its key must be set
+     * @return the entity with its {@code @DeleteAt} field cleared (for a record or an immutable class, the new value,
+     *     from which the next write starts)
+     * @throws dev.dynamite.api.ModelValidationException if the model has no {@code @DeleteAt} field
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    T restore(T entity);
+
+    /**
+     * Undoes a soft delete, with options (the transaction); see {@link #restore(Object)}.
+     *
+     * @param entity the entity; its key must be set
+     * @param options the options; hooks do not apply (a restore runs none)
+     * @return the entity with its {@code @DeleteAt} field cleared (for a record or an immutable class, the new value)
+     * @throws dev.dynamite.api.ModelValidationException if the model has no {@code @DeleteAt} field
+     * @throws dev.dynamite.api.ItemNotFoundException if there is no item with this key
+     * @throws dev.dynamite.api.OptimisticLockException if another writer changed a versioned item
+     */
+    T restore(T entity, MutationOptions options);
+
+    /**
+     * Queues the undoing of a soft delete in a transaction; see {@link #restore(Object)}, and {@link #save(Object,
+     * TransactionContext)} for what the value returned means before the commit.
+     *
+     * @param entity the entity; its key must be set
+     * @param tx the transaction
+     * @return the entity with its {@code @DeleteAt} field cleared (for a record or an immutable class, the new value,
+     *     persisted once the transaction commits)
+     * @throws dev.dynamite.api.ModelValidationException if the model has no {@code @DeleteAt} field
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction is full
+     */
+    T restore(T entity, TransactionContext tx);
 
     /**
      * Writes many new or <em>replacement</em> items with {@code BatchWriteItem}: 25 a request, several requests at
@@ -716,6 +909,36 @@ public interface Model<T> extends ItemReader<T> {
      *     fit it, or mixes an addition with other changes; nothing is written
      */
     T update(T entity, Update<T> changes);
+
+    /**
+     * Applies typed changes to a persisted entity and writes them, with options (hooks, transaction, idempotent
+     * counters); see {@link #update(Object, Update)}.
+     *
+     * @param entity an entity Dynamite read or wrote
+     * @param changes the changes
+     * @param options hooks on or off, the transaction, {@link MutationOptions#idempotent()} for a counter
+     * @return the entity (for an immutable model, the new value)
+     * @throws dev.dynamite.api.ModelValidationException if a change names an unknown, key or managed field, does not
+     *     fit it, or mixes an addition with other changes; or if an addition to a record or an immutable class is
+     *     given a transaction (a transaction returns no values, so the value handed back could not show the sum:
+     *     queue {@link #increment(String, Number, Map, TransactionContext)} instead); nothing is written
+     */
+    T update(T entity, Update<T> changes, MutationOptions options);
+
+    /**
+     * Queues typed changes to a persisted entity in a transaction; see {@link #update(Object, Update,
+     * MutationOptions)}, and {@link #save(Object, TransactionContext)} for what the value returned means before the
+     * commit. An addition to a mutable entity moves its field by the amount at the commit.
+     *
+     * @param entity an entity Dynamite read or wrote
+     * @param changes the changes
+     * @param tx the transaction
+     * @return the entity (for an immutable model, the new value, persisted once the transaction commits)
+     * @throws dev.dynamite.api.ModelValidationException if a change is invalid, or is an addition to a record or an
+     *     immutable class; nothing is queued
+     * @throws dev.dynamite.api.TransactionLimitException if the transaction is full
+     */
+    T update(T entity, Update<T> changes, TransactionContext tx);
 
     /**
      * Updates every item matching a typed filter; see {@link #update(Map, Map)}. Sets and removals are written as

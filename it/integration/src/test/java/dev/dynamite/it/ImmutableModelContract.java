@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamite.Model;
+import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.OptimisticLockException;
 import dev.dynamite.it.ImmutableModels.Consignment;
@@ -81,8 +82,21 @@ abstract class ImmutableModelContract extends FixtureContract {
                 .eq(customer).and(ImmutableModels_Invoice_.state.eq("open")))).isOne();
         assertThat(invoices.find(made.id).orElseThrow().state).isEqualTo("late");
 
-        invoices.delete(reminded);
+        // a hard delete (no @DeleteAt) hands back the value as deleted, no longer persisted, as the value given is
+        Invoice deleted = invoices.delete(reminded);
+        assertThat(deleted).isEqualTo(reminded).isNotSameAs(reminded);
         assertThat(invoices.find(reminded.id)).isEmpty();
+        assertThatThrownBy(() -> invoices.update(deleted, Map.of("state", "x")))
+                .isInstanceOf(ItemNotFoundException.class).hasMessageContaining("created or loaded");
+        assertThatThrownBy(() -> invoices.update(reminded, Map.of("state", "x")))
+                .isInstanceOf(ItemNotFoundException.class).hasMessageContaining("created or loaded");
+        assertThatThrownBy(() -> invoices.restore(made)).isInstanceOf(ModelValidationException.class)
+                .hasMessageContaining("Invoice").hasMessageContaining("no @DeleteAt");
+        Invoice late = invoices.find(made.id).orElseThrow();
+        assertThatThrownBy(() -> invoices.forceDestroy(made)).as("made is stale: the bulk update moved its version")
+                .isInstanceOf(OptimisticLockException.class);
+        assertThat(invoices.forceDestroy(late)).isEqualTo(late).isNotSameAs(late);
+        assertThat(invoices.find(made.id)).isEmpty();
         assertThatThrownBy(() -> invoices.create(i -> { })).isInstanceOf(ModelValidationException.class)
                 .hasMessageContaining("immutable");
     }

@@ -11,6 +11,7 @@ import dev.dynamite.annotation.PrimaryKey;
 import dev.dynamite.annotation.UpdatedAt;
 import dev.dynamite.annotation.Version;
 import dev.dynamite.api.ItemNotFoundException;
+import dev.dynamite.api.MutationOptions;
 import dev.dynamite.api.OptimisticLockException;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,35 @@ abstract class PlainModelContract extends FixtureContract {
         stranger.id = UUID.randomUUID().toString();
         assertThatThrownBy(() -> invoices.update(stranger, Map.of("total", 1)))
                 .isInstanceOf(ItemNotFoundException.class);
+    }
+
+    @Test
+    void deleteRestoreAndForceDestroyChangeAPlainEntityInPlaceAndHandItBack() {
+        Invoice invoice = create("c4", 9);
+        Invoice stale = invoices.find(invoice.id).orElseThrow();
+
+        assertThat(invoices.delete(invoice)).isSameAs(invoice);
+        assertThat(invoice.deletedAt).isNotNull();
+        assertThat(invoice.version).isEqualTo(2);
+        assertThat(stored(invoice.id)).containsEntry("deletedAt", AttributeValue.fromS(invoice.deletedAt))
+                .containsEntry("version", AttributeValue.fromN("2"));
+        assertThat(invoices.find(invoice.id)).isEmpty();
+        assertThatThrownBy(() -> invoices.restore(stale)).isInstanceOf(OptimisticLockException.class);
+
+        assertThat(invoices.restore(invoice, MutationOptions.defaults())).isSameAs(invoice);
+        assertThat(invoice.deletedAt).isNull();
+        assertThat(invoice.version).isEqualTo(3);
+        assertThat(stored(invoice.id)).doesNotContainKey("deletedAt");
+        assertThat(invoices.find(invoice.id)).isPresent();
+
+        assertThat(invoices.update(invoice, Map.of("status", "paid"), MutationOptions.skipHooks()))
+                .isSameAs(invoice);
+        assertThat(invoice.version).isEqualTo(4);
+        assertThatThrownBy(() -> invoices.forceDestroy(stale)).isInstanceOf(OptimisticLockException.class);
+        assertThat(invoices.forceDestroy(invoice)).isSameAs(invoice);
+        assertThat(stored(invoice.id)).isEmpty();
+        assertThatThrownBy(() -> invoices.update(invoice, Map.of("total", 1)))
+                .isInstanceOf(ItemNotFoundException.class).hasMessageContaining("created or loaded");
     }
 
     @Test

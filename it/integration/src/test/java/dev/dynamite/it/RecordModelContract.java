@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamite.Model;
 import dev.dynamite.Page;
 import dev.dynamite.api.ItemAlreadyExistsException;
+import dev.dynamite.api.ItemNotFoundException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.api.OptimisticLockException;
 import dev.dynamite.api.QueryOptions;
@@ -20,13 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Record models end to end through {@code Model<T>}: every write hands back a new record, and the record handed back
  * is what the next write starts from (its version, its stored snapshot). Defaults, validators, {@code @Name},
- * timestamps, {@code @Version}, soft delete, queries, pages, bulk writes, counters, batch reads and includes work on
- * components as on fields.
+ * timestamps, {@code @Version}, soft delete (delete, restore, forceDestroy of a value), queries, pages, bulk writes,
+ * counters, batch reads and includes work on components as on fields.
  */
 abstract class RecordModelContract extends FixtureContract {
     protected Model<Order> orders;
@@ -140,6 +142,109 @@ abstract class RecordModelContract extends FixtureContract {
         assertThat(orders.withTrashed(Map.of("id", created.id()))).singleElement()
                 .satisfies(o -> assertThat(o.deletedAt()).isNotNull());
         assertThat(orders.onlyTrashed(Map.of("userId", "u5"))).extracting(Order::id).contains(created.id());
+    }
+
+    @Test
+    void deleteHandsBackTheTrashedValueAndRestoreTheLiveOne() {
+        Order created = order("u6", "3");
+        log.clear();
+
+        Order trashed = orders.delete(created);
+
+        assertThat(trashed).isNotSameAs(created);
+        assertThat(trashed.id()).isEqualTo(created.id());
+        assertThat(trashed.deletedAt()).isNotNull();
+        assertThat(trashed.version()).isEqualTo(2);
+        assertThat(created.deletedAt()).as("the value given keeps its components").isNull();
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(log.requests(UpdateItemRequest.class)).singleElement()
+                .satisfies(u -> assertThat(u.conditionExpression()).contains("attribute_exists("));
+        assertThat(stored(created.id())).containsEntry("deletedAt", AttributeValue.fromS(trashed.deletedAt()))
+                .containsEntry("version", AttributeValue.fromN("2"));
+        assertThat(orders.find(created.id())).isEmpty();
+        assertThat(orders.onlyTrashed(Map.of("id", created.id()))).containsExactly(trashed);
+
+        // the trashed value is what the table holds: deleting it again sends nothing and hands back the same value
+        log.clear();
+        assertThat(orders.delete(trashed)).isEqualTo(trashed);
+        assertThat(log.operations()).isEmpty();
+
+        Order live = orders.restore(trashed);
+
+        assertThat(live.deletedAt()).isNull();
+        assertThat(live.version()).isEqualTo(3);
+        assertThat(live.total()).isEqualByComparingTo("3");
+        assertThat(trashed.deletedAt()).as("the trashed value is unchanged").isNotNull();
+        assertThat(stored(created.id())).doesNotContainKey("deletedAt")
+                .containsEntry("version", AttributeValue.fromN("3"));
+        assertThat(orders.find(created.id())).contains(live);
+        assertThat(orders.onlyTrashed(Map.of("id", created.id()))).isEmpty();
+
+        // the live value is what the next write starts from
+        Order paid = orders.update(live, Map.of("status", "paid"));
+        assertThat(paid.version()).isEqualTo(4);
+        assertThat(orders.find(created.id())).contains(paid);
+    }
+
+    @Test
+    void forceDestroyRemovesTheItemAndHandsBackTheValueAsDeleted() {
+        Order created = order("u7", "4");
+        Order read = orders.find(created.id()).orElseThrow();
+        log.clear();
+
+        Order gone = orders.forceDestroy(created);
+
+        assertThat(gone).isEqualTo(created).isNotSameAs(created);
+        assertThat(log.requests(DeleteItemRequest.class)).singleElement()
+                .satisfies(d -> assertThat(d.conditionExpression()).contains("attribute_exists("));
+        assertThat(stored(created.id())).isEmpty();
+        assertThat(orders.withTrashed(Map.of("id", created.id()))).isEmpty();
+        // neither the value handed back nor the one given stands for an item now
+        assertThatThrownBy(() -> orders.update(gone, Map.of("status", "paid")))
+                .isInstanceOf(ItemNotFoundException.class).hasMessageContaining("created or loaded");
+        assertThatThrownBy(() -> orders.update(created, Map.of("status", "paid")))
+                .isInstanceOf(ItemNotFoundException.class).hasMessageContaining("created or loaded");
+        assertThatThrownBy(() -> orders.forceDestroy(read)).isInstanceOf(ItemNotFoundException.class)
+                .hasMessageContaining("forceDestroy()");
+
+        // a trashed item is removed for good as well
+        Order other = order("u7", "5");
+        Order trashed = orders.delete(other);
+        assertThat(orders.forceDestroy(trashed).deletedAt()).isEqualTo(trashed.deletedAt());
+        assertThat(stored(other.id())).isEmpty();
+
+        // the value as deleted is new again: saving it creates the item anew
+        Order again = orders.save(gone);
+        assertThat(again.version()).isEqualTo(1);
+        assertThat(orders.find(created.id())).contains(again);
+    }
+
+    @Test
+    void aStaleValueIsRefusedByDeleteForceDestroyAndRestore() {
+        Order created = order("u8", "6");
+        Order stale = orders.find(created.id()).orElseThrow();
+        Order paid = orders.update(created, Map.of("status", "paid"));
+
+        assertThatThrownBy(() -> orders.delete(stale)).isInstanceOfSatisfying(OptimisticLockException.class,
+                e -> assertThat(e.actualVersion()).isEqualTo(2L));
+        assertThatThrownBy(() -> orders.forceDestroy(stale)).isInstanceOf(OptimisticLockException.class)
+                .hasMessageContaining("expected version 1");
+        assertThat(stored(created.id())).doesNotContainKey("deletedAt")
+                .containsEntry("status", AttributeValue.fromS("paid"))
+                .containsEntry("version", AttributeValue.fromN("2"));
+
+        Order trashed = orders.delete(paid);
+        Order staleTrash = orders.onlyTrashed(Map.of("id", created.id())).get(0);
+        assertThat(staleTrash).isEqualTo(trashed);
+        Order live = orders.restore(trashed);
+        assertThat(live.version()).isEqualTo(4);
+        // the copy read from the trash holds version 3: restoring it again is refused and changes nothing
+        assertThatThrownBy(() -> orders.restore(staleTrash)).isInstanceOfSatisfying(OptimisticLockException.class,
+                e -> assertThat(e.actualVersion()).isEqualTo(4L));
+        assertThat(staleTrash.deletedAt()).isNotNull();
+        assertThat(stored(created.id())).doesNotContainKey("deletedAt")
+                .containsEntry("version", AttributeValue.fromN("4"));
+        assertThat(orders.find(created.id())).contains(live);
     }
 
     @Test

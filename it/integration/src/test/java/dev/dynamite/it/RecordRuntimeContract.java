@@ -42,8 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * {@link ModelRuntimeContract} runs it on active records: create, read, update, soft and hard delete, data
  * annotations, hooks, versions and counters, through {@code Model<T>} only. Every write hands back a new record and
  * leaves the one given unchanged; where an active record's own method has no counterpart for a record (filling in
- * place, {@code isPersisted()}, {@code toMap()}, {@code restore()}, a hook that changes the value), the test asserts
- * what a record does instead, and says so.
+ * place, {@code isPersisted()}, {@code toMap()}, a hook that changes the value), the test asserts what a record does
+ * instead, and says so; {@code restore}, {@code forceDestroy} and the options of one write go through the handle
+ * ({@code accounts.restore(trashed)}, {@code hookeds.delete(h, MutationOptions.skipHooks())}).
  */
 abstract class RecordRuntimeContract extends FixtureContract {
     private Model<Account> accounts;
@@ -390,8 +391,10 @@ abstract class RecordRuntimeContract extends FixtureContract {
                 .hasMessageContaining("expected version 1").hasMessageContaining("stored version 2")
                 .satisfies(e -> assertThat(((OptimisticLockException) e).actualVersion()).isEqualTo(2L));
         assertThat(second.version()).isEqualTo(1);
-        // Model<T> has no forceDestroy: delete (soft, for Doc) is the one delete a record has, and it is refused
+        // a stale value is refused by every instance write: delete (soft, for Doc), forceDestroy and restore
         assertThatThrownBy(() -> docs.delete(second)).isInstanceOf(OptimisticLockException.class);
+        assertThatThrownBy(() -> docs.forceDestroy(second)).isInstanceOf(OptimisticLockException.class);
+        assertThatThrownBy(() -> docs.restore(second)).isInstanceOf(OptimisticLockException.class);
 
         Doc stored = docs.find("v", number).orElseThrow();
         assertThat(stored).isEqualTo(firstSaved);
@@ -399,13 +402,22 @@ abstract class RecordRuntimeContract extends FixtureContract {
         assertThat(stored.body()).isNull();
         assertThat(stored.version()).isEqualTo(2);
 
-        docs.delete(stored);
+        Doc deleted = docs.delete(stored);
         assertThat(docs.find("v", number)).isEmpty();
-        // a record has no restore(): the soft delete's new version shows in the trash, as the table holds it
+        // the soft delete's new version shows in the value handed back and in the trash, as the table holds it
         Doc trashed = docs.onlyTrashed(Map.of("space", "v", "number", number)).get(0);
+        assertThat(trashed).isEqualTo(deleted);
         assertThat(trashed.version()).isEqualTo(3);
         assertThat(trashed.deletedAt()).isNotNull();
         assertThat(rawItem(docs, docs.itemKey("v", number)).get("version").n()).isEqualTo("3");
+
+        Doc restored = docs.restore(deleted);
+        assertThat(restored.version()).isEqualTo(4);
+        assertThat(restored.deletedAt()).isNull();
+        assertThat(docs.find("v", number)).contains(restored);
+        assertThatThrownBy(() -> docs.restore(trashed)).as("the trashed copy is stale now")
+                .isInstanceOf(OptimisticLockException.class);
+        assertThat(rawItem(docs, docs.itemKey("v", number)).get("version").n()).isEqualTo("4");
     }
 
     @Test
@@ -453,7 +465,7 @@ abstract class RecordRuntimeContract extends FixtureContract {
         assertThat(log.count("UpdateItem")).as("a trashed value is not deleted twice").isZero();
         assertThat(rawAccount(account.id()).get("deletedAt").n()).isEqualTo(deletedAt);
 
-        // Model<T> has no restore() or forceDestroy(): deletedAt is managed, and bulk writes skip the trash
+        // deletedAt is managed, and bulk writes skip the trash: restore and forceDestroy of the value are the way out
         assertThatThrownBy(() -> accounts.update(trashed, Map.of("deletedAt", 0L)))
                 .isInstanceOf(ModelValidationException.class).hasMessageContaining("Account.deletedAt")
                 .hasMessageContaining("managed by Dynamite");
@@ -461,6 +473,16 @@ abstract class RecordRuntimeContract extends FixtureContract {
         assertThat(accounts.delete(Map.of("id", account.id()))).isZero();
         assertThat(rawAccount(account.id()).get("deletedAt").n()).isEqualTo(deletedAt);
         assertThat(rawAccount(account.id()).get("name").s()).isEqualTo("Ada");
+
+        Account back = accounts.restore(trashed);
+        assertThat(back.deletedAt()).isNull();
+        assertThat(rawAccount(account.id())).doesNotContainKey("deletedAt");
+        assertThat(accounts.where("state", tag)).extracting(Account::id)
+                .containsExactlyInAnyOrder(account.id(), other.id());
+        Account gone = accounts.forceDestroy(back);
+        assertThat(gone).isEqualTo(back);
+        assertThat(rawAccount(account.id())).isEmpty();
+        assertThat(accounts.withTrashed(Map.of("state", tag))).extracting(Account::id).containsExactly(other.id());
     }
 
     // ------------------------------------------------------------------ hooks
@@ -484,7 +506,28 @@ abstract class RecordRuntimeContract extends FixtureContract {
         assertThat(stored.name()).isEqualTo("Beta");
         assertThat(stored.slug()).isNull();
 
-        // Model<T> takes no options on update(record, ...) or delete(record): the bulk forms skip the hooks
+        // options per value: skipHooks() on update(record, changes, options) and delete(record, options)
+        RecordRuntimeModels.EVENTS.clear();
+        Hooked quiet = hookeds.update(renamed, Map.of("name", "Quiet"), MutationOptions.skipHooks());
+        assertThat(quiet.name()).isEqualTo("Quiet");
+        Hooked typed = hookeds.update(quiet, RecordRuntimeModels_Hooked_.name.set("Typed"),
+                MutationOptions.skipHooks());
+        assertThat(typed.name()).isEqualTo("Typed");
+        assertThat(RecordRuntimeModels.EVENTS).isEmpty();
+        assertThat(hookeds.find(hooked.id())).contains(typed);
+        Hooked kept = hookeds.update(typed, Map.of("name", "keep"), MutationOptions.skipHooks());
+        // "keep" is what the before-destroy hook refuses: with the hooks skipped, the delete goes through
+        Hooked deleted = hookeds.delete(kept, MutationOptions.skipHooks());
+        assertThat(deleted).isEqualTo(kept);
+        assertThat(RecordRuntimeModels.EVENTS).isEmpty();
+        assertThat(rawItem(hookeds, hooked.id())).isEmpty();
+        Hooked recreated = hookeds.save(deleted, MutationOptions.skipHooks());
+        assertThat(hookeds.forceDestroy(recreated, MutationOptions.skipHooks())).isEqualTo(recreated);
+        assertThat(RecordRuntimeModels.EVENTS).isEmpty();
+        assertThat(rawItem(hookeds, hooked.id())).isEmpty();
+
+        // the bulk forms skip the hooks the same way
+        hookeds.create(Map.of("id", hooked.id(), "name", "Alpha"));
         RecordRuntimeModels.EVENTS.clear();
         assertThat(hookeds.update(Map.of("name", "Gamma"), Map.of("id", hooked.id()), MutationOptions.skipHooks()))
                 .isOne();

@@ -424,7 +424,9 @@ public final class EntityWrites<T> extends OnModel<T> {
     }
 
     /**
-     * Undoes a soft delete: removes the {@code @DeleteAt} attribute.
+     * Undoes a soft delete: removes the {@code @DeleteAt} attribute. As a soft delete sets its field before the write
+     * is sent, a restore clears it (and moves the version) before, and puts both back if the write does not happen:
+     * in a transaction the entity shows the restored values as soon as the restore is queued.
      *
      * @param entity the entity; its key must be set
      * @param options the transaction to queue it in, if any
@@ -439,13 +441,18 @@ public final class EntityWrites<T> extends OnModel<T> {
         WriteOp.Builder write = WriteOp.update(writeModel, mapper.key(entity)).mustExist().restore();
         Long expected = version(entity, write);
         WriteOp op = write.build();
+        Object deletedAt = mapper.get(entity, deleteAt.name);
+        mapper.set(entity, deleteAt.name, null);
+        Runnable versionBack = tracking.versionBack(entity, expected);
         submitExisting(op, expected, "restore", options, () -> {
-            mapper.set(entity, deleteAt.name, null);
             if (state != null) {
                 EntityAccess.setState(entity, state.next(Collections.unmodifiableMap(op.applyTo(state.stored())),
                         state.unloaded()));
             }
-        }, tracking.versionBack(entity, expected), null, null);
+        }, () -> {
+            mapper.set(entity, deleteAt.name, deletedAt);
+            versionBack.run();
+        }, null, null);
     }
 
     /**

@@ -13,6 +13,8 @@ public final class Draft {
     final @Nullable Object[] slots;
     /** The record last made of this draft: a write that completes later (a transaction's) moves its state too. */
     private volatile @Nullable Object shown;
+    /** The record the application gave for a write after which it no longer stands for the stored item either. */
+    private volatile @Nullable Object given;
 
     Draft(Class<?> model, @Nullable Object[] slots) {
         this.model = model;
@@ -54,6 +56,25 @@ public final class Draft {
      */
     public void shownAs(Object record) {
         this.shown = record;
+    }
+
+    /**
+     * Returns the record the application gave, which takes this draft's state too.
+     *
+     * @return the record, or null if none was tied to the draft
+     */
+    public @Nullable Object given() {
+        return given;
+    }
+
+    /**
+     * Ties the record the application gave to this draft: from now on it takes the state the draft takes, as the
+     * record made of the draft does (for a delete, after which neither stands for the stored item as it was).
+     *
+     * @param record the record given
+     */
+    public void givenAs(Object record) {
+        this.given = record;
     }
 
     @Override

@@ -74,9 +74,17 @@ public final class EntityAccess {
             accessor().set(entity, state);
         } else {
             OTHERS.put(entity, state);
-            // a write that completes after its record was handed out (in a transaction) updates the record too
-            if (entity instanceof Draft draft && draft.shown() != null) {
-                OTHERS.put(draft.shown(), state);
+            // a write that completes after its record was handed out (in a transaction) updates the record too,
+            // and the record given for it where the write ties that one to its draft (a delete)
+            if (entity instanceof Draft draft) {
+                Object shown = draft.shown();
+                if (shown != null) {
+                    OTHERS.put(shown, state);
+                }
+                Object given = draft.given();
+                if (given != null) {
+                    OTHERS.put(given, state);
+                }
             }
         }
     }

@@ -60,6 +60,16 @@ public abstract class Shape<T, E> {
         return (T) reveal(entity, new IdentityHashMap<>());
     }
 
+    /**
+     * Makes the entity the application gave take the state its runtime entity takes from now on, when the write
+     * completes (at once, or when its transaction commits): for a write after which the value given no longer stands
+     * for the item as stored, a delete.
+     *
+     * @param entity the runtime entity of the write
+     * @param given the entity the application gave
+     */
+    public abstract void tie(E entity, T given);
+
     /** Whether this model's entities are drafts, which cannot be filled in place by the application. */
     public abstract boolean immutable();
 
@@ -95,6 +105,11 @@ public abstract class Shape<T, E> {
         }
 
         @Override
+        public void tie(T entity, T given) {
+            // the same object: it takes its state itself
+        }
+
+        @Override
         public boolean immutable() {
             return false;
         }
@@ -117,6 +132,11 @@ public abstract class Shape<T, E> {
             Draft draft = records.toDraft(entity);
             EntityAccess.setState(draft, EntityAccess.state(entity));
             return draft;
+        }
+
+        @Override
+        public void tie(Draft entity, Object given) {
+            entity.givenAs(given);
         }
 
         @Override
