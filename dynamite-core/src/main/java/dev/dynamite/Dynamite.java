@@ -1,5 +1,6 @@
 package dev.dynamite;
 
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.api.NoClientException;
 import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.GlobalRegistry;
@@ -131,7 +132,7 @@ public final class Dynamite implements AutoCloseable {
     public DynamoDbClient getClient() {
         synchronized (lock) {
             if (client == null) {
-                throw new NoClientException("This Dynamite client is disconnected: call connect() to open it again");
+                throw Failures.noClient("This Dynamite client is disconnected: call connect() to open it again");
             }
             return client;
         }
@@ -281,7 +282,7 @@ public final class Dynamite implements AutoCloseable {
     public static DynamoDbClient requireClient() {
         GlobalRegistry.Binding binding = GlobalRegistry.current();
         if (binding == null) {
-            throw new NoClientException();
+            throw Failures.noClient();
         }
         return binding.client();
     }

@@ -1,5 +1,6 @@
 package dev.dynamite.schema;
 
+import dev.dynamite.schema.internal.Failures;
 import dev.dynamite.annotation.BelongsTo;
 import dev.dynamite.annotation.HasMany;
 import dev.dynamite.annotation.HasOne;
@@ -146,7 +147,7 @@ public final class EntityMetadata {
 
     private static EntityMetadata read(Class<?> type) {
         if (type.isInterface() || type.isPrimitive() || type.isArray() || type.isEnum() || type.isAnnotation()) {
-            throw new ModelNotRegisteredException(type, "a model must be a class");
+            throw Failures.modelNotRegistered(type, "a model must be a class");
         }
         Map<String, AttributeField> attributes = new LinkedHashMap<>();
         Map<String, String> fieldByAttribute = new LinkedHashMap<>();
@@ -206,7 +207,7 @@ public final class EntityMetadata {
             }
         }
         if (partitionKey == null) {
-            throw new ModelNotRegisteredException(type, "no field is annotated @PrimaryKey or @Index;"
+            throw Failures.modelNotRegistered(type, "no field is annotated @PrimaryKey or @Index;"
                     + " annotate the field that holds the partition key");
         }
         for (Relation relation : relations) {

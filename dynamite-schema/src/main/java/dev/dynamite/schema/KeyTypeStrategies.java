@@ -1,10 +1,10 @@
 package dev.dynamite.schema;
 
+import dev.dynamite.schema.internal.Failures;
 import dev.dynamite.api.PluginLoadException;
 import dev.dynamite.schema.internal.keys.StringKeyTypeStrategy;
 import dev.dynamite.spi.KeyTypeStrategy;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class KeyTypeStrategies {
     public static KeyTypeStrategy named(String name) {
         KeyTypeStrategy found = available().get(name);
         if (found == null) {
-            throw new PluginLoadException("No KeyTypeStrategy named '" + name + "'; available: "
+            throw Failures.pluginLoad("No KeyTypeStrategy named '" + name + "'; available: "
                     + String.join(", ", available().keySet())
                     + ". Register yours with 'provides dev.dynamite.spi.KeyTypeStrategy with …' in module-info.java"
                     + " (or META-INF/services on the class path).", null);
@@ -58,20 +58,27 @@ public final class KeyTypeStrategies {
                 found.add(strategy);
             }
         } catch (ServiceConfigurationError e) {
-            throw new PluginLoadException("Cannot load a KeyTypeStrategy plugin: " + e.getMessage(), e);
+            throw Failures.pluginLoad("Cannot load a KeyTypeStrategy plugin: " + e.getMessage(), e);
         }
-        // a class, not composed lambdas: nothing to spin when a cold JVM builds its first client
-        found.sort(new Comparator<KeyTypeStrategy>() {
-            @Override
-            public int compare(KeyTypeStrategy a, KeyTypeStrategy b) {
-                int byPriority = Integer.compare(b.priority(), a.priority());
-                return byPriority != 0 ? byPriority : a.getClass().getName().compareTo(b.getClass().getName());
+        // an insertion sort by a static comparison: no comparator class to load when a cold JVM builds its client
+        for (int i = 1; i < found.size(); i++) {
+            KeyTypeStrategy strategy = found.get(i);
+            int j = i - 1;
+            for (; j >= 0 && before(strategy, found.get(j)); j--) {
+                found.set(j + 1, found.get(j));
             }
-        });
+            found.set(j + 1, strategy);
+        }
         Map<String, KeyTypeStrategy> byName = new LinkedHashMap<>();
         for (KeyTypeStrategy strategy : found) {
             byName.putIfAbsent(strategy.name(), strategy);
         }
         return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    /** Priority descending, then class name: whether {@code a} comes before {@code b}. */
+    private static boolean before(KeyTypeStrategy a, KeyTypeStrategy b) {
+        int byPriority = Integer.compare(b.priority(), a.priority());
+        return (byPriority != 0 ? byPriority : a.getClass().getName().compareTo(b.getClass().getName())) < 0;
     }
 }

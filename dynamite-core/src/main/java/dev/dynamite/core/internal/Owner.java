@@ -1,6 +1,7 @@
 package dev.dynamite.core.internal;
 
 import dev.dynamite.api.NoClientException;
+import dev.dynamite.core.internal.errors.Failures;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,7 @@ public record Owner(@Nullable Supplier<GlobalRegistry.Binding> supplier, String 
         }
         GlobalRegistry.Binding binding = GlobalRegistry.current();
         if (binding == null) {
-            throw new NoClientException();
+            throw Failures.noClient();
         }
         return binding;
     }

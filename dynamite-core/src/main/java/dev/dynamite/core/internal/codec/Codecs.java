@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.codec;
 
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.annotation.Codec;
 import dev.dynamite.api.CodecNotFoundException;
 import dev.dynamite.api.InvalidModelException;
@@ -35,14 +36,21 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class Codecs implements CodecLookup {
     /** Priority descending, then class name: the deterministic order of providers. */
-    static final Comparator<CodecProvider> ORDER = new Comparator<>() {
+    private static final class ByPriority implements Comparator<CodecProvider> {
         // a class, not composed lambdas: nothing to spin when a cold JVM builds its first client
         @Override
         public int compare(CodecProvider a, CodecProvider b) {
             int byPriority = Integer.compare(b.priority(), a.priority());
             return byPriority != 0 ? byPriority : a.getClass().getName().compareTo(b.getClass().getName());
         }
-    };
+    }
+
+    /** Sorts providers by priority; a list of one or none needs no comparator, nor its class loaded. */
+    private static void sort(List<CodecProvider> providers) {
+        if (providers.size() > 1) {
+            providers.sort(new ByPriority());
+        }
+    }
 
     private final List<CodecProvider> providers;
     private final ConcurrentMap<Type, AttributeCodec<?>> byType = new ConcurrentHashMap<>();
@@ -86,7 +94,7 @@ public final class Codecs implements CodecLookup {
 
     static Codecs combine(List<? extends CodecProvider> explicit, List<CodecProvider> discovered) {
         List<CodecProvider> ordered = new ArrayList<>(explicit);
-        ordered.sort(ORDER);
+        sort(ordered);
         Set<Class<?>> explicitClasses = new HashSet<>();
         for (CodecProvider provider : explicit) {
             explicitClasses.add(provider.getClass());
@@ -107,11 +115,11 @@ public final class Codecs implements CodecLookup {
                 found.add(provider);
             }
         } catch (ServiceConfigurationError e) {
-            throw new PluginLoadException("Cannot load a dev.dynamite.spi.CodecProvider plugin: " + e.getMessage()
+            throw Failures.pluginLoad("Cannot load a dev.dynamite.spi.CodecProvider plugin: " + e.getMessage()
                     + ". Check that it is public, has a public no-arg constructor, and is registered with 'provides"
                     + " dev.dynamite.spi.CodecProvider with …' (module path) or META-INF/services (class path).", e);
         }
-        found.sort(ORDER);
+        sort(found);
         return found;
     }
 

@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.mapping;
 
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.annotation.NonAttribute;
 import dev.dynamite.api.CodecNotFoundException;
 import dev.dynamite.api.DynamiteException;
@@ -465,7 +466,7 @@ public final class EntityMapper<T> {
     private Property property(String field) {
         Property property = byField.get(field);
         if (property == null) {
-            throw new UnknownFieldException(type, field, fieldNames);
+            throw Failures.unknownField(type, field, fieldNames);
         }
         return property;
     }

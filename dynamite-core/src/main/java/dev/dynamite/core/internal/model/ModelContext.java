@@ -1,7 +1,7 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.api.ModelValidationException;
-import dev.dynamite.api.UnknownFieldException;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.TableCatalog;
@@ -261,7 +261,7 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
                 throw new ModelValidationException(type, field, "is a relation, not a stored attribute; it cannot be"
                         + " assigned or filtered on");
             }
-            throw new UnknownFieldException(type, field, mapper.fieldNames());
+            throw Failures.unknownField(type, field, mapper.fieldNames());
         }
         return rule;
     }

@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.annotation.CreatedAt;
 import dev.dynamite.annotation.Default;
 import dev.dynamite.annotation.DeleteAt;
@@ -10,7 +11,6 @@ import dev.dynamite.annotation.Set;
 import dev.dynamite.annotation.UpdatedAt;
 import dev.dynamite.annotation.Validate;
 import dev.dynamite.annotation.Version;
-import dev.dynamite.api.HookException;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.mapping.Draft;
@@ -381,7 +381,7 @@ public final class ModelRules {
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
-                throw new HookException(type, hook.name(), e);
+                throw Failures.hook(type, hook.name(), e);
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.dynamite.core.internal.model;
 
-import dev.dynamite.api.ItemNotFoundException;
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
@@ -78,7 +78,7 @@ public final class Tracking<T> extends OnModel<T> {
             Map<String, Object> key = new LinkedHashMap<>();
             String partition = context.metadata().partitionKey().name();
             key.put(partition, mapper.get(entity, partition));
-            throw new ItemNotFoundException(type, table, key, operation + "() needs an entity that was created or"
+            throw Failures.itemNotFound(type, table, key, operation + "() needs an entity that was created or"
                     + " loaded; call create() or save() first", null);
         }
         return state;

@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.query;
 
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.api.InvalidQueryException;
 import dev.dynamite.api.Key;
 import dev.dynamite.api.ModelValidationException;
@@ -92,7 +93,7 @@ public final class Reads<T> extends OnModel<T> {
             unsupported.add("after");
         }
         if (!unsupported.isEmpty()) {
-            throw new InvalidQueryException(type.getSimpleName() + ".findAll takes attributes, withTrashed and"
+            throw Failures.invalidQuery(type.getSimpleName() + ".findAll takes attributes, withTrashed and"
                     + " onlyTrashed; not " + String.join(", ", unsupported));
         }
         boolean composite = context.metadata().sortKey().isPresent();
