@@ -45,8 +45,11 @@ public final class Records {
     private Records(Class<?> type) {
         this.type = type;
         this.generated = GeneratedModels.find(type);
+        // a reflected immutable class without an all-fields constructor is made through its builder
+        boolean builder = !type.isRecord() && generated == null
+                && !ValueModels.hasConstructor(type, ValueModels.types(Members.of(type)));
         this.maker = type.isRecord() ? "the canonical constructor" : generated != null ? "the constructor or builder"
-                : ValueModels.hasConstructor(type, ValueModels.types(Members.of(type))) ? "the all-fields constructor" : "the builder";
+                : builder ? "the builder" : "the all-fields constructor";
         if (generated != null) {
             // compiled with the processor: its code reads the components and calls the canonical constructor
             List<GeneratedField> fields = generated.fields();
@@ -77,7 +80,7 @@ public final class Records {
                             .unreflectGetter(Objects.requireNonNull(field.field()))
                             .asType(MethodType.methodType(Object.class, Object.class));
                 }
-                if (!maker.equals("the builder")) {
+                if (!builder) {
                     this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, componentTypes))
                             .asSpreader(Object[].class, fields.size())
                             .asType(MethodType.methodType(Object.class, Object[].class));
