@@ -10,6 +10,7 @@ import dev.dynamite.core.internal.entity.CounterWrites;
 import dev.dynamite.core.internal.entity.EntityWrites;
 import dev.dynamite.core.internal.model.ModelContext;
 import dev.dynamite.core.internal.model.Shape;
+import dev.dynamite.core.internal.model.Tracking;
 import dev.dynamite.core.internal.model.Trash;
 import dev.dynamite.core.internal.query.Guard;
 import dev.dynamite.core.internal.query.Reads;
@@ -102,6 +103,19 @@ final class DefaultModel<T, E> implements Model<T> {
         return new DefaultQuery<>(new Search<>(context), type, shape);
     }
 
+    /**
+     * What a write hands back of its runtime entity. In a transaction the entity shows its {@code @Get} transforms
+     * only when the commit applies them, after a value model's new value was handed back: that value is made of a
+     * copy shown as reads show it, so it shows what a value written outside a transaction shows.
+     */
+    private T written(ModelContext<E> context, E entity, MutationOptions options) {
+        if (shape.immutable() && options.transaction().isPresent()) {
+            Tracking<E> tracking = new Tracking<>(context);
+            return shape.outAsRead(entity, view -> tracking.applyRead(view, null));
+        }
+        return shape.out(entity);
+    }
+
     @Override
     public T create(Map<String, ?> attributes) {
         return create(attributes, MutationOptions.defaults());
@@ -109,8 +123,9 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public T create(Map<String, ?> attributes, MutationOptions options) {
-        return shape.out(new EntityWrites<>(context()).create(Objects.requireNonNull(attributes, "attributes"),
-                options));
+        ModelContext<E> context = context();
+        return written(context, new EntityWrites<>(context).create(Objects.requireNonNull(attributes,
+                "attributes"), options), options);
     }
 
     @Override
@@ -142,7 +157,8 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public T create(T entity, MutationOptions options) {
-        return shape.out(new EntityWrites<>(context()).create(in(entity), options));
+        ModelContext<E> context = context();
+        return written(context, new EntityWrites<>(context).create(in(entity), options), options);
     }
 
     @Override
@@ -235,8 +251,9 @@ final class DefaultModel<T, E> implements Model<T> {
     @Override
     public T save(T entity, MutationOptions options) {
         E written = in(entity);
-        new EntityWrites<>(context()).save(written, Objects.requireNonNull(options, "options"));
-        return shape.immutable() ? shape.out(written) : entity;
+        ModelContext<E> context = context();
+        new EntityWrites<>(context).save(written, Objects.requireNonNull(options, "options"));
+        return shape.immutable() ? written(context, written, options) : entity;
     }
 
     @Override
@@ -252,9 +269,10 @@ final class DefaultModel<T, E> implements Model<T> {
     @Override
     public T update(T entity, Map<String, ?> changes, MutationOptions options) {
         E written = in(entity);
-        new EntityWrites<>(context()).update(written, Objects.requireNonNull(changes, "changes"),
+        ModelContext<E> context = context();
+        new EntityWrites<>(context).update(written, Objects.requireNonNull(changes, "changes"),
                 Objects.requireNonNull(options, "options"));
-        return shape.immutable() ? shape.out(written) : entity;
+        return shape.immutable() ? written(context, written, options) : entity;
     }
 
     @Override
@@ -298,8 +316,9 @@ final class DefaultModel<T, E> implements Model<T> {
         // the value given is the application's handle of the item: once the deletion happens (now, or at the
         // commit) it no longer stands for a live item either, so it takes the deleted state with the value returned
         shape.tie(deleted, entity);
-        new EntityWrites<>(context()).destroy(deleted, force, Objects.requireNonNull(options, "options"));
-        return shape.immutable() ? shape.out(deleted) : entity;
+        ModelContext<E> context = context();
+        new EntityWrites<>(context).destroy(deleted, force, Objects.requireNonNull(options, "options"));
+        return shape.immutable() ? written(context, deleted, options) : entity;
     }
 
     @Override
@@ -310,8 +329,9 @@ final class DefaultModel<T, E> implements Model<T> {
     @Override
     public T restore(T entity, MutationOptions options) {
         E restored = in(entity);
-        new EntityWrites<>(context()).restore(restored, Objects.requireNonNull(options, "options"));
-        return shape.immutable() ? shape.out(restored) : entity;
+        ModelContext<E> context = context();
+        new EntityWrites<>(context).restore(restored, Objects.requireNonNull(options, "options"));
+        return shape.immutable() ? written(context, restored, options) : entity;
     }
 
     @Override

@@ -77,6 +77,15 @@ public final class Draft {
         this.given = record;
     }
 
+    /**
+     * Returns a copy of this draft's values, with no record shown or given.
+     *
+     * @return a new draft of the same model
+     */
+    public Draft copy() {
+        return new Draft(model, slots.clone());
+    }
+
     @Override
     public String toString() {
         return "Draft[" + model.getSimpleName() + Arrays.toString(slots) + "]";

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +71,19 @@ public abstract class Shape<T, E> {
      */
     public abstract void tie(E entity, T given);
 
+    /**
+     * Returns the application's entity for a runtime's one as a read would show it, leaving the runtime's entity
+     * as it is: for a write queued in a transaction, whose read transforms run on the runtime's entity when it
+     * commits. A mutable model's entity is itself, transformed then.
+     *
+     * @param entity a runtime entity
+     * @param showRead applies the read transforms to a copy of a draft
+     * @return the entity; for a draft a new record, made of a transformed copy, which takes the draft's state
+     */
+    public T outAsRead(E entity, Consumer<E> showRead) {
+        return out(entity);
+    }
+
     /** Whether this model's entities are drafts, which cannot be filled in place by the application. */
     public abstract boolean immutable();
 
@@ -125,6 +139,17 @@ public abstract class Shape<T, E> {
         /** A factory of its own, so that a mutable model's shape does not load this class to verify its maker. */
         static Shape<?, ?> ofRecord(Class<?> type) {
             return new RecordShape(type);
+        }
+
+        @Override
+        public Object outAsRead(Draft entity, Consumer<Draft> showRead) {
+            Draft view = entity.copy();
+            showRead.accept(view);
+            Object record = out(view);
+            // the record stands for the draft: the commit's state moves to it
+            entity.shownAs(record);
+            EntityAccess.setState(record, EntityAccess.state(entity));
+            return record;
         }
 
         @Override
