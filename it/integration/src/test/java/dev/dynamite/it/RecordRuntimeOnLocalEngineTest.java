@@ -1,22 +1,82 @@
 package dev.dynamite.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamite.Model;
 import dev.dynamite.it.RecordRuntimeModels.Account;
 import dev.dynamite.it.RecordRuntimeModels.Doc;
 import dev.dynamite.it.RecordRuntimeModels.Hooked;
 import dev.dynamite.it.RecordRuntimeModels.Note;
+import dev.dynamite.local.DynamoDbLocal;
+import dev.dynamite.local.Fault;
 import dev.dynamite.test.Backend;
 import dev.dynamite.test.DynamiteTest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
-/** The model runtime on record models, on the embedded engine, in process; and record writes in a transaction. */
+/**
+ * The model runtime on record models, on the embedded engine, in process; record writes in a transaction, and
+ * record deletes and restores under injected faults (faults are injected there only).
+ */
 @DynamiteTest(backend = Backend.EMBEDDED, models = {Account.class, Doc.class, Note.class, Hooked.class})
 class RecordRuntimeOnLocalEngineTest extends RecordRuntimeContract {
+    private static final AtomicLong NUMBERS = new AtomicLong(9000);
+
+    private Map<String, AttributeValue> stored(Model<Doc> docs, Doc doc) {
+        return raw.getItem(b -> b.tableName(docs.tableName()).key(docs.itemKey(doc.space(), doc.number()))
+                .consistentRead(true)).item();
+    }
+
+    @Test
+    void aRecordRestoreThatFailsLeavesTheValueGivenAndARetryFromItRestores(DynamoDbLocal local) {
+        Model<Doc> docs = dynamite.model(Doc.class);
+        Doc doc = docs.create(Map.of("space", "faults", "number", NUMBERS.incrementAndGet(), "title", "t"));
+        Doc trashed = docs.delete(doc);
+        assertThat(trashed.version()).isEqualTo(2);
+        local.faults().on("UpdateItem").serverError().always();
+        try {
+            assertThatThrownBy(() -> docs.restore(trashed)).isInstanceOfSatisfying(DynamoDbException.class,
+                    e -> assertThat(e.statusCode()).isEqualTo(500));
+        } finally {
+            local.faults().clear();
+        }
+        // a record is never changed: the value given still stands for the item as the table holds it
+        assertThat(trashed.deletedAt()).isNotNull();
+        assertThat(trashed.version()).isEqualTo(2);
+        assertThat(stored(docs, doc)).containsKey("deletedAt").containsEntry("version", AttributeValue.fromN("2"));
+
+        Doc live = docs.restore(trashed);
+        assertThat(live.deletedAt()).isNull();
+        assertThat(live.version()).isEqualTo(3);
+        assertThat(stored(docs, doc)).doesNotContainKey("deletedAt")
+                .containsEntry("version", AttributeValue.fromN("3"));
+    }
+
+    @Test
+    void aRecordDeleteAndRestoreWhoseResponsesAreLostAreReportedOnceAndWriteOn(DynamoDbLocal local) {
+        Model<Doc> docs = dynamite.model(Doc.class);
+        Doc doc = docs.create(Map.of("space", "faults", "number", NUMBERS.incrementAndGet(), "title", "t"));
+        Fault lostDelete = local.faults().on("UpdateItem").lostResponse().once();
+        Doc trashed = docs.delete(doc);
+        assertThat(lostDelete.injected()).isOne();
+        assertThat(trashed.deletedAt()).isNotNull();
+        assertThat(trashed.version()).isEqualTo(2);
+        assertThat(stored(docs, doc)).containsKey("deletedAt").containsEntry("version", AttributeValue.fromN("2"));
+
+        Fault lostRestore = local.faults().on("UpdateItem").lostResponse().once();
+        Doc live = docs.restore(trashed);
+        assertThat(lostRestore.injected()).isOne();
+        assertThat(live.deletedAt()).isNull();
+        assertThat(live.version()).isEqualTo(3);
+        assertThat(docs.update(live, Map.of("title", "after")).version()).isEqualTo(4);
+        assertThat(stored(docs, doc)).doesNotContainKey("deletedAt")
+                .containsEntry("version", AttributeValue.fromN("4"));
+    }
 
     /**
      * A record handed back by a write in a transaction shows what a read shows ({@code @Get} applied), as one
