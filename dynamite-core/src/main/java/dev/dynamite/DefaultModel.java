@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -114,6 +115,18 @@ final class DefaultModel<T, E> implements Model<T> {
             return shape.outAsRead(entity, view -> tracking.applyRead(view, null));
         }
         return shape.out(entity);
+    }
+
+    /**
+     * An instance write: {@code write} writes the runtime entity of the one given; hands back the entity given (a
+     * mutable model's, changed in place) or the value the write made (a value model's).
+     */
+    private T write(T entity, MutationOptions options, BiConsumer<EntityWrites<E>, E> write) {
+        Objects.requireNonNull(options, "options");
+        E runtime = in(entity);
+        ModelContext<E> context = context();
+        write.accept(new EntityWrites<>(context), runtime);
+        return shape.immutable() ? written(context, runtime, options) : entity;
     }
 
     @Override
@@ -250,10 +263,7 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public T save(T entity, MutationOptions options) {
-        E written = in(entity);
-        ModelContext<E> context = context();
-        new EntityWrites<>(context).save(written, Objects.requireNonNull(options, "options"));
-        return shape.immutable() ? written(context, written, options) : entity;
+        return write(entity, options, (writes, written) -> writes.save(written, options));
     }
 
     @Override
@@ -268,11 +278,8 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public T update(T entity, Map<String, ?> changes, MutationOptions options) {
-        E written = in(entity);
-        ModelContext<E> context = context();
-        new EntityWrites<>(context).update(written, Objects.requireNonNull(changes, "changes"),
-                Objects.requireNonNull(options, "options"));
-        return shape.immutable() ? written(context, written, options) : entity;
+        Objects.requireNonNull(changes, "changes");
+        return write(entity, options, (writes, written) -> writes.update(written, changes, options));
     }
 
     @Override
@@ -312,13 +319,13 @@ final class DefaultModel<T, E> implements Model<T> {
 
     /** Deletes an entity's item, softly unless {@code force}; hands back the entity, or the value as deleted. */
     private T destroy(T entity, boolean force, MutationOptions options) {
-        E deleted = in(entity);
-        // the value given is the application's handle of the item: once the deletion happens (now, or at the
-        // commit) it no longer stands for a live item either, so it takes the deleted state with the value returned
-        shape.tie(deleted, entity);
-        ModelContext<E> context = context();
-        new EntityWrites<>(context).destroy(deleted, force, Objects.requireNonNull(options, "options"));
-        return shape.immutable() ? written(context, deleted, options) : entity;
+        return write(entity, options, (writes, deleted) -> {
+            // the value given is the application's handle of the item: once the deletion happens (now, or at the
+            // commit) it no longer stands for a live item either, so it takes the deleted state with the value
+            // returned
+            shape.tie(deleted, entity);
+            writes.destroy(deleted, force, options);
+        });
     }
 
     @Override
@@ -328,10 +335,7 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public T restore(T entity, MutationOptions options) {
-        E restored = in(entity);
-        ModelContext<E> context = context();
-        new EntityWrites<>(context).restore(restored, Objects.requireNonNull(options, "options"));
-        return shape.immutable() ? written(context, restored, options) : entity;
+        return write(entity, options, (writes, restored) -> writes.restore(restored, options));
     }
 
     @Override
