@@ -6,6 +6,7 @@ import dev.dynamite.api.QueryOptions;
 import dev.dynamite.api.TransactionContext;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.Owner;
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.core.internal.entity.CounterWrites;
 import dev.dynamite.core.internal.entity.EntityWrites;
 import dev.dynamite.core.internal.model.ModelContext;
@@ -156,7 +157,7 @@ final class DefaultModel<T, E> implements Model<T> {
     public T create(Consumer<T> init, MutationOptions options) {
         Objects.requireNonNull(init, "init");
         if (shape.immutable()) {
-            throw new ModelValidationException(type, null, "is " + (type.isRecord() ? "a record" : "immutable")
+            throw Failures.modelValidation(type, null, "is " + (type.isRecord() ? "a record" : "immutable")
                     + ", which cannot be filled in place;"
                     + " call create(Map) or create(new " + type.getSimpleName() + "(...)) instead");
         }
@@ -189,7 +190,7 @@ final class DefaultModel<T, E> implements Model<T> {
         ModelContext<E> context = context();
         EntityMetadata metadata = metadata();
         if (metadata.sortKey().isPresent()) {
-            throw new ModelValidationException(type, metadata.sortKey().get().name(), "the model has a sort key;"
+            throw Failures.modelValidation(type, metadata.sortKey().get().name(), "the model has a sort key;"
                     + " find(partitionKey, sortKey, options) needs its value too");
         }
         return query(context).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
@@ -378,7 +379,7 @@ final class DefaultModel<T, E> implements Model<T> {
 
     @Override
     public Query<T> query() {
-        return query(context());
+        return DefaultQuery.start(new Search<>(context()), type, shape);
     }
 
     @Override
@@ -526,7 +527,7 @@ final class DefaultModel<T, E> implements Model<T> {
     /** Refuses an empty filter map, which would mean every item; {@code instead} names the explicit form, if any. */
     private void requireFilters(Map<String, ?> filters, String operation, @Nullable String instead) {
         if (Objects.requireNonNull(filters, "filters").isEmpty()) {
-            throw new ModelValidationException(type, null, operation + " with no filter would change every item;"
+            throw Failures.modelValidation(type, null, operation + " with no filter would change every item;"
                     + " give a filter" + (instead == null ? "" : ", or call " + instead + " to mean every item"));
         }
     }
@@ -578,7 +579,7 @@ final class DefaultModel<T, E> implements Model<T> {
         if (shape.immutable() && options.transaction().isPresent()) {
             // a transaction returns no values: the counter's sum is known only at the commit, after the new value
             // was handed back, and a value cannot change then
-            throw new ModelValidationException(type, counter.field(), "is added to in a transaction, but "
+            throw Failures.modelValidation(type, counter.field(), "is added to in a transaction, but "
                     + type.getSimpleName() + " is " + (type.isRecord() ? "a record" : "immutable") + ", whose value"
                     + " handed back could not show the sum, known only at the commit; queue increment(\""
                     + counter.field() + "\", by, filters, tx) instead, or add outside the transaction");
@@ -642,7 +643,7 @@ final class DefaultModel<T, E> implements Model<T> {
         List<Update.Change> all = Objects.requireNonNull(changes, "changes").changes();
         for (Update.Change change : all) {
             if (change.kind() == Update.Kind.ADD && all.size() > 1) {
-                throw new ModelValidationException(type, change.field(), "is added to in an update that also"
+                throw Failures.modelValidation(type, change.field(), "is added to in an update that also"
                         + " changes other fields; an addition is an atomic counter written alone, so send it as its"
                         + " own update");
             }

@@ -32,6 +32,14 @@ final class DefaultQuery<T, E> implements Query<T> {
         this.shape = shape;
     }
 
+    /**
+     * Starts a query, as its interface: made here, so that verifying a model handle, which hands one out, loads no
+     * query class.
+     */
+    static <T, E> Query<T> start(Search<E> search, Class<T> type, Shape<T, E> shape) {
+        return new DefaultQuery<>(search, type, shape);
+    }
+
     /** Takes the options of a {@code QueryOptions}. */
     DefaultQuery<T, E> options(QueryOptions options) {
         search.options(options);

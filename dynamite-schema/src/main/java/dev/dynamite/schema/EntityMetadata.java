@@ -162,7 +162,7 @@ public final class EntityMetadata {
                 continue;
             }
             if (attributes.containsKey(name) || isRelation(relations, name)) {
-                throw new InvalidModelException(type, name, "declared twice in the class hierarchy ("
+                throw Failures.invalidModel(type, name, "declared twice in the class hierarchy ("
                         + declaring.getName() + " hides an inherited field); rename one of them");
             }
             Relation relation = relation(type, field);
@@ -170,7 +170,7 @@ public final class EntityMetadata {
             boolean isSort = field.has(Marks.INDEX_SORT);
             if (relation != null) {
                 if (isPartition || isSort || field.has(Marks.NAME)) {
-                    throw new InvalidModelException(type, name, "a relation field is not persisted, so it cannot"
+                    throw Failures.invalidModel(type, name, "a relation field is not persisted, so it cannot"
                             + " be a key or carry @Name; put the key annotations on a plain field");
                 }
                 relations.add(relation);
@@ -179,28 +179,28 @@ public final class EntityMetadata {
             AttributeField attribute = new AttributeField(name, attributeName(type, field), field.type());
             String clash = fieldByAttribute.putIfAbsent(attribute.attributeName(), name);
             if (clash != null) {
-                throw new InvalidModelException(type, name, "attribute name '" + attribute.attributeName()
+                throw Failures.invalidModel(type, name, "attribute name '" + attribute.attributeName()
                         + "' is already used by field '" + clash + "'; give one of them another @Name");
             }
             attributes.put(name, attribute);
             if (field.has(Marks.PRIMARY_KEY) && field.has(Marks.INDEX)) {
-                throw new InvalidModelException(type, name, "annotated both @PrimaryKey and @Index; they mean the"
+                throw Failures.invalidModel(type, name, "annotated both @PrimaryKey and @Index; they mean the"
                         + " same (the partition key): keep one");
             }
             if (isPartition && isSort) {
-                throw new InvalidModelException(type, name, "cannot be both the partition key (@PrimaryKey/@Index)"
+                throw Failures.invalidModel(type, name, "cannot be both the partition key (@PrimaryKey/@Index)"
                         + " and the sort key (@IndexSort)");
             }
             if (isPartition) {
                 if (partitionKey != null) {
-                    throw new InvalidModelException(type, name, "second partition key: '" + partitionKey.name()
+                    throw Failures.invalidModel(type, name, "second partition key: '" + partitionKey.name()
                             + "' is already annotated @PrimaryKey/@Index, and a model has exactly one");
                 }
                 partitionKey = attribute;
             }
             if (isSort) {
                 if (sortKey != null) {
-                    throw new InvalidModelException(type, name, "second sort key: '" + sortKey.name()
+                    throw Failures.invalidModel(type, name, "second sort key: '" + sortKey.name()
                             + "' is already annotated @IndexSort, and a model has at most one");
                 }
                 sortKey = attribute;
@@ -212,7 +212,7 @@ public final class EntityMetadata {
         }
         for (Relation relation : relations) {
             if (!attributes.containsKey(relation.localKey())) {
-                throw new InvalidModelException(type, relation.field(), "localKey '" + relation.localKey()
+                throw Failures.invalidModel(type, relation.field(), "localKey '" + relation.localKey()
                         + "' is not a persisted field of " + type.getSimpleName());
             }
         }
@@ -231,15 +231,15 @@ public final class EntityMetadata {
 
     private static void checkNonAttribute(Class<?> model, Member field) {
         if (field.has(Marks.KEY)) {
-            throw new InvalidModelException(model, field.name(), "@NonAttribute marks a field that is not"
+            throw Failures.invalidModel(model, field.name(), "@NonAttribute marks a field that is not"
                     + " persisted, so it cannot be a key; remove @NonAttribute or the key annotation");
         }
         if (field.has(Marks.NAME)) {
-            throw new InvalidModelException(model, field.name(), "@NonAttribute marks a field that is not"
+            throw Failures.invalidModel(model, field.name(), "@NonAttribute marks a field that is not"
                     + " persisted, so @Name (an attribute name) has no meaning on it; remove one of them");
         }
         if (field.has(Marks.RELATION)) {
-            throw new InvalidModelException(model, field.name(), "a relation field is never persisted, and"
+            throw Failures.invalidModel(model, field.name(), "a relation field is never persisted, and"
                     + " @NonAttribute would hide the relation; remove @NonAttribute");
         }
     }
@@ -250,7 +250,7 @@ public final class EntityMetadata {
             return Inflector.tableName(type.getSimpleName());
         }
         if (name.value().isBlank()) {
-            throw new InvalidModelException(type, null, "@Name on the class is blank; give the table name");
+            throw Failures.invalidModel(type, null, "@Name on the class is blank; give the table name");
         }
         return name.value();
     }
@@ -261,7 +261,7 @@ public final class EntityMetadata {
             return field.name();
         }
         if (name.value().isBlank()) {
-            throw new InvalidModelException(model, field.name(), "@Name is blank; give the attribute name");
+            throw Failures.invalidModel(model, field.name(), "@Name is blank; give the attribute name");
         }
         return name.value();
     }
@@ -296,7 +296,7 @@ public final class EntityMetadata {
             return null;
         }
         if (found.size() > 1) {
-            throw new InvalidModelException(model, field.name(), "declares " + found.size()
+            throw Failures.invalidModel(model, field.name(), "declares " + found.size()
                     + " relations; a field holds one relation");
         }
         Relation relation = found.get(0);
@@ -308,26 +308,26 @@ public final class EntityMetadata {
         String name = field.name();
         boolean many = r.kind() == RelationKind.HAS_MANY || r.kind() == RelationKind.MANY_TO_MANY;
         if (many && !field.type().isAssignableFrom(List.class)) {
-            throw new InvalidModelException(model, name, "a " + annotation(r.kind()) + " field must be declared as"
+            throw Failures.invalidModel(model, name, "a " + annotation(r.kind()) + " field must be declared as"
                     + " List<" + r.model().getSimpleName() + ">, not " + field.type().getSimpleName());
         }
         if (!many && !field.type().isAssignableFrom(r.model())) {
-            throw new InvalidModelException(model, name, "a " + annotation(r.kind()) + " field must have the related"
+            throw Failures.invalidModel(model, name, "a " + annotation(r.kind()) + " field must have the related"
                     + " model's type " + r.model().getSimpleName() + ", not " + field.type().getSimpleName());
         }
         if (r.foreignKey().isBlank() || r.localKey().isBlank()) {
-            throw new InvalidModelException(model, name, annotation(r.kind()) + " needs a non-blank foreignKey and"
+            throw Failures.invalidModel(model, name, annotation(r.kind()) + " needs a non-blank foreignKey and"
                     + " localKey");
         }
         if (r.kind() == RelationKind.MANY_TO_MANY) {
             if (r.pivotTable() == null || r.pivotTable().isBlank() || r.relatedKey() == null
                     || r.relatedKey().isBlank() || r.relatedPK() == null || r.relatedPK().isBlank()) {
-                throw new InvalidModelException(model, name, "@ManyToMany needs a non-blank pivotTable, relatedKey"
+                throw Failures.invalidModel(model, name, "@ManyToMany needs a non-blank pivotTable, relatedKey"
                         + " and relatedPK");
             }
             if (r.foreignKey().equals(r.relatedKey()) || r.foreignKey().equals(Schema.PIVOT_KEY)
                     || r.relatedKey().equals(Schema.PIVOT_KEY)) {
-                throw new InvalidModelException(model, name, "@ManyToMany foreignKey '" + r.foreignKey()
+                throw Failures.invalidModel(model, name, "@ManyToMany foreignKey '" + r.foreignKey()
                         + "' and relatedKey '" + r.relatedKey() + "' must differ from each other and from the"
                         + " pivot table's key '" + Schema.PIVOT_KEY + "'");
             }

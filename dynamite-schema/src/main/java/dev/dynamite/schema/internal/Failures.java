@@ -1,5 +1,6 @@
 package dev.dynamite.schema.internal;
 
+import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelNotRegisteredException;
 import dev.dynamite.api.PluginLoadException;
 import org.jspecify.annotations.Nullable;
@@ -34,5 +35,17 @@ public final class Failures {
      */
     public static RuntimeException modelNotRegistered(Class<?> model, String missing) {
         return new ModelNotRegisteredException(model, missing);
+    }
+
+    /**
+     * Makes an {@link InvalidModelException}.
+     *
+     * @param model the model class
+     * @param field the Java field concerned, or null
+     * @param problem what is wrong and what to do
+     * @return the exception, to throw
+     */
+    public static RuntimeException invalidModel(Class<?> model, @Nullable String field, String problem) {
+        return new InvalidModelException(model, field, problem);
     }
 }

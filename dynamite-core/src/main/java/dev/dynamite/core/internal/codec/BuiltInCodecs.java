@@ -1,6 +1,6 @@
 package dev.dynamite.core.internal.codec;
 
-import dev.dynamite.api.CodecNotFoundException;
+import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.CodecLookup;
 import java.lang.reflect.GenericArrayType;
@@ -10,14 +10,10 @@ import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,8 +26,6 @@ final class BuiltInCodecs {
             Map.entry(String.class, ScalarCodecs.STRING),
             Map.entry(Boolean.class, ScalarCodecs.BOOLEAN),
             Map.entry(boolean.class, ScalarCodecs.BOOLEAN),
-            Map.entry(Character.class, ScalarCodecs.CHARACTER),
-            Map.entry(char.class, ScalarCodecs.CHARACTER),
             Map.entry(Byte.class, NumberCodec.BYTE),
             Map.entry(byte.class, NumberCodec.BYTE),
             Map.entry(Short.class, NumberCodec.SHORT),
@@ -46,12 +40,7 @@ final class BuiltInCodecs {
             Map.entry(double.class, NumberCodec.DOUBLE),
             Map.entry(BigDecimal.class, NumberCodec.BIG_DECIMAL),
             Map.entry(BigInteger.class, NumberCodec.BIG_INTEGER),
-            Map.entry(byte[].class, ScalarCodecs.BYTES),
-            Map.entry(UUID.class, ScalarCodecs.UUID),
-            Map.entry(Instant.class, ScalarCodecs.INSTANT),
-            Map.entry(LocalDate.class, ScalarCodecs.LOCAL_DATE),
-            Map.entry(LocalDateTime.class, ScalarCodecs.LOCAL_DATE_TIME),
-            Map.entry(OffsetDateTime.class, ScalarCodecs.OFFSET_DATE_TIME));
+            Map.entry(Instant.class, ScalarCodecs.INSTANT));
 
     private BuiltInCodecs() {
     }
@@ -59,12 +48,16 @@ final class BuiltInCodecs {
     /**
      * Returns the built-in codec of a type, or null when there is none.
      *
-     * @throws CodecNotFoundException for a raw container type (with a cause that says to declare the element type)
+     * @throws dev.dynamite.api.CodecNotFoundException for a raw container type (with a cause that says to declare the element type)
      */
     static @Nullable AttributeCodec<?> forType(Type type, CodecLookup lookup) {
         if (type instanceof Class<?>) {
             Class<?> cls = (Class<?>) type;
             AttributeCodec<?> scalar = SCALARS.get(cls);
+            if (scalar == null) {
+                // by name, not class literal: no time class a model does not use is loaded
+                scalar = ScalarCodecs.lessCommon(cls.getName());
+            }
             if (scalar != null) {
                 return scalar;
             }
@@ -72,14 +65,10 @@ final class BuiltInCodecs {
                 return enumCodec(cls);
             }
             if (cls == List.class || cls == Collection.class || cls == Set.class || cls == Map.class) {
-                CodecNotFoundException e = new CodecNotFoundException(cls, null, cls);
-                e.initCause(new IllegalArgumentException("raw type " + cls.getName() + ": declare the element type, e.g. "
+                throw Failures.codecNotFound(cls, null, cls, new IllegalArgumentException("raw type " + cls.getName()
+                        + ": declare the element type, e.g. "
                         + (cls == Map.class ? "Map<String, Long>" : cls.getSimpleName() + "<String>")));
-                throw e;
             }
-            return null;
-        }
-        if (type instanceof GenericArrayType) {
             return null;
         }
         if (!(type instanceof ParameterizedType)) {
@@ -121,6 +110,9 @@ final class BuiltInCodecs {
 
     /** The type of a type argument: {@code ? extends X} is X; a type variable or unbounded wildcard is null. */
     private static @Nullable Type argument(Type arg) {
+        if (arg instanceof Class<?> || arg instanceof ParameterizedType) {
+            return arg;
+        }
         if (arg instanceof WildcardType) {
             WildcardType wildcard = (WildcardType) arg;
             Type[] upper = wildcard.getUpperBounds();
@@ -128,9 +120,6 @@ final class BuiltInCodecs {
                 return null;
             }
             return upper[0];
-        }
-        if (arg instanceof Class<?> || arg instanceof ParameterizedType) {
-            return arg;
         }
         return null;
     }

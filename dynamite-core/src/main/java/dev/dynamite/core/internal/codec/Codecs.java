@@ -5,16 +5,11 @@ import dev.dynamite.annotation.Codec;
 import dev.dynamite.api.CodecNotFoundException;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.PluginLoadException;
-import dev.dynamite.meta.GeneratedModel;
-import dev.dynamite.meta.GeneratedModels;
 import dev.dynamite.schema.internal.members.Marks;
 import dev.dynamite.schema.internal.members.Member;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.CodecLookup;
 import dev.dynamite.spi.CodecProvider;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,7 +158,7 @@ public final class Codecs implements CodecLookup {
         }
         AttributeCodec<?> builtIn = BuiltInCodecs.forType(type, this);
         if (builtIn == null) {
-            throw new CodecNotFoundException(BuiltInCodecs.rawClass(type), null, type);
+            throw Failures.codecNotFound(BuiltInCodecs.rawClass(type), null, type, null);
         }
         return builtIn;
     }
@@ -188,7 +183,7 @@ public final class Codecs implements CodecLookup {
             Class<? extends AttributeCodec<?>> codecClass = explicit.value();
             AttributeCodec<?> cached = byCodecClass.get(codecClass);
             if (cached == null) {
-                AttributeCodec<?> created = instantiate(model, field, codecClass);
+                AttributeCodec<?> created = NamedCodecs.instantiate(model, field, codecClass);
                 cached = byCodecClass.putIfAbsent(codecClass, created);
                 if (cached == null) {
                     cached = created;
@@ -198,45 +193,8 @@ public final class Codecs implements CodecLookup {
         }
         try {
             return codecFor(field.genericType());
-        } catch (CodecNotFoundException e) {
-            CodecNotFoundException named = new CodecNotFoundException(model, field.name(), field.genericType());
-            named.initCause(e);
-            throw named;
-        }
-    }
-
-    private static AttributeCodec<?> instantiate(Class<?> model, Member field, Class<? extends AttributeCodec<?>> type) {
-        String where = "@Codec(" + type.getName() + ".class)";
-        GeneratedModel<?> generated = GeneratedModels.find(model);
-        if (generated != null) {
-            // the generated code makes it: the codec's package need not be exported to Dynamite
-            return (AttributeCodec<?>) generated.instantiate(type);
-        }
-        if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())
-                || type.isInterface()) {
-            throw new InvalidModelException(model, field.name(), where
-                    + " must name a public, non-abstract class with a public no-arg constructor");
-        }
-        Constructor<? extends AttributeCodec<?>> constructor;
-        try {
-            constructor = type.getConstructor();
-        } catch (NoSuchMethodException e) {
-            throw new InvalidModelException(model, field.name(), where
-                    + " has no public no-arg constructor; add one");
-        }
-        try {
-            return constructor.newInstance();
-        } catch (IllegalAccessException e) {
-            InvalidModelException failure = new InvalidModelException(model, field.name(), where
-                    + " cannot be instantiated: its package must be exported (or opened) to dev.dynamite.core");
-            failure.initCause(e);
-            throw failure;
-        } catch (InvocationTargetException | InstantiationException e) {
-            Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
-            InvalidModelException failure = new InvalidModelException(model, field.name(), where
-                    + " failed in its constructor: " + cause);
-            failure.initCause(cause);
-            throw failure;
+        } catch (RuntimeException e) {
+            throw Failures.isCodecNotFound(e) ? Failures.codecNotFound(model, field.name(), field.genericType(), e) : e;
         }
     }
 }

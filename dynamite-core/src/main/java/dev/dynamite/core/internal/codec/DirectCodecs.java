@@ -1,7 +1,6 @@
 package dev.dynamite.core.internal.codec;
 
 import dev.dynamite.spi.AttributeCodec;
-import java.math.BigDecimal;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -18,11 +17,8 @@ public final class DirectCodecs {
     public static final int OTHER = 0;
     private static final int STRING = 1;
     private static final int INSTANT = 2;
-    private static final int INTEGER = 3;
-    private static final int LONG = 4;
-    private static final int DOUBLE = 5;
-    private static final int BIG_DECIMAL = 6;
-    private static final int BOOLEAN = 7;
+    private static final int NUMBER = 3;
+    private static final int BOOLEAN = 4;
 
     private DirectCodecs() {
     }
@@ -39,14 +35,8 @@ public final class DirectCodecs {
             return STRING;
         } else if (type == ScalarCodecs.InstantCodec.class) {
             return INSTANT;
-        } else if (type == NumberCodec.IntegerCodec.class) {
-            return INTEGER;
-        } else if (type == NumberCodec.LongCodec.class) {
-            return LONG;
-        } else if (type == NumberCodec.DoubleCodec.class) {
-            return DOUBLE;
-        } else if (type == NumberCodec.BigDecimalCodec.class) {
-            return BIG_DECIMAL;
+        } else if (type == NumberCodec.class) {
+            return NUMBER;
         } else if (type == ScalarCodecs.BooleanCodec.class) {
             return BOOLEAN;
         }
@@ -61,20 +51,15 @@ public final class DirectCodecs {
      * @param value the value, not null
      * @return the attribute value
      */
+    @SuppressWarnings("unchecked")
     public static AttributeValue encode(int kind, AttributeCodec<Object> codec, Object value) {
         switch (kind) {
             case STRING:
                 return ((ScalarCodecs.PlainStringCodec) (AttributeCodec<?>) codec).encode((String) value);
             case INSTANT:
                 return ((ScalarCodecs.InstantCodec) (AttributeCodec<?>) codec).encode((Instant) value);
-            case INTEGER:
-                return ((NumberCodec.IntegerCodec) (AttributeCodec<?>) codec).encode((Integer) value);
-            case LONG:
-                return ((NumberCodec.LongCodec) (AttributeCodec<?>) codec).encode((Long) value);
-            case DOUBLE:
-                return ((NumberCodec.DoubleCodec) (AttributeCodec<?>) codec).encode((Double) value);
-            case BIG_DECIMAL:
-                return ((NumberCodec.BigDecimalCodec) (AttributeCodec<?>) codec).encode((BigDecimal) value);
+            case NUMBER:
+                return ((NumberCodec<Number>) (AttributeCodec<?>) codec).encode((Number) value);
             case BOOLEAN:
                 return ((ScalarCodecs.BooleanCodec) (AttributeCodec<?>) codec).encode((Boolean) value);
             default:

@@ -15,61 +15,70 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * unless that is longer than 24 characters; {@code -0.0} is written as {@code 0}); NaN and infinities are rejected.
  * {@code BigDecimal}s keep their scale ({@code 1.50} stays {@code 1.50}) unless that needs more than 38 digits.
  */
-class NumberCodec<T extends Number> implements AttributeCodec<T> {
+final class NumberCodec<T extends Number> implements AttributeCodec<T> {
     static final int MAX_DIGITS = 38;
     static final int MIN_EXPONENT = -130;
     static final int MAX_EXPONENT = 125;
     private static final int PLAIN_LIMIT = 24;
 
-    // the codecs format and convert by a switch on their name, not lambdas: each lambda would spin a class when a
-    // cold JVM first maps an item
-    static final NumberCodec<Byte> BYTE = new NumberCodec<>("Byte");
-    static final NumberCodec<Short> SHORT = new NumberCodec<>("Short");
-    static final NumberCodec<Integer> INTEGER = new IntegerCodec();
-    static final NumberCodec<Long> LONG = new LongCodec();
-    static final NumberCodec<Float> FLOAT = new NumberCodec<>("Float");
-    static final NumberCodec<Double> DOUBLE = new DoubleCodec();
-    static final NumberCodec<BigDecimal> BIG_DECIMAL = new BigDecimalCodec();
-    static final NumberCodec<BigInteger> BIG_INTEGER = new NumberCodec<>("BigInteger");
+    // one class for every number type, told apart by a kind: each class (or lambda) is one more for a cold JVM to
+    // load when it first maps an item
+    private static final int KIND_BYTE = 0;
+    private static final int KIND_SHORT = 1;
+    private static final int KIND_INTEGER = 2;
+    private static final int KIND_LONG = 3;
+    private static final int KIND_FLOAT = 4;
+    private static final int KIND_DOUBLE = 5;
+    private static final int KIND_BIG_DECIMAL = 6;
+    private static final int KIND_BIG_INTEGER = 7;
+
+    static final NumberCodec<Byte> BYTE = new NumberCodec<>("Byte", KIND_BYTE);
+    static final NumberCodec<Short> SHORT = new NumberCodec<>("Short", KIND_SHORT);
+    static final NumberCodec<Integer> INTEGER = new NumberCodec<>("Integer", KIND_INTEGER);
+    static final NumberCodec<Long> LONG = new NumberCodec<>("Long", KIND_LONG);
+    static final NumberCodec<Float> FLOAT = new NumberCodec<>("Float", KIND_FLOAT);
+    static final NumberCodec<Double> DOUBLE = new NumberCodec<>("Double", KIND_DOUBLE);
+    static final NumberCodec<BigDecimal> BIG_DECIMAL = new NumberCodec<>("BigDecimal", KIND_BIG_DECIMAL);
+    static final NumberCodec<BigInteger> BIG_INTEGER = new NumberCodec<>("BigInteger", KIND_BIG_INTEGER);
 
     private static final Map<Class<?>, NumberCodec<?>> BY_TYPE = Map.of(
             Byte.class, BYTE, Short.class, SHORT, Integer.class, INTEGER, Long.class, LONG,
             Float.class, FLOAT, Double.class, DOUBLE, BigDecimal.class, BIG_DECIMAL, BigInteger.class, BIG_INTEGER);
 
     private final String name;
+    private final int kind;
 
-    NumberCodec(String name) {
+    private NumberCodec(String name, int kind) {
         this.name = name;
+        this.kind = kind;
     }
 
-    /** The {@code N} text of a value of this codec's type. */
-    private String format(T value) {
-        switch (name) {
-            case "Byte": return Byte.toString((Byte) value);
-            case "Short": return Short.toString((Short) value);
-            case "Integer": return Integer.toString((Integer) value);
-            case "Long": return Long.toString((Long) value);
-            case "Float": return shortest((Float) value);
-            case "Double": return shortest((Double) value);
-            case "BigDecimal": return checked((BigDecimal) value);
-            case "BigInteger": return checked(new BigDecimal((BigInteger) value));
-            default: throw new IllegalStateException(name);
+    /** Returns the {@code N} text of a value of this codec's type. */
+    String text(T value) {
+        switch (kind) {
+            case KIND_BYTE: return Byte.toString((Byte) value);
+            case KIND_SHORT: return Short.toString((Short) value);
+            case KIND_INTEGER: return Integer.toString((Integer) value);
+            case KIND_LONG: return Long.toString((Long) value);
+            case KIND_FLOAT: return shortest((Float) value);
+            case KIND_DOUBLE: return shortest((Double) value);
+            case KIND_BIG_DECIMAL: return checked((BigDecimal) value);
+            default: return checked(new BigDecimal((BigInteger) value));
         }
     }
 
     /** A decimal as this codec's type, exactly; {@link ArithmeticException} if it does not fit. */
     @SuppressWarnings("unchecked")
     private T convert(BigDecimal decimal) {
-        switch (name) {
-            case "Byte": return (T) Byte.valueOf(decimal.byteValueExact());
-            case "Short": return (T) Short.valueOf(decimal.shortValueExact());
-            case "Integer": return (T) Integer.valueOf(decimal.intValueExact());
-            case "Long": return (T) Long.valueOf(decimal.longValueExact());
-            case "Float": return (T) Float.valueOf(decimal.floatValue());
-            case "Double": return (T) Double.valueOf(decimal.doubleValue());
-            case "BigDecimal": return (T) decimal;
-            case "BigInteger": return (T) decimal.toBigIntegerExact();
-            default: throw new IllegalStateException(name);
+        switch (kind) {
+            case KIND_BYTE: return (T) Byte.valueOf(decimal.byteValueExact());
+            case KIND_SHORT: return (T) Short.valueOf(decimal.shortValueExact());
+            case KIND_INTEGER: return (T) Integer.valueOf(decimal.intValueExact());
+            case KIND_LONG: return (T) Long.valueOf(decimal.longValueExact());
+            case KIND_FLOAT: return (T) Float.valueOf(decimal.floatValue());
+            case KIND_DOUBLE: return (T) Double.valueOf(decimal.doubleValue());
+            case KIND_BIG_DECIMAL: return (T) decimal;
+            default: return (T) decimal.toBigIntegerExact();
         }
     }
 
@@ -82,18 +91,29 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
         return (NumberCodec<N>) BY_TYPE.get(type);
     }
 
-    /** Returns the {@code N} text of a value. */
-    String text(T value) {
-        return format(value);
-    }
-
-    /** Parses the {@code N} text of a value. */
+    /** Parses the {@code N} text of a value: the common types first by a fast path, else as {@link #parseDecimal}. */
+    @SuppressWarnings("unchecked")
     T parse(String text) {
-        return parseDecimal(text);
+        switch (kind) {
+            case KIND_INTEGER: {
+                long fast = DoubleText.parseLong(text, 9);
+                return fast != DoubleText.NOT_FAST ? (T) Integer.valueOf((int) fast) : parseDecimal(text);
+            }
+            case KIND_LONG: {
+                long fast = DoubleText.parseLong(text, 18);
+                return fast != DoubleText.NOT_FAST ? (T) Long.valueOf(fast) : parseDecimal(text);
+            }
+            case KIND_DOUBLE: {
+                double fast = DoubleText.parseDouble(text);
+                return fast == fast ? (T) Double.valueOf(fast) : parseDecimal(text);
+            }
+            default:
+                return parseDecimal(text);
+        }
     }
 
     /** Parses the {@code N} text of a value through {@link BigDecimal}: the reference behaviour. */
-    final T parseDecimal(String text) {
+    T parseDecimal(String text) {
         BigDecimal decimal;
         try {
             decimal = new BigDecimal(text);
@@ -205,111 +225,5 @@ class NumberCodec<T extends Number> implements AttributeCodec<T> {
             }
         }
         return decimalText(exact.round(new MathContext(9, RoundingMode.HALF_EVEN)));
-    }
-
-    static final class IntegerCodec extends NumberCodec<Integer> {
-        IntegerCodec() {
-            super("Integer");
-        }
-
-        @Override
-        String text(Integer value) {
-            return Integer.toString(value);
-        }
-
-        @Override
-        Integer parse(String text) {
-            long fast = DoubleText.parseLong(text, 9);
-            return fast != DoubleText.NOT_FAST ? Integer.valueOf((int) fast) : parseDecimal(text);
-        }
-
-        @Override
-        public AttributeValue encode(Integer value) {
-            return AttributeValue.createN(Integer.toString(value));
-        }
-
-        @Override
-        public Integer decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.N, "Integer");
-            return parse(value.n());
-        }
-    }
-
-    static final class LongCodec extends NumberCodec<Long> {
-        LongCodec() {
-            super("Long");
-        }
-
-        @Override
-        String text(Long value) {
-            return Long.toString(value);
-        }
-
-        @Override
-        Long parse(String text) {
-            long fast = DoubleText.parseLong(text, 18);
-            return fast != DoubleText.NOT_FAST ? Long.valueOf(fast) : parseDecimal(text);
-        }
-
-        @Override
-        public AttributeValue encode(Long value) {
-            return AttributeValue.createN(Long.toString(value));
-        }
-
-        @Override
-        public Long decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.N, "Long");
-            return parse(value.n());
-        }
-    }
-
-    static final class DoubleCodec extends NumberCodec<Double> {
-        DoubleCodec() {
-            super("Double");
-        }
-
-        @Override
-        String text(Double value) {
-            return shortest(value);
-        }
-
-        @Override
-        Double parse(String text) {
-            double fast = DoubleText.parseDouble(text);
-            return fast == fast ? Double.valueOf(fast) : parseDecimal(text);
-        }
-
-        @Override
-        public AttributeValue encode(Double value) {
-            return AttributeValue.createN(shortest(value));
-        }
-
-        @Override
-        public Double decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.N, "Double");
-            return parse(value.n());
-        }
-    }
-
-    static final class BigDecimalCodec extends NumberCodec<BigDecimal> {
-        BigDecimalCodec() {
-            super("BigDecimal");
-        }
-
-        @Override
-        String text(BigDecimal value) {
-            return checked(value);
-        }
-
-        @Override
-        public AttributeValue encode(BigDecimal value) {
-            return AttributeValue.createN(checked(value));
-        }
-
-        @Override
-        public BigDecimal decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.N, "BigDecimal");
-            return parse(value.n());
-        }
     }
 }

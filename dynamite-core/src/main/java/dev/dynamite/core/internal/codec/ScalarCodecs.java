@@ -7,22 +7,45 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The built-in codecs of non-number scalars: strings, booleans, characters, binary, enums, UUIDs and time types. */
 final class ScalarCodecs {
     static final AttributeCodec<String> STRING = new PlainStringCodec();
-    // text codecs parse by a switch on their name, not lambdas: each lambda would spin a class in a cold JVM
-    static final AttributeCodec<Character> CHARACTER = new StringCodec<>("Character");
-    static final AttributeCodec<java.util.UUID> UUID = new StringCodec<>("UUID");
     /** ISO-8601 in UTC, e.g. {@code 2024-05-01T10:15:30.123Z}. */
     static final AttributeCodec<Instant> INSTANT = new InstantCodec();
-    static final AttributeCodec<LocalDate> LOCAL_DATE = new StringCodec<>("LocalDate");
-    static final AttributeCodec<LocalDateTime> LOCAL_DATE_TIME = new StringCodec<>("LocalDateTime");
-    static final AttributeCodec<OffsetDateTime> OFFSET_DATE_TIME = new StringCodec<>("OffsetDateTime");
     static final AttributeCodec<Boolean> BOOLEAN = new BooleanCodec();
-    static final AttributeCodec<byte[]> BYTES = new BytesCodec();
+
+    /**
+     * The codec of a less common scalar, made when a model first needs it (the registry caches it), so a cold JVM
+     * loads no codec class its models do not use: {@code Character}, {@code UUID}, {@code LocalDate},
+     * {@code LocalDateTime} and {@code OffsetDateTime} through their text form, {@code byte[]} as binary.
+     *
+     * @param name the type's class name
+     * @return the codec, or null for another type
+     */
+    static @Nullable AttributeCodec<?> lessCommon(String name) {
+        // text codecs parse by a switch on their name, not lambdas: each lambda would spin a class in a cold JVM
+        switch (name) {
+            case "java.lang.Character":
+            case "char":
+                return new StringCodec<Character>("Character");
+            case "java.util.UUID":
+                return new StringCodec<java.util.UUID>("UUID");
+            case "java.time.LocalDate":
+                return new StringCodec<LocalDate>("LocalDate");
+            case "java.time.LocalDateTime":
+                return new StringCodec<LocalDateTime>("LocalDateTime");
+            case "java.time.OffsetDateTime":
+                return new StringCodec<OffsetDateTime>("OffsetDateTime");
+            case "[B":
+                return new BytesCodec();
+            default:
+                return null;
+        }
+    }
 
     private ScalarCodecs() {
     }

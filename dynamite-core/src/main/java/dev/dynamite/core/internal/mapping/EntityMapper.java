@@ -215,7 +215,7 @@ public final class EntityMapper<T> {
             try {
                 return (T) generated.newInstance();
             } catch (RuntimeException e) {
-                throw new ModelValidationException(type, null, "the no-arg constructor threw " + e, e);
+                throw Failures.modelValidation(type, null, "the no-arg constructor threw " + e, e);
             }
         }
         try {
@@ -223,7 +223,7 @@ public final class EntityMapper<T> {
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new ModelValidationException(type, null, "the no-arg constructor threw " + e, e);
+            throw Failures.modelValidation(type, null, "the no-arg constructor threw " + e, e);
         }
     }
 
@@ -281,7 +281,7 @@ public final class EntityMapper<T> {
             try {
                 property.set(entity, decoded);
             } catch (ClassCastException | NullPointerException e) {
-                throw new ModelValidationException(type, property.name, "stored attribute '" + property.attributeName
+                throw Failures.modelValidation(type, property.name, "stored attribute '" + property.attributeName
                         + "' was decoded to " + describe(decoded) + ", which a field of type "
                         + property.type.getTypeName() + " cannot hold; check the field's codec", e);
             }
@@ -342,7 +342,7 @@ public final class EntityMapper<T> {
             }
             putKey(key, sortKey, sortValue, "sort");
         } else if (sortValue != null) {
-            throw new ModelValidationException(type, null, "has no sort key, but a sort key value was given: "
+            throw Failures.modelValidation(type, null, "has no sort key, but a sort key value was given: "
                     + describe(sortValue));
         }
         return key;
@@ -389,7 +389,7 @@ public final class EntityMapper<T> {
     public void set(T entity, String field, @Nullable Object value) {
         Property property = property(field);
         if (value == null ? property.primitive : !property.boxedType.isInstance(value)) {
-            throw new ModelValidationException(type, property.name, "cannot assign " + describe(value)
+            throw Failures.modelValidation(type, property.name, "cannot assign " + describe(value)
                     + " to a field of type " + property.type.getTypeName());
         }
         property.set(entity, value);
@@ -474,11 +474,12 @@ public final class EntityMapper<T> {
     private AttributeValue encode(Property property, Object value) {
         try {
             return property.encode(value);
-        } catch (DynamiteException e) {
-            throw e;
         } catch (RuntimeException e) {
+            if (Failures.isDynamite(e)) {
+                throw e;
+            }
             String by = property.key ? "key strategy '" + strategy.name() + "'" : "its codec";
-            throw new ModelValidationException(type, property.name, "value " + describe(value) + " cannot be stored as"
+            throw Failures.modelValidation(type, property.name, "value " + describe(value) + " cannot be stored as"
                     + " attribute '" + property.attributeName + "' (refused by " + by + "): " + e.getMessage(), e);
         }
     }
@@ -486,11 +487,12 @@ public final class EntityMapper<T> {
     private Object decode(Property property, AttributeValue value) {
         try {
             return property.decode(value);
-        } catch (DynamiteException e) {
-            throw e;
         } catch (RuntimeException e) {
+            if (Failures.isDynamite(e)) {
+                throw e;
+            }
             String by = property.key ? "key strategy '" + strategy.name() + "'" : "its codec";
-            throw new ModelValidationException(type, property.name, "stored attribute '" + property.attributeName
+            throw Failures.modelValidation(type, property.name, "stored attribute '" + property.attributeName
                     + "' cannot be read as " + property.type.getTypeName() + ": expected " + expected(property)
                     + ", found a DynamoDB " + value.type() + " value (" + by + " said: " + e.getMessage() + ")", e);
         }
@@ -505,20 +507,20 @@ public final class EntityMapper<T> {
 
     private void putKey(Map<String, AttributeValue> key, Property property, @Nullable Object value, String role) {
         if (value == null) {
-            throw new ModelValidationException(type, property.name, "the " + role + " key is null; a key needs a"
+            throw Failures.modelValidation(type, property.name, "the " + role + " key is null; a key needs a"
                     + " value");
         }
         AttributeValue encoded = encode(property, value);
         String problem = Limits.keyProblem(encoded, "partition".equals(role));
         if (problem != null) {
-            throw new ModelValidationException(type, property.name, "the " + role + " key " + problem);
+            throw Failures.modelValidation(type, property.name, "the " + role + " key " + problem);
         }
         key.put(property.attributeName, encoded);
     }
 
     private void checkAssignable(Property property, Object value) {
         if (!property.boxedType.isInstance(value)) {
-            throw new ModelValidationException(type, property.name, "a key value must be of type "
+            throw Failures.modelValidation(type, property.name, "a key value must be of type "
                     + property.type.getTypeName() + ", not " + describe(value));
         }
     }
@@ -535,7 +537,7 @@ public final class EntityMapper<T> {
 
     private static MethodHandle constructor(Class<?> type) {
         if (Modifier.isAbstract(type.getModifiers())) {
-            throw new InvalidModelException(type, null, "is abstract; Dynamite instantiates models when it loads items,"
+            throw Failures.invalidModel(type, null, "is abstract; Dynamite instantiates models when it loads items,"
                     + " so a model needs to be a concrete class with a public no-arg constructor");
         }
         Constructor<?> noArg;
@@ -543,7 +545,7 @@ public final class EntityMapper<T> {
             noArg = type.getConstructor();
         } catch (NoSuchMethodException e) {
             boolean inner = type.isMemberClass() && !Modifier.isStatic(type.getModifiers());
-            throw new InvalidModelException(type, null, "needs a public no-arg constructor, which Dynamite uses to"
+            throw Failures.invalidModel(type, null, "needs a public no-arg constructor, which Dynamite uses to"
                     + " create entities when it loads items; add one" + (inner
                     ? " (an inner class has none: declare the nested class static)" : ""));
         }
@@ -558,7 +560,7 @@ public final class EntityMapper<T> {
     /** A generated model, which makes its instances; the processor has refused an abstract one. */
     private static GeneratedModel<?> checkConcrete(Class<?> type, GeneratedModel<?> generated) {
         if (Modifier.isAbstract(type.getModifiers())) {
-            throw new InvalidModelException(type, null, "is abstract; Dynamite instantiates models when it loads items,"
+            throw Failures.invalidModel(type, null, "is abstract; Dynamite instantiates models when it loads items,"
                     + " so a model needs to be a concrete class with a public no-arg constructor");
         }
         return generated;
@@ -571,7 +573,7 @@ public final class EntityMapper<T> {
             accessor = records.accessor(field.name());
         } else {
             if (field.isFinal()) {
-                throw new InvalidModelException(model, field.name(), "is final, but Dynamite assigns persisted"
+                throw Failures.invalidModel(model, field.name(), "is final, but Dynamite assigns persisted"
                         + " fields when it loads an item; remove final, make the model a record or an immutable class"
                         + " (every field final, with a constructor that takes them all or a static builder()), or"
                         + " mark the field transient or @NonAttribute");
@@ -592,7 +594,7 @@ public final class EntityMapper<T> {
         }
         if (isKey) {
             if (strategy.attributeType(field.type()).isEmpty()) {
-                throw new InvalidModelException(model, field.name(), "is a key field of type "
+                throw Failures.invalidModel(model, field.name(), "is a key field of type "
                         + field.type().getTypeName() + ", which key strategy '" + strategy.name()
                         + "' cannot store; use a String, number, byte[] or another type the strategy supports");
             }
@@ -630,7 +632,7 @@ public final class EntityMapper<T> {
         }
     }
 
-    private static InvalidModelException refused(Class<?> model, Class<?> declaring, IllegalAccessException cause) {
+    private static RuntimeException refused(Class<?> model, Class<?> declaring, IllegalAccessException cause) {
         Module module = declaring.getModule();
         String pkg = declaring.getPackageName();
         String problem;
@@ -644,8 +646,6 @@ public final class EntityMapper<T> {
                     + " on the class path): " + cause.getMessage() + "; put the model and Dynamite both on the class"
                     + " path, or move the model into a named module that opens " + pkg + " to " + CORE_MODULE;
         }
-        InvalidModelException failure = new InvalidModelException(model, null, problem);
-        failure.initCause(cause);
-        return failure;
+        return Failures.invalidModel(model, null, problem, cause);
     }
 }

@@ -6,6 +6,7 @@ import dev.dynamite.spi.KeyTypeStrategy;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -102,8 +103,7 @@ final class Property {
         if (strategy != null) {
             return strategy.encode(value);
         }
-        assert codec != null;
-        return DirectCodecs.encode(codecKind, codec, value);
+        return DirectCodecs.encode(codecKind, Objects.requireNonNull(codec), value);
     }
 
     /** Decodes a stored, non-{@code NULL} value; a codec's or strategy's exception passes through. */
@@ -111,7 +111,6 @@ final class Property {
         if (strategy != null) {
             return strategy.decode(value, type);
         }
-        assert codec != null;
-        return codec.decode(value);
+        return Objects.requireNonNull(codec).decode(value);
     }
 }

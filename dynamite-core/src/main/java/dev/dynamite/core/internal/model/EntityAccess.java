@@ -36,7 +36,6 @@ public final class EntityAccess {
     }
 
     private static volatile @Nullable Accessor accessor;
-    private static final IdentityStates OTHERS = new IdentityStates();
 
     private EntityAccess() {
     }
@@ -66,24 +65,24 @@ public final class EntityAccess {
     }
 
     public static @Nullable EntityState state(Object entity) {
-        return isEntity(entity) ? accessor().get(entity) : OTHERS.get(entity);
+        return isEntity(entity) ? accessor().get(entity) : IdentityStates.SHARED.get(entity);
     }
 
     public static void setState(Object entity, @Nullable EntityState state) {
         if (isEntity(entity)) {
             accessor().set(entity, state);
         } else {
-            OTHERS.put(entity, state);
+            IdentityStates.SHARED.put(entity, state);
             // a write that completes after its record was handed out (in a transaction) updates the record too,
             // and the record given for it where the write ties that one to its draft (a delete)
             if (entity instanceof Draft draft) {
                 Object shown = draft.shown();
                 if (shown != null) {
-                    OTHERS.put(shown, state);
+                    IdentityStates.SHARED.put(shown, state);
                 }
                 Object given = draft.given();
                 if (given != null) {
-                    OTHERS.put(given, state);
+                    IdentityStates.SHARED.put(given, state);
                 }
             }
         }

@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
  * identity and weakly: an entity the application no longer holds takes its state with it. Thread-safe.
  */
 final class IdentityStates {
+    /**
+     * The states of all such entities; held here, not by {@link EntityAccess}, so that a JVM whose models all extend
+     * the base class never loads this class.
+     */
+    static final IdentityStates SHARED = new IdentityStates();
+
     /** A weak reference that is equal to another of the same referent, compared by identity. */
     private static final class Ref extends WeakReference<Object> {
         private final int hash;

@@ -43,11 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param mapper the model's mapper
  * @param rules the model's field rules, hooks and relations
  * @param tableName the table name, prefix included
- * @param writeModel what the write path knows of the model
  * @param <T> the type of the runtime's entities: the model class, or {@link Draft} for a record
  */
 public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding binding, EntityMapper<T> mapper,
-                              ModelRules rules, String tableName, WriteModel writeModel) {
+                              ModelRules rules, String tableName) {
     private static final Clock CLOCK = Clock.systemUTC();
 
     /**
@@ -92,9 +91,17 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
         ModelRules rules = ModelRules.of(type);
         EntityMetadata metadata = mapper.metadata();
         String table = binding.tablePrefix() + metadata.tableName();
-        return new ModelContext<>(type, owner, binding, mapper, rules, table, new WriteModel(type, table,
-                metadata.partitionKey().attributeName(), attributeOf(rules.version), attributeOf(rules.createdAt),
-                attributeOf(rules.updatedAt), attributeOf(rules.deleteAt)));
+        return new ModelContext<>(type, owner, binding, mapper, rules, table);
+    }
+
+    /**
+     * Returns what the write path knows of the model; made when a write asks, so that a read loads none of it.
+     *
+     * @return the write model
+     */
+    public WriteModel writeModel() {
+        return new WriteModel(type, tableName, metadata().partitionKey().attributeName(), attributeOf(rules.version),
+                attributeOf(rules.createdAt), attributeOf(rules.updatedAt), attributeOf(rules.deleteAt));
     }
 
     /** @return the SDK client */
@@ -144,7 +151,7 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
             AttributeField sort = metadata().sortKey().orElse(null);
             sk = sort == null ? sortKey : coerce(rules.field(sort.name()), sortKey);
         } else if (metadata().sortKey().isPresent()) {
-            throw new ModelValidationException(type, metadata().sortKey().get().name(), "the model has a sort key;"
+            throw Failures.modelValidation(type, metadata().sortKey().get().name(), "the model has a sort key;"
                     + " find(partitionKey, sortKey) needs its value too");
         }
         return mapper.key(Objects.requireNonNull(pk), sk);
@@ -247,7 +254,7 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
     public FieldRule assignable(String field, String operation) {
         FieldRule rule = filterable(field);
         if (rule.managed != Managed.NONE) {
-            throw new ModelValidationException(type, field, "is managed by Dynamite (" + rule.managed.annotation
+            throw Failures.modelValidation(type, field, "is managed by Dynamite (" + rule.managed.annotation
                     + ") and cannot be set by " + operation + "; leave it out of the map");
         }
         return rule;
@@ -258,7 +265,7 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
         FieldRule rule = rules.field(field);
         if (rule == null) {
             if (rules.isRelation(field)) {
-                throw new ModelValidationException(type, field, "is a relation, not a stored attribute; it cannot be"
+                throw Failures.modelValidation(type, field, "is a relation, not a stored attribute; it cannot be"
                         + " assigned or filtered on");
             }
             throw Failures.unknownField(type, field, mapper.fieldNames());
@@ -267,11 +274,11 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
     }
 
     public @Nullable Object coerce(@Nullable FieldRule rule, @Nullable Object value) {
-        assert rule != null;
+        Objects.requireNonNull(rule, "rule");
         try {
             return Values.coerce(value, rule.type);
         } catch (IllegalArgumentException e) {
-            throw new ModelValidationException(type, rule.name, e.getMessage(), e);
+            throw Failures.modelValidation(type, rule.name, e.getMessage(), e);
         }
     }
 

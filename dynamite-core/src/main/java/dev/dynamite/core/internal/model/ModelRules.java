@@ -37,7 +37,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -131,27 +130,27 @@ public final class ModelRules {
             Object value = null;
             if (dflt != null) {
                 if (type.isPrimitive()) {
-                    throw new InvalidModelException(model, name, "@Default needs a field that can be null, but "
+                    throw Failures.invalidModel(model, name, "@Default needs a field that can be null, but "
                             + type + " cannot; declare it " + Values.box(type).getSimpleName());
                 }
                 if (managed != Managed.NONE) {
-                    throw new InvalidModelException(model, name, "@Default cannot be combined with a field that"
+                    throw Failures.invalidModel(model, name, "@Default cannot be combined with a field that"
                             + " Dynamite manages (" + managed.annotation + ")");
                 }
                 if (dflt.generator() != Default.None.class) {
                     if (!dflt.value().isEmpty()) {
-                        throw new InvalidModelException(model, name, "@Default gives both a value and a generator;"
+                        throw Failures.invalidModel(model, name, "@Default gives both a value and a generator;"
                                 + " keep one");
                     }
                     gen = (ValueGenerator<?>) instantiate(model, name, dflt.generator(), "generator");
                 } else if (dflt.value().isEmpty() && type != String.class) {
-                    throw new InvalidModelException(model, name, "@Default needs a value or a generator for a field"
+                    throw Failures.invalidModel(model, name, "@Default needs a value or a generator for a field"
                             + " of type " + type.getSimpleName());
                 } else {
                     try {
                         value = Values.coerce(dflt.value(), type);
                     } catch (IllegalArgumentException e) {
-                        throw new InvalidModelException(model, name, "@Default(\"" + dflt.value() + "\") cannot be"
+                        throw Failures.invalidModel(model, name, "@Default(\"" + dflt.value() + "\") cannot be"
                                 + " used: " + e.getMessage());
                     }
                 }
@@ -187,7 +186,7 @@ public final class ModelRules {
             NotNull notNull = field.has(Marks.NOT_NULL) ? field.annotation(NotNull.class) : null;
             this.notNull = notNull == null ? null : notNull.value();
             if ((!write.isEmpty() || !read.isEmpty() || !validators.isEmpty()) && managed != Managed.NONE) {
-                throw new InvalidModelException(model, name, "transforms and validators cannot be used on a field"
+                throw Failures.invalidModel(model, name, "transforms and validators cannot be used on a field"
                         + " that Dynamite manages (" + managed.annotation + ")");
             }
         }
@@ -209,7 +208,7 @@ public final class ModelRules {
             try {
                 return Values.coerce(generated, type);
             } catch (IllegalArgumentException e) {
-                throw new ModelValidationException(model, name, "generator " + generator.getClass().getSimpleName()
+                throw Failures.modelValidation(model, name, "generator " + generator.getClass().getSimpleName()
                         + " produced " + e.getMessage(), e);
             }
         }
@@ -232,11 +231,11 @@ public final class ModelRules {
                 try {
                     current = transform.value().apply(current);
                 } catch (ClassCastException e) {
-                    throw new ModelValidationException(model, name, "transform " + transform.name() + " cannot take "
+                    throw Failures.modelValidation(model, name, "transform " + transform.name() + " cannot take "
                             + Values.describe(current) + ": " + e.getMessage(), e);
                 }
                 if (current != null && !Values.box(type).isInstance(current)) {
-                    throw new ModelValidationException(model, name, "transform " + transform.name() + " returned "
+                    throw Failures.modelValidation(model, name, "transform " + transform.name() + " returned "
                             + Values.describe(current) + ", which a field of type " + type.getSimpleName()
                             + " cannot hold");
                 }
@@ -247,7 +246,7 @@ public final class ModelRules {
         /** Checks {@code @NotNull} and the validators, in that order; the first failure throws. */
         public void validate(Class<?> model, @Nullable Object value) {
             if (notNull != null && (value == null || value instanceof CharSequence text && text.isEmpty())) {
-                throw new ModelValidationException(model, name, notNull);
+                throw Failures.modelValidation(model, name, notNull);
             }
             if (value == null) {
                 return;
@@ -257,11 +256,11 @@ public final class ModelRules {
                 try {
                     problem = validator.value().validate(value);
                 } catch (ClassCastException e) {
-                    throw new ModelValidationException(model, name, "validator " + validator.name() + " cannot take "
+                    throw Failures.modelValidation(model, name, "validator " + validator.name() + " cannot take "
                             + Values.describe(value) + ": " + e.getMessage(), e);
                 }
                 if (problem.isPresent()) {
-                    throw new ModelValidationException(model, name, problem.get());
+                    throw Failures.modelValidation(model, name, problem.get());
                 }
             }
         }
@@ -299,13 +298,13 @@ public final class ModelRules {
             Member field = persisted.get(attribute.name());
             Managed role = managedRole(type, field);
             if (role != Managed.NONE && (attribute.name().equals(partition) || attribute.name().equals(sort))) {
-                throw new InvalidModelException(type, attribute.name(), "a key field cannot be managed by Dynamite"
+                throw Failures.invalidModel(type, attribute.name(), "a key field cannot be managed by Dynamite"
                         + " (@CreatedAt, @UpdatedAt, @DeleteAt, @Version)");
             }
             FieldRule rule = new FieldRule(type, field, attribute, role);
             if (role != Managed.NONE) {
                 if (managed[role.ordinal()] != null) {
-                    throw new InvalidModelException(type, attribute.name(), "a model has at most one "
+                    throw Failures.invalidModel(type, attribute.name(), "a model has at most one "
                             + role.annotation + " field, but " + managed[role.ordinal()].name + " has one too");
                 }
                 managed[role.ordinal()] = rule;
@@ -408,17 +407,17 @@ public final class ModelRules {
             count++;
         }
         if (count > 1) {
-            throw new InvalidModelException(model, field.name(), "carries more than one of @CreatedAt, @UpdatedAt,"
+            throw Failures.invalidModel(model, field.name(), "carries more than one of @CreatedAt, @UpdatedAt,"
                     + " @DeleteAt and @Version; keep one");
         }
         Class<?> type = field.type();
         if (role == Managed.VERSION && type != long.class && type != Long.class) {
-            throw new InvalidModelException(model, field.name(), "@Version needs a long or Long field, not "
+            throw Failures.invalidModel(model, field.name(), "@Version needs a long or Long field, not "
                     + type.getSimpleName());
         }
         if (role != Managed.NONE && role != Managed.VERSION && type != String.class && type != Instant.class
                 && type != long.class && type != Long.class) {
-            throw new InvalidModelException(model, field.name(), role.annotation + " needs a String"
+            throw Failures.invalidModel(model, field.name(), role.annotation + " needs a String"
                     + " (ISO-8601 UTC), Instant or long (epoch milliseconds) field, not " + type.getSimpleName());
         }
         return role;
@@ -439,7 +438,7 @@ public final class ModelRules {
                                           String annotation) {
         Type argument = typeArgument(implementation, spi);
         if (argument instanceof Class<?> declared && !declared.isAssignableFrom(Values.box(field.type()))) {
-            throw new InvalidModelException(model, field.name(), annotation + " " + implementation.getSimpleName()
+            throw Failures.invalidModel(model, field.name(), annotation + " " + implementation.getSimpleName()
                     + " works on " + declared.getSimpleName() + ", but the field is a " + field.type()
                     .getSimpleName());
         }
@@ -465,23 +464,27 @@ public final class ModelRules {
         try {
             Constructor<?> constructor = type.getConstructor();
             return constructor.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new InvalidModelException(model, field, "the " + role + " " + type.getName() + " needs a public"
-                    + " no-arg constructor");
-        } catch (IllegalAccessException e) {
-            InvalidModelException failure = new InvalidModelException(model, field, "Dynamite cannot instantiate the "
-                    + role + " " + type.getName() + ": make it public and export or open its package "
-                    + type.getPackageName() + " to dev.dynamite.core (" + e.getMessage() + ")");
-            failure.initCause(e);
-            throw failure;
-        } catch (InstantiationException e) {
-            throw new InvalidModelException(model, field, "the " + role + " " + type.getName() + " is abstract");
-        } catch (InvocationTargetException e) {
-            InvalidModelException failure = new InvalidModelException(model, field, "the constructor of the " + role
-                    + " " + type.getName() + " threw " + e.getCause());
-            failure.initCause(e.getCause());
-            throw failure;
+        } catch (ReflectiveOperationException e) {
+            // one handler, told apart by instanceof: a handler per kind would have the verifier load each class
+            throw notInstantiated(model, field, type, role, e);
         }
+    }
+
+    private static RuntimeException notInstantiated(Class<?> model, String field, Class<?> type, String role,
+                                                    ReflectiveOperationException e) {
+        if (e instanceof NoSuchMethodException) {
+            return Failures.invalidModel(model, field, "the " + role + " " + type.getName() + " needs a public"
+                    + " no-arg constructor");
+        } else if (e instanceof IllegalAccessException) {
+            return Failures.invalidModel(model, field, "Dynamite cannot instantiate the " + role + " "
+                    + type.getName() + ": make it public and export or open its package " + type.getPackageName()
+                    + " to dev.dynamite.core (" + e.getMessage() + ")", e);
+        } else if (e instanceof InstantiationException) {
+            return Failures.invalidModel(model, field, "the " + role + " " + type.getName() + " is abstract");
+        }
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return Failures.invalidModel(model, field, "the constructor of the " + role + " " + type.getName()
+                + " threw " + cause, cause);
     }
 
     private static Map<HookKind, List<Hook>> hooks(Class<?> type) {
@@ -517,8 +520,7 @@ public final class ModelRules {
             hooks.put(kind, new ArrayList<>());
         }
         for (Method method : ordered) {
-            HookKind kind = hookKind(method);
-            assert kind != null;
+            HookKind kind = Objects.requireNonNull(hookKind(method));
             hooks.get(kind).add(hook(type, method, kind));
         }
         for (Map.Entry<HookKind, List<Hook>> entry : hooks.entrySet()) {
@@ -548,7 +550,7 @@ public final class ModelRules {
             }
         }
         if (count > 1) {
-            throw new InvalidModelException(declaring, method + "()", "carries more than one hook annotation;"
+            throw Failures.invalidModel(declaring, method + "()", "carries more than one hook annotation;"
                     + " declare one method per hook");
         }
         return kind;
@@ -569,7 +571,7 @@ public final class ModelRules {
             Class<?>[] parameters = hook.parameterTypes();
             boolean takesChanges = parameters.length == 1 && parameters[0].isAssignableFrom(Map.class);
             if (parameters.length > 1 || parameters.length == 1 && !(update && takesChanges)) {
-                throw new InvalidModelException(model, hook.name() + "()", update
+                throw Failures.invalidModel(model, hook.name() + "()", update
                         ? "an update hook takes no parameter or one Map<String, Object> of the changed fields"
                         : "a create or destroy hook takes no parameter");
             }
@@ -585,13 +587,13 @@ public final class ModelRules {
     private static Hook hook(Class<?> model, Method method, HookKind kind) {
         String where = method.getName() + "()";
         if (Modifier.isStatic(method.getModifiers())) {
-            throw new InvalidModelException(model, where, "a hook must be an instance method, not static");
+            throw Failures.invalidModel(model, where, "a hook must be an instance method, not static");
         }
         boolean update = kind == HookKind.BEFORE_UPDATE || kind == HookKind.AFTER_UPDATE;
         Class<?>[] parameters = method.getParameterTypes();
         boolean takesChanges = parameters.length == 1 && parameters[0].isAssignableFrom(Map.class);
         if (parameters.length > 1 || parameters.length == 1 && !(update && takesChanges)) {
-            throw new InvalidModelException(model, where, update
+            throw Failures.invalidModel(model, where, update
                     ? "an update hook takes no parameter or one Map<String, Object> of the changed fields"
                     : "a create or destroy hook takes no parameter");
         }

@@ -103,7 +103,7 @@ public final class Tracking<T> extends OnModel<T> {
         for (Map.Entry<String, AttributeValue> key : mapper.key(entity).entrySet()) {
             if (!key.getValue().equals(stored.get(key.getKey()))) {
                 String field = Objects.requireNonNull(context.fieldOfAttribute(key.getKey()));
-                throw new ModelValidationException(type, field, "is a key field and was changed since the item was"
+                throw Failures.modelValidation(type, field, "is a key field and was changed since the item was"
                         + " read; keys cannot be changed: create a new item and destroy this one");
             }
         }

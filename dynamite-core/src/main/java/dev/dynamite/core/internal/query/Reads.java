@@ -100,13 +100,13 @@ public final class Reads<T> extends OnModel<T> {
         Set<Map<String, AttributeValue>> distinct = new LinkedHashSet<>();
         for (Object key : keys) {
             if (key == null) {
-                throw new ModelValidationException(type, context.metadata().partitionKey().name(), "findAll was"
+                throw Failures.modelValidation(type, context.metadata().partitionKey().name(), "findAll was"
                         + " given a null key");
             }
             if (key instanceof Key both) {
                 distinct.add(context.itemKey(both.partition(), both.sort()));
             } else if (composite) {
-                throw new ModelValidationException(type, context.metadata().sortKey().get().name(), "the model has"
+                throw Failures.modelValidation(type, context.metadata().sortKey().get().name(), "the model has"
                         + " a sort key, so findAll takes Key.of(partition, sort) for each item; got " + key);
             } else {
                 distinct.add(context.itemKey(key, null));

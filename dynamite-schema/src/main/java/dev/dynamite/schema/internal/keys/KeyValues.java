@@ -16,8 +16,6 @@ final class KeyValues {
     private static final Set<Class<?>> NUMBER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class,
             short.class, Short.class, byte.class, Byte.class, double.class, Double.class, float.class, Float.class,
             BigDecimal.class, BigInteger.class);
-    private static final Set<Class<?>> TEXT_TYPES = Set.of(String.class, UUID.class, Instant.class, LocalDate.class,
-            LocalDateTime.class, OffsetDateTime.class);
 
     private KeyValues() {
     }
@@ -27,7 +25,22 @@ final class KeyValues {
     }
 
     static boolean isText(Class<?> type) {
-        return TEXT_TYPES.contains(type) || type == char.class || type == Character.class || type.isEnum();
+        return isTextClass(type) || type == char.class || type == Character.class || type.isEnum();
+    }
+
+    /** The types stored as their text; the date types by name, so a cold JVM loads none its keys do not use. */
+    private static boolean isTextClass(Class<?> type) {
+        if (type == String.class || type == UUID.class || type == Instant.class) {
+            return true;
+        }
+        switch (type.getName()) {
+            case "java.time.LocalDate":
+            case "java.time.LocalDateTime":
+            case "java.time.OffsetDateTime":
+                return true;
+            default:
+                return false;
+        }
     }
 
     static boolean isBinary(Class<?> type) {
@@ -87,7 +100,7 @@ final class KeyValues {
         if (value instanceof Number n) {
             return numberText(n);
         }
-        if (value instanceof String || value instanceof Character || TEXT_TYPES.contains(value.getClass())) {
+        if (value instanceof String || value instanceof Character || isTextClass(value.getClass())) {
             return value.toString();
         }
         throw new IllegalArgumentException("unsupported key type: " + value.getClass().getName());
