@@ -1,13 +1,11 @@
-import dev.dynamite.schema.internal.keys.NativeKeyTypeStrategy;
-import dev.dynamite.schema.internal.keys.StringKeyTypeStrategy;
 import dev.dynamite.spi.KeyTypeStrategy;
 
 /**
  * Reads model classes into entity metadata, infers each table's keys and global secondary indexes, and brings
  * DynamoDB's tables in line with them ({@code sync}).
  *
- * @uses dev.dynamite.spi.KeyTypeStrategy to find key type strategies by name
- * @provides dev.dynamite.spi.KeyTypeStrategy with the bundled {@code string} and {@code native} strategies
+ * @uses dev.dynamite.spi.KeyTypeStrategy to find third-party key type strategies by name; the bundled
+ *     {@code string} and {@code native} strategies are built in, not registered as services
  */
 @SuppressWarnings("module") // the qualified export names dev.dynamite.core, which is built after this module
 module dev.dynamite.schema {
@@ -19,6 +17,4 @@ module dev.dynamite.schema {
     exports dev.dynamite.schema.internal.members to dev.dynamite.core;
 
     uses KeyTypeStrategy;
-
-    provides KeyTypeStrategy with StringKeyTypeStrategy, NativeKeyTypeStrategy;
 }

@@ -42,20 +42,34 @@ public final class GlobalRegistry {
          */
         public static Binding of(DynamoDbClient client) {
             // DynamiteConfig's defaults, not named: internal code stays below the API
-            return new Binding(client, "", DefaultMappers.INSTANCE, true, new TableCatalog(), 16, false,
+            return new Binding(client, "", defaultMappers(), true, new TableCatalog(), 16, false,
                     java.time.Duration.ofSeconds(30), null, ScanPolicy.WARN, 8);
         }
     }
 
-    /** Built on first use of a bare client, so that a broken codec plugin fails there and not at class loading. */
-    private static final class DefaultMappers {
-        static final Mappers INSTANCE =
-                new Mappers(Codecs.discover(), KeyTypeStrategies.named(KeyTypeStrategies.DEFAULT));
-    }
-
     private static final AtomicReference<@Nullable Binding> CURRENT = new AtomicReference<>();
+    private static volatile @Nullable Mappers defaultMappers;
 
     private GlobalRegistry() {
+    }
+
+    /**
+     * The mappers of bare clients: the discovered codecs and the default key strategy, made on first use of a bare
+     * client, so that a broken codec plugin fails there, with its {@code PluginLoadException}, and again at the next
+     * attempt.
+     */
+    private static Mappers defaultMappers() {
+        Mappers mappers = defaultMappers;
+        if (mappers == null) {
+            synchronized (GlobalRegistry.class) {
+                mappers = defaultMappers;
+                if (mappers == null) {
+                    mappers = new Mappers(Codecs.discover(), KeyTypeStrategies.named(KeyTypeStrategies.DEFAULT));
+                    defaultMappers = mappers;
+                }
+            }
+        }
+        return mappers;
     }
 
     /**

@@ -33,7 +33,7 @@ public final class DirectCodecs {
         Class<?> type = codec.getClass();
         if (type == ScalarCodecs.PlainStringCodec.class) {
             return STRING;
-        } else if (type == ScalarCodecs.InstantCodec.class) {
+        } else if (type == InstantCodec.class) {
             return INSTANT;
         } else if (type == NumberCodec.class) {
             return NUMBER;
@@ -57,7 +57,7 @@ public final class DirectCodecs {
             case STRING:
                 return ((ScalarCodecs.PlainStringCodec) (AttributeCodec<?>) codec).encode((String) value);
             case INSTANT:
-                return ((ScalarCodecs.InstantCodec) (AttributeCodec<?>) codec).encode((Instant) value);
+                return ((InstantCodec) (AttributeCodec<?>) codec).encode((Instant) value);
             case NUMBER:
                 return ((NumberCodec<Number>) (AttributeCodec<?>) codec).encode((Number) value);
             case BOOLEAN:

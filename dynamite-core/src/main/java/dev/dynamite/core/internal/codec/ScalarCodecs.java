@@ -118,37 +118,6 @@ final class ScalarCodecs {
         }
     }
 
-    /**
-     * {@code Instant} as {@code S} in ISO-8601 UTC, exactly as {@link Instant#toString()} writes it; reads what
-     * {@link Instant#parse} reads. Common values go through {@link InstantText}'s hand-written fast paths.
-     */
-    static final class InstantCodec implements AttributeCodec<Instant> {
-        @Override
-        public AttributeValue encode(Instant value) {
-            return AttributeValue.createS(InstantText.format(value));
-        }
-
-        @Override
-        public Instant decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.S, "Instant");
-            String text = value.s();
-            Instant fast = InstantText.parse(text);
-            if (fast != null) {
-                return fast;
-            }
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("cannot read '" + text + "' as Instant: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "InstantCodec";
-        }
-    }
-
     /** An enum stored as {@code S} by constant name. */
     static final class EnumCodec<E extends Enum<E>> implements AttributeCodec<E> {
         private final Class<E> type;

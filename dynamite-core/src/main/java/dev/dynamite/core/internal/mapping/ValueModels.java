@@ -14,12 +14,15 @@ import java.util.List;
  * the value machinery. Answers are cached per class; thread-safe.
  */
 public final class ValueModels {
-    private static final ClassValue<Boolean> VALUES = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            return type.isRecord() || isImmutable(type);
-        }
-    };
+    /** The answers for models read by reflection; a holder, so that a JVM of generated models never loads it. */
+    private static final class Reflected {
+        static final ClassValue<Boolean> VALUES = new ClassValue<>() {
+            @Override
+            protected Boolean computeValue(Class<?> type) {
+                return type.isRecord() || isImmutable(type);
+            }
+        };
+    }
 
     private ValueModels() {
     }
@@ -33,7 +36,9 @@ public final class ValueModels {
      * @return true for a record or an immutable class
      */
     public static boolean isValue(Class<?> type) {
-        return VALUES.get(type);
+        GeneratedModel<?> generated = GeneratedModels.find(type);
+        // the processor decided by the same rules when it compiled the model
+        return generated != null ? generated.immutable() : Reflected.VALUES.get(type);
     }
 
     private static boolean isImmutable(Class<?> type) {
@@ -41,7 +46,6 @@ public final class ValueModels {
                 || Modifier.isAbstract(type.getModifiers())) {
             return false;
         }
-        GeneratedModel<?> generated = GeneratedModels.find(type);
         List<Member> fields = Members.of(type);
         if (fields.isEmpty()) {
             return false;
@@ -55,9 +59,6 @@ public final class ValueModels {
         }
         if (!keyed) {
             return false;
-        }
-        if (generated != null) {
-            return generated.immutable();
         }
         return hasConstructor(type, types(fields)) || ModelBuilder.find(type, fields) != null;
     }

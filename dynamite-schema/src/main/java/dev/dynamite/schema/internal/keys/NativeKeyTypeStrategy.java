@@ -14,7 +14,7 @@ public final class NativeKeyTypeStrategy implements KeyTypeStrategy {
     /** The name this strategy is selected by. */
     public static final String NAME = "native";
 
-    /** Creates the strategy; used by {@code ServiceLoader}. */
+    /** Creates the strategy; {@link dev.dynamite.schema.KeyTypeStrategies} makes the bundled strategies. */
     public NativeKeyTypeStrategy() {
     }
 
@@ -25,38 +25,38 @@ public final class NativeKeyTypeStrategy implements KeyTypeStrategy {
 
     @Override
     public Optional<ScalarAttributeType> attributeType(Class<?> javaType) {
-        if (KeyValues.isNumber(javaType)) {
+        if (StringKeyTypeStrategy.isNumber(javaType)) {
             return Optional.of(ScalarAttributeType.N);
         }
-        if (KeyValues.isBinary(javaType)) {
+        if (StringKeyTypeStrategy.isBinary(javaType)) {
             return Optional.of(ScalarAttributeType.B);
         }
-        return KeyValues.isText(javaType) ? Optional.of(ScalarAttributeType.S) : Optional.empty();
+        return StringKeyTypeStrategy.isText(javaType) ? Optional.of(ScalarAttributeType.S) : Optional.empty();
     }
 
     @Override
     public AttributeValue encode(Object value) {
         if (value instanceof Number number) {
-            return AttributeValue.createN(KeyValues.numberText(number));
+            return AttributeValue.createN(StringKeyTypeStrategy.numberText(number));
         }
         if (value instanceof byte[] bytes) {
             return AttributeValue.fromB(SdkBytes.fromByteArray(bytes));
         }
-        return AttributeValue.createS(KeyValues.text(value));
+        return AttributeValue.createS(StringKeyTypeStrategy.text(value));
     }
 
     @Override
     public Object decode(AttributeValue value, Class<?> javaType) {
-        if (KeyValues.isNumber(javaType) && value.n() != null) {
-            return KeyValues.parseNumber(value.n(), javaType);
+        if (StringKeyTypeStrategy.isNumber(javaType) && value.n() != null) {
+            return StringKeyTypeStrategy.parseNumber(value.n(), javaType);
         }
-        if (KeyValues.isBinary(javaType) && value.b() != null) {
+        if (StringKeyTypeStrategy.isBinary(javaType) && value.b() != null) {
             return value.b().asByteArray();
         }
         if (value.s() == null) {
             throw new IllegalArgumentException("expected a key value for " + javaType.getName() + ", got " + value);
         }
-        return KeyValues.parseText(value.s(), javaType);
+        return StringKeyTypeStrategy.parseText(value.s(), javaType);
     }
 
     @Override

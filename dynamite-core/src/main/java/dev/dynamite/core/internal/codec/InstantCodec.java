@@ -1,11 +1,15 @@
 package dev.dynamite.core.internal.codec;
 
 import java.nio.charset.StandardCharsets;
+import dev.dynamite.spi.AttributeCodec;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Fast paths of {@link Instant#toString()} and {@link Instant#parse} for the common case, years 0000 to 9999 in UTC.
+ * {@code Instant} as {@code S} in ISO-8601 UTC, exactly as {@link Instant#toString()} writes it; reads what
+ * {@link Instant#parse} reads. Common values, years 0000 to 9999 in UTC, go through hand-written fast paths.
  *
  * <p>{@link #format} writes exactly what {@code Instant.toString()} ({@code DateTimeFormatter.ISO_INSTANT}) writes:
  * {@code yyyy-MM-ddTHH:mm:ss}, then the fraction of a second in groups of three digits ({@code .SSS}, {@code .SSSSSS}
@@ -14,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * returns null for anything else, which the caller then gives to {@code Instant.parse}: what is accepted, and how, is
  * unchanged.
  */
-final class InstantText {
+final class InstantCodec implements AttributeCodec<Instant> {
     /** 0000-01-01T00:00:00Z. */
     private static final long MIN_SECOND = -62_167_219_200L;
     /** 9999-12-31T23:59:59Z. */
@@ -24,7 +28,29 @@ final class InstantText {
     private static final int DAYS_0000_03_TO_1970 = 719_468;
     private static final int DAYS_PER_ERA = 146_097;
 
-    private InstantText() {
+    @Override
+    public AttributeValue encode(Instant value) {
+        return AttributeValue.createS(format(value));
+    }
+
+    @Override
+    public Instant decode(AttributeValue value) {
+        Attributes.expect(value, AttributeValue.Type.S, "Instant");
+        String text = value.s();
+        Instant fast = parse(text);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("cannot read '" + text + "' as Instant: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InstantCodec";
     }
 
     /** Returns {@code instant.toString()}. */
