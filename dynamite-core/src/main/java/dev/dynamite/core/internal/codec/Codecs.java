@@ -11,6 +11,7 @@ import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.CodecLookup;
 import dev.dynamite.spi.CodecProvider;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The codec registry: finds the {@link AttributeCodec} of a type or of a model field.
@@ -195,6 +197,64 @@ public final class Codecs implements CodecLookup {
             return codecFor(field.genericType());
         } catch (RuntimeException e) {
             throw Failures.isCodecNotFound(e) ? Failures.codecNotFound(model, field.name(), field.genericType(), e) : e;
+        }
+    }
+
+    // ---------------------------------------------------------------- direct calls
+    // Calls of the common built-in scalar codecs without interface dispatch (here rather than in a class of their
+    // own: one class fewer for a cold JVM). A mapper calls the codecs of all its fields from one place, where a call
+    // through AttributeCodec goes to many classes and cannot be inlined. directKind classifies a codec once, when the
+    // mapper is built, and encodeDirect then calls the codec's own encode on its concrete class (the same code, so
+    // the same result and errors), or through the interface for any other codec.
+
+    /** The {@link #directKind} of any other codec: called through the interface. */
+    public static final int OTHER_KIND = 0;
+    private static final int STRING = 1;
+    private static final int INSTANT = 2;
+    private static final int NUMBER = 3;
+    private static final int BOOLEAN = 4;
+
+    /**
+     * Classifies a codec for {@link #encodeDirect}.
+     *
+     * @param codec a codec
+     * @return its kind; {@link #OTHER_KIND} for a codec that is not one of the common built-in scalar codecs
+     */
+    public static int directKind(AttributeCodec<?> codec) {
+        Class<?> type = codec.getClass();
+        if (type == BuiltInCodecs.PlainStringCodec.class) {
+            return STRING;
+        } else if (type == InstantCodec.class) {
+            return INSTANT;
+        } else if (type == NumberCodec.class) {
+            return NUMBER;
+        } else if (type == BuiltInCodecs.BooleanCodec.class) {
+            return BOOLEAN;
+        }
+        return OTHER_KIND;
+    }
+
+    /**
+     * Encodes a value with a codec, as {@code codec.encode(value)} does.
+     *
+     * @param kind the codec's {@link #directKind}
+     * @param codec the codec
+     * @param value the value, not null
+     * @return the attribute value
+     */
+    @SuppressWarnings("unchecked")
+    public static AttributeValue encodeDirect(int kind, AttributeCodec<Object> codec, Object value) {
+        switch (kind) {
+            case STRING:
+                return ((BuiltInCodecs.PlainStringCodec) (AttributeCodec<?>) codec).encode((String) value);
+            case INSTANT:
+                return ((InstantCodec) (AttributeCodec<?>) codec).encode((Instant) value);
+            case NUMBER:
+                return ((NumberCodec<Number>) (AttributeCodec<?>) codec).encode((Number) value);
+            case BOOLEAN:
+                return ((BuiltInCodecs.BooleanCodec) (AttributeCodec<?>) codec).encode((Boolean) value);
+            default:
+                return codec.encode(value);
         }
     }
 }

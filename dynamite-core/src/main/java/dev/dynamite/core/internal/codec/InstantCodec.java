@@ -35,7 +35,7 @@ final class InstantCodec implements AttributeCodec<Instant> {
 
     @Override
     public Instant decode(AttributeValue value) {
-        Attributes.expect(value, AttributeValue.Type.S, "Instant");
+        BuiltInCodecs.expect(value, AttributeValue.Type.S, "Instant");
         String text = value.s();
         Instant fast = parse(text);
         if (fast != null) {

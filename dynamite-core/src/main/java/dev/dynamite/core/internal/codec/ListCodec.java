@@ -29,7 +29,7 @@ final class ListCodec<E> implements AttributeCodec<Collection<@Nullable E>> {
 
     @Override
     public List<@Nullable E> decode(AttributeValue value) {
-        Attributes.expect(value, AttributeValue.Type.L, "List");
+        BuiltInCodecs.expect(value, AttributeValue.Type.L, "List");
         return decodeAll(element, value.l());
     }
 
@@ -44,13 +44,13 @@ final class ListCodec<E> implements AttributeCodec<Collection<@Nullable E>> {
     static <E> List<@Nullable E> decodeAll(AttributeCodec<E> element, List<AttributeValue> values) {
         List<@Nullable E> decoded = new ArrayList<>(values.size());
         for (AttributeValue item : values) {
-            decoded.add(Attributes.isNull(item) ? null : element.decode(item));
+            decoded.add(BuiltInCodecs.isNull(item) ? null : element.decode(item));
         }
         return decoded;
     }
 
     private static <E> AttributeValue encode(AttributeCodec<E> element, @Nullable E item) {
-        return item == null ? Attributes.NUL : element.encode(item);
+        return item == null ? BuiltInCodecs.NUL : element.encode(item);
     }
 
     /**

@@ -31,12 +31,12 @@ final class MapCodec<V> implements AttributeCodec<Map<String, @Nullable V>> {
 
     @Override
     public Map<String, @Nullable V> decode(AttributeValue value) {
-        Attributes.expect(value, AttributeValue.Type.M, "Map");
+        BuiltInCodecs.expect(value, AttributeValue.Type.M, "Map");
         Map<String, AttributeValue> stored = value.m();
         Map<String, @Nullable V> decoded = new LinkedHashMap<>(capacity(stored.size()));
         for (Map.Entry<String, AttributeValue> entry : stored.entrySet()) {
             AttributeValue item = entry.getValue();
-            decoded.put(entry.getKey(), Attributes.isNull(item) ? null : element.decode(item));
+            decoded.put(entry.getKey(), BuiltInCodecs.isNull(item) ? null : element.decode(item));
         }
         return decoded;
     }
@@ -47,7 +47,7 @@ final class MapCodec<V> implements AttributeCodec<Map<String, @Nullable V>> {
     }
 
     private static <V> AttributeValue encode(AttributeCodec<V> element, @Nullable V item) {
-        return item == null ? Attributes.NUL : element.encode(item);
+        return item == null ? BuiltInCodecs.NUL : element.encode(item);
     }
 
     /**

@@ -136,7 +136,7 @@ final class NumberCodec<T extends Number> implements AttributeCodec<T> {
 
     @Override
     public T decode(AttributeValue value) {
-        Attributes.expect(value, AttributeValue.Type.N, name);
+        BuiltInCodecs.expect(value, AttributeValue.Type.N, name);
         return parse(value.n());
     }
 

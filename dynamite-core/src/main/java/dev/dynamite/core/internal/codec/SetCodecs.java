@@ -60,7 +60,7 @@ final class SetCodecs {
 
         @Override
         public Set<String> decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.SS, "Set<String>");
+            BuiltInCodecs.expect(value, AttributeValue.Type.SS, "Set<String>");
             return new LinkedHashSet<>(value.ss());
         }
     }
@@ -79,7 +79,7 @@ final class SetCodecs {
 
         @Override
         public Set<byte[]> decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.BS, "Set<byte[]>");
+            BuiltInCodecs.expect(value, AttributeValue.Type.BS, "Set<byte[]>");
             Set<byte[]> decoded = new LinkedHashSet<>();
             for (SdkBytes item : value.bs()) {
                 decoded.add(item.asByteArray());
@@ -108,7 +108,7 @@ final class SetCodecs {
 
         @Override
         public Set<N> decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.NS, "Set<" + element + ">");
+            BuiltInCodecs.expect(value, AttributeValue.Type.NS, "Set<" + element + ">");
             Set<N> decoded = new LinkedHashSet<>();
             for (String item : value.ns()) {
                 decoded.add(element.parse(item));
@@ -132,7 +132,7 @@ final class SetCodecs {
 
         @Override
         public Set<@Nullable E> decode(AttributeValue value) {
-            Attributes.expect(value, AttributeValue.Type.L, "Set");
+            BuiltInCodecs.expect(value, AttributeValue.Type.L, "Set");
             return new LinkedHashSet<>(ListCodec.decodeAll(element, value.l()));
         }
     }

@@ -511,11 +511,24 @@ public final class EntityMapper<T> {
                     + " value");
         }
         AttributeValue encoded = encode(property, value);
-        String problem = Limits.keyProblem(encoded, "partition".equals(role));
+        String problem = withinKeyLimits(encoded) ? null : Limits.keyProblem(encoded, "partition".equals(role));
         if (problem != null) {
             throw Failures.modelValidation(type, property.name, "the " + role + " key " + problem);
         }
         key.put(property.attributeName, encoded);
+    }
+
+    /**
+     * Whether a key value is surely within DynamoDB's key lengths, told without counting its bytes: a number, or a
+     * string of 1 to 341 chars (a char takes 3 UTF-8 bytes at most, and the sort key allows 1024). Anything else is
+     * measured by {@link Limits#keyProblem}.
+     */
+    private static boolean withinKeyLimits(AttributeValue value) {
+        String text = value.s();
+        if (text != null) {
+            return !text.isEmpty() && text.length() <= Limits.MAX_SORT_KEY_BYTES / 3;
+        }
+        return value.n() != null;
     }
 
     private void checkAssignable(Property property, Object value) {

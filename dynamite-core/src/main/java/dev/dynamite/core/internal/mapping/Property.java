@@ -1,6 +1,6 @@
 package dev.dynamite.core.internal.mapping;
 
-import dev.dynamite.core.internal.codec.DirectCodecs;
+import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.spi.AttributeCodec;
 import dev.dynamite.spi.KeyTypeStrategy;
 import java.lang.invoke.MethodHandle;
@@ -25,7 +25,7 @@ final class Property {
     private final Accessor accessor;
     private final @Nullable AttributeCodec<Object> codec;
     private final @Nullable KeyTypeStrategy strategy;
-    /** The codec's {@link DirectCodecs#kind}. */
+    /** The codec's {@link Codecs#directKind}. */
     private final int codecKind;
 
     private Property(String name, String attributeName, Class<?> type, Accessor accessor,
@@ -39,7 +39,7 @@ final class Property {
         this.accessor = accessor;
         this.codec = codec;
         this.strategy = strategy;
-        this.codecKind = codec == null ? DirectCodecs.OTHER : DirectCodecs.kind(codec);
+        this.codecKind = codec == null ? Codecs.OTHER_KIND : Codecs.directKind(codec);
     }
 
     static Property attribute(String name, String attributeName, Class<?> type, Accessor accessor,
@@ -103,7 +103,7 @@ final class Property {
         if (strategy != null) {
             return strategy.encode(value);
         }
-        return DirectCodecs.encode(codecKind, Objects.requireNonNull(codec), value);
+        return Codecs.encodeDirect(codecKind, Objects.requireNonNull(codec), value);
     }
 
     /** Decodes a stored, non-{@code NULL} value; a codec's or strategy's exception passes through. */

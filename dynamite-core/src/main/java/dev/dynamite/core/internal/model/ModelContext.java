@@ -275,6 +275,9 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
 
     public @Nullable Object coerce(@Nullable FieldRule rule, @Nullable Object value) {
         Objects.requireNonNull(rule, "rule");
+        if (value == null || rule.type.isInstance(value)) {
+            return value;   // the common case, as Values answers it, without loading the conversions
+        }
         try {
             return Values.coerce(value, rule.type);
         } catch (IllegalArgumentException e) {

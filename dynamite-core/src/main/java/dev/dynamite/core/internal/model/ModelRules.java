@@ -281,6 +281,7 @@ public final class ModelRules {
     public final @Nullable FieldRule updatedAt;
     public final @Nullable FieldRule deleteAt;
     public final @Nullable FieldRule version;
+    /** The hooks by kind; empty, with no kind, for a model that has none. */
     private final Map<HookKind, List<Hook>> hooks;
     private final Map<String, Accessor> relations;
     private final Map<String, Relation> relationInfo;
@@ -369,12 +370,12 @@ public final class ModelRules {
     }
 
     public boolean hasHooks(HookKind kind) {
-        return !hooks.get(kind).isEmpty();
+        return !hooks.getOrDefault(kind, List.of()).isEmpty();
     }
 
     /** Runs the hooks of one kind; {@code changes} is given to update hooks that take it. */
     public void runHooks(HookKind kind, Object entity, @Nullable Map<String, Object> changes) {
-        for (Hook hook : hooks.get(kind)) {
+        for (Hook hook : hooks.getOrDefault(kind, List.of())) {
             try {
                 hook.run(entity, changes == null ? Map.of() : changes);
             } catch (RuntimeException | Error e) {
@@ -515,6 +516,9 @@ public final class ModelRules {
                 ordered.add(method);
             }
         }
+        if (ordered.isEmpty()) {
+            return Map.of();   // no hook of any kind: a model read only never loads the kinds
+        }
         Map<HookKind, List<Hook>> hooks = new java.util.EnumMap<>(HookKind.class);
         for (HookKind kind : HookKind.values()) {
             hooks.put(kind, new ArrayList<>());
@@ -558,6 +562,9 @@ public final class ModelRules {
 
     /** The hooks of a generated model: its code calls them, in the order the processor found them. */
     private static Map<HookKind, List<Hook>> generatedHooks(Class<?> model, GeneratedModel<?> generated) {
+        if (generated.hooks().isEmpty()) {
+            return Map.of();   // no hook of any kind: a model read only never loads the kinds
+        }
         Map<HookKind, List<Hook>> hooks = new java.util.EnumMap<>(HookKind.class);
         for (HookKind kind : HookKind.values()) {
             hooks.put(kind, new ArrayList<>());

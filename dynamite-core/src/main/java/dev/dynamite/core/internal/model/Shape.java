@@ -15,12 +15,14 @@ import java.util.stream.Stream;
 /**
  * What a model handle hands out and takes in, against what the runtime works on. The entities of a mutable model class
  * are the runtime's entities; a record's are {@link Draft}s, turned into records (with their loaded relations, and
- * the state Dynamite keeps on them) on the way out and back into drafts on the way in.
+ * the state Dynamite keeps on them) on the way out and back into drafts on the way in. This class is the mutable
+ * model's shape, the identity (but that loaded relations are revealed in place); the record's extends it. One class,
+ * not an abstract one and a subclass, for a cold JVM to load for a mutable model.
  *
  * @param <T> the model type, as the application sees it
  * @param <E> the type of the runtime's entities
  */
-public abstract class Shape<T, E> {
+public class Shape<T, E> {
     private Shape() {
     }
 
@@ -33,7 +35,7 @@ public abstract class Shape<T, E> {
      */
     @SuppressWarnings("unchecked")
     public static <T> Shape<T, Object> of(Class<T> type) {
-        return (Shape<T, Object>) (ValueModels.isValue(type) ? RecordShape.ofRecord(type) : new ClassShape<>());
+        return (Shape<T, Object>) (ValueModels.isValue(type) ? RecordShape.ofRecord(type) : new Shape<>());
     }
 
     /**
@@ -42,7 +44,10 @@ public abstract class Shape<T, E> {
      * @param entity an entity of the model
      * @return the same object for a mutable model; a draft holding the record's values and state for a record
      */
-    public abstract E in(T entity);
+    @SuppressWarnings("unchecked")   // a class model's T is its E
+    public E in(T entity) {
+        return (E) entity;
+    }
 
     /**
      * Returns the application's entity for a runtime's one, its loaded relations included.
@@ -69,7 +74,9 @@ public abstract class Shape<T, E> {
      * @param entity the runtime entity of the write
      * @param given the entity the application gave
      */
-    public abstract void tie(E entity, T given);
+    public void tie(E entity, T given) {
+        // a mutable model's: the same object, which takes its state itself
+    }
 
     /**
      * Returns the application's entity for a runtime's one as a read would show it, leaving the runtime's entity
@@ -85,7 +92,9 @@ public abstract class Shape<T, E> {
     }
 
     /** Whether this model's entities are drafts, which cannot be filled in place by the application. */
-    public abstract boolean immutable();
+    public boolean immutable() {
+        return false;
+    }
 
     public List<T> out(List<E> entities) {
         List<T> out = new ArrayList<>(entities.size());
@@ -109,24 +118,6 @@ public abstract class Shape<T, E> {
             in.add(entity == null ? null : in(entity));
         }
         return in;
-    }
-
-    /** The identity, except that the entity's loaded relations are revealed in place. */
-    private static final class ClassShape<T> extends Shape<T, T> {
-        @Override
-        public T in(T entity) {
-            return entity;
-        }
-
-        @Override
-        public void tie(T entity, T given) {
-            // the same object: it takes its state itself
-        }
-
-        @Override
-        public boolean immutable() {
-            return false;
-        }
     }
 
     private static final class RecordShape extends Shape<Object, Draft> {

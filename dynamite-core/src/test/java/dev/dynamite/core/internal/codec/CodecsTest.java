@@ -172,7 +172,7 @@ class CodecsTest {
         Codecs codecs = Codecs.of(List.of(new StringProvider(reversed, 0)));
         assertThat(codecs.<String>codecFor(String.class)).isSameAs(reversed);
         assertThat(codecs.codecFor(String.class).encode("abc")).isEqualTo(AttributeValue.fromS("cba"));
-        assertThat(codecs.codecFor(Instant.class)).isSameAs(ScalarCodecs.INSTANT);
+        assertThat(codecs.codecFor(Instant.class)).isSameAs(BuiltInCodecs.INSTANT);
     }
 
     @Test
@@ -221,7 +221,7 @@ class CodecsTest {
     void discoverFindsNoProviderInCoreAlone() {
         Codecs codecs = Codecs.discover();
         assertThat(codecs.providers()).isEmpty();
-        assertThat(codecs.codecFor(String.class)).isSameAs(ScalarCodecs.STRING);
+        assertThat(codecs.codecFor(String.class)).isSameAs(BuiltInCodecs.STRING);
         StringProvider explicit = new StringProvider(new ReversedCodec(), 0);
         assertThat(Codecs.discover(List.of(explicit)).providers()).containsExactly(explicit);
     }

@@ -242,7 +242,7 @@ class FastPathsTest {
         } catch (DateTimeParseException e) {
             assertThat(InstantCodec.parse(text)).as("parse(%s)", text).isNull();
             AttributeValue stored = AttributeValue.fromS(text);
-            assertThatThrownBy(() -> ScalarCodecs.INSTANT.decode(stored)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> BuiltInCodecs.INSTANT.decode(stored)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("cannot read '" + text + "' as Instant: " + e.getMessage());
             return;
         }
@@ -250,7 +250,7 @@ class FastPathsTest {
         if (fast != null) {
             assertThat(fast).as("parse(%s)", text).isEqualTo(expected);
         }
-        assertThat(ScalarCodecs.INSTANT.decode(AttributeValue.fromS(text))).isEqualTo(expected);
+        assertThat(BuiltInCodecs.INSTANT.decode(AttributeValue.fromS(text))).isEqualTo(expected);
     }
 
     // ---------------------------------------------------------------- containers
@@ -263,8 +263,8 @@ class FastPathsTest {
         map.put("z", "1");
         map.put("a", null);
         map.put("m", "3");
-        ListCodec<String> listCodec = new ListCodec<>(ScalarCodecs.STRING);
-        MapCodec<String> mapCodec = new MapCodec<>(ScalarCodecs.STRING);
+        ListCodec<String> listCodec = new ListCodec<>(BuiltInCodecs.STRING);
+        MapCodec<String> mapCodec = new MapCodec<>(BuiltInCodecs.STRING);
         List<AttributeValue> expectedList = new ArrayList<>();
         for (String s : strings) {
             expectedList.add(s == null ? AttributeValue.fromNul(true) : AttributeValue.fromS(s));
@@ -281,9 +281,9 @@ class FastPathsTest {
         assertThat(encodedMap).isEqualTo(AttributeValue.fromM(expectedMap));
         assertThat(encodedMap.m().keySet()).containsExactly("z", "a", "m");
         assertThat(mapCodec.encode(Map.of())).isEqualTo(AttributeValue.fromM(Map.of()));
-        assertThat(ScalarCodecs.STRING.encode("x")).isEqualTo(AttributeValue.fromS("x"));
+        assertThat(BuiltInCodecs.STRING.encode("x")).isEqualTo(AttributeValue.fromS("x"));
         assertThat(NumberCodec.DOUBLE.encode(4.75)).isEqualTo(AttributeValue.fromN("4.75"));
-        assertThat(ScalarCodecs.BOOLEAN.encode(true)).isEqualTo(AttributeValue.fromBool(true));
+        assertThat(BuiltInCodecs.BOOLEAN.encode(true)).isEqualTo(AttributeValue.fromBool(true));
     }
 
     private static <T> void same(Supplier<T> reference, Supplier<T> fast) {
