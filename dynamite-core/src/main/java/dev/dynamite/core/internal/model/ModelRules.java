@@ -545,7 +545,7 @@ public final class ModelRules {
         HookKind kind = null;
         int count = 0;
         for (Annotation annotation : annotations) {
-            int mark = Marks.of(annotation);
+            int mark = Member.markOf(annotation);
             for (int index = 0; index < HOOK_MARKS.length; index++) {
                 if (mark == HOOK_MARKS[index]) {
                     kind = HookKind.values()[index];

@@ -5,7 +5,8 @@ import java.lang.annotation.Annotation;
 /**
  * Dynamite's annotations as bits, so that {@link Member#has(int)} tells which a field carries without naming their
  * classes: the runtime then loads only the annotation types a model uses (each class a cold JVM loads costs a
- * fraction of a millisecond). The constants are compile-time constants, inlined where they are used.
+ * fraction of a millisecond). The constants are compile-time constants, inlined where they are used, so this class is
+ * never loaded; {@link Member#marksOf} reads the bits of annotations.
  */
 public final class Marks {
     /** {@code @PrimaryKey}. */
@@ -69,57 +70,5 @@ public final class Marks {
             | AFTER_DESTROY;
 
     private Marks() {
-    }
-
-    /**
-     * Returns the bits of the Dynamite annotations among some annotations.
-     *
-     * @param annotations the annotations of a field, method or class
-     * @return their bits, or'ed
-     */
-    public static int of(Annotation[] annotations) {
-        int marks = 0;
-        for (Annotation annotation : annotations) {
-            marks |= of(annotation);
-        }
-        return marks;
-    }
-
-    /**
-     * Returns the bit of one annotation.
-     *
-     * @param annotation an annotation
-     * @return its bit, or 0 if it is not one of Dynamite's
-     */
-    public static int of(Annotation annotation) {
-        return switch (annotation.annotationType().getName()) {
-            case "dev.dynamite.annotation.PrimaryKey" -> PRIMARY_KEY;
-            case "dev.dynamite.annotation.Index" -> INDEX;
-            case "dev.dynamite.annotation.IndexSort" -> INDEX_SORT;
-            case "dev.dynamite.annotation.Name" -> NAME;
-            case "dev.dynamite.annotation.NonAttribute" -> NON_ATTRIBUTE;
-            case "dev.dynamite.annotation.HasMany" -> HAS_MANY;
-            case "dev.dynamite.annotation.HasOne" -> HAS_ONE;
-            case "dev.dynamite.annotation.BelongsTo" -> BELONGS_TO;
-            case "dev.dynamite.annotation.ManyToMany" -> MANY_TO_MANY;
-            case "dev.dynamite.annotation.Codec" -> CODEC;
-            case "dev.dynamite.annotation.CreatedAt" -> CREATED_AT;
-            case "dev.dynamite.annotation.UpdatedAt" -> UPDATED_AT;
-            case "dev.dynamite.annotation.DeleteAt" -> DELETE_AT;
-            case "dev.dynamite.annotation.Version" -> VERSION;
-            case "dev.dynamite.annotation.Default" -> DEFAULT;
-            case "dev.dynamite.annotation.Set" -> SET;
-            case "dev.dynamite.annotation.Mutate" -> MUTATE;
-            case "dev.dynamite.annotation.Get" -> GET;
-            case "dev.dynamite.annotation.Validate" -> VALIDATE;
-            case "dev.dynamite.annotation.NotNull" -> NOT_NULL;
-            case "dev.dynamite.annotation.BeforeCreate" -> BEFORE_CREATE;
-            case "dev.dynamite.annotation.AfterCreate" -> AFTER_CREATE;
-            case "dev.dynamite.annotation.BeforeUpdate" -> BEFORE_UPDATE;
-            case "dev.dynamite.annotation.AfterUpdate" -> AFTER_UPDATE;
-            case "dev.dynamite.annotation.BeforeDestroy" -> BEFORE_DESTROY;
-            case "dev.dynamite.annotation.AfterDestroy" -> AFTER_DESTROY;
-            default -> 0;
-        };
     }
 }

@@ -32,7 +32,7 @@ public final class Member {
         this.isFinal = isFinal;
         this.field = field;
         this.generated = generated;
-        this.marks = Marks.of(annotations);
+        this.marks = marksOf(annotations);
     }
 
     static Member of(Field field) {
@@ -105,5 +105,58 @@ public final class Member {
     @Override
     public String toString() {
         return declaringClass.getSimpleName() + "." + name;
+    }
+
+    /**
+     * Returns the {@link Marks} of the Dynamite annotations among some annotations (here, not in {@code Marks}, so that
+     * the constants' class is never loaded).
+     *
+     * @param annotations the annotations of a field, method or class
+     * @return their bits, or'ed
+     */
+    public static int marksOf(Annotation[] annotations) {
+        int marks = 0;
+        for (Annotation annotation : annotations) {
+            marks |= markOf(annotation);
+        }
+        return marks;
+    }
+
+    /**
+     * Returns the bit of one annotation.
+     *
+     * @param annotation an annotation
+     * @return its bit, or 0 if it is not one of Dynamite's
+     */
+    public static int markOf(Annotation annotation) {
+        return switch (annotation.annotationType().getName()) {
+            case "dev.dynamite.annotation.PrimaryKey" -> Marks.PRIMARY_KEY;
+            case "dev.dynamite.annotation.Index" -> Marks.INDEX;
+            case "dev.dynamite.annotation.IndexSort" -> Marks.INDEX_SORT;
+            case "dev.dynamite.annotation.Name" -> Marks.NAME;
+            case "dev.dynamite.annotation.NonAttribute" -> Marks.NON_ATTRIBUTE;
+            case "dev.dynamite.annotation.HasMany" -> Marks.HAS_MANY;
+            case "dev.dynamite.annotation.HasOne" -> Marks.HAS_ONE;
+            case "dev.dynamite.annotation.BelongsTo" -> Marks.BELONGS_TO;
+            case "dev.dynamite.annotation.ManyToMany" -> Marks.MANY_TO_MANY;
+            case "dev.dynamite.annotation.Codec" -> Marks.CODEC;
+            case "dev.dynamite.annotation.CreatedAt" -> Marks.CREATED_AT;
+            case "dev.dynamite.annotation.UpdatedAt" -> Marks.UPDATED_AT;
+            case "dev.dynamite.annotation.DeleteAt" -> Marks.DELETE_AT;
+            case "dev.dynamite.annotation.Version" -> Marks.VERSION;
+            case "dev.dynamite.annotation.Default" -> Marks.DEFAULT;
+            case "dev.dynamite.annotation.Set" -> Marks.SET;
+            case "dev.dynamite.annotation.Mutate" -> Marks.MUTATE;
+            case "dev.dynamite.annotation.Get" -> Marks.GET;
+            case "dev.dynamite.annotation.Validate" -> Marks.VALIDATE;
+            case "dev.dynamite.annotation.NotNull" -> Marks.NOT_NULL;
+            case "dev.dynamite.annotation.BeforeCreate" -> Marks.BEFORE_CREATE;
+            case "dev.dynamite.annotation.AfterCreate" -> Marks.AFTER_CREATE;
+            case "dev.dynamite.annotation.BeforeUpdate" -> Marks.BEFORE_UPDATE;
+            case "dev.dynamite.annotation.AfterUpdate" -> Marks.AFTER_UPDATE;
+            case "dev.dynamite.annotation.BeforeDestroy" -> Marks.BEFORE_DESTROY;
+            case "dev.dynamite.annotation.AfterDestroy" -> Marks.AFTER_DESTROY;
+            default -> 0;
+        };
     }
 }
