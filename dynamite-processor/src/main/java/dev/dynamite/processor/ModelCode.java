@@ -291,6 +291,7 @@ final class ModelCode {
         List<String> fields = new ArrayList<>();
         StringBuilder gets = new StringBuilder();
         StringBuilder sets = new StringBuilder();
+        StringBuilder makes = new StringBuilder();
         for (int i = 0; i < read.members().size(); i++) {
             VariableElement field = read.members().get(i);
             String name = field.getSimpleName().toString();
@@ -299,9 +300,20 @@ final class ModelCode {
             boolean settable = !value && !field.getModifiers().contains(Modifier.FINAL);
             fields.add("new " + META + "GeneratedField(\"" + name + "\", " + declaring + ".class, "
                     + names.erasure(type) + ".class,\n                    " + generic(type) + ",\n                    "
-                    + annotations(field, "                    ") + ",\n                    "
+                    + annotationNames(field) + ", new Access(" + i + "),\n                    "
                     + field.getModifiers().contains(Modifier.FINAL) + ", new Access(" + i + "), "
                     + (settable ? "new Access(" + i + ")" : "null") + ")");
+            List<String> made = dynamiteAnnotations(field, "                            ");
+            if (!made.isEmpty()) {
+                makes.append("                    case ").append(i).append(":\n")
+                        .append("                        switch (annotation) {\n");
+                for (int a = 0; a < made.size(); a++) {
+                    makes.append("                            case ").append(a).append(": return ").append(made.get(a))
+                            .append(";\n");
+                }
+                makes.append("                            default: break;\n                        }\n")
+                        .append("                        break;\n");
+            }
             gets.append("                    case ").append(i).append(": return ((").append(modelName).append(") o).")
                     .append(name).append(record ? "()" : "").append(";\n");
             if (settable) {
@@ -311,10 +323,12 @@ final class ModelCode {
         }
         out.append(fields.isEmpty() ? "" : "\n                ")
                 .append(String.join(",\n                ", fields)).append(");\n        }\n\n");
-        // one class reads and writes every field by its index: no class is spun per field when the model loads
-        out.append("        /** Reads and writes the field of an index. */\n");
+        // one class reads and writes every field by its index, and makes its annotations: no class is spun per field
+        // when the model loads, and an annotation's class is loaded only when Dynamite reads its values
+        out.append("        /** Reads and writes the field of an index, and makes its annotations. */\n");
         out.append("        private static final class Access implements java.util.function.Function<Object, Object>,")
-                .append(" java.util.function.BiConsumer<Object, Object> {\n");
+                .append(" java.util.function.BiConsumer<Object, Object>, ").append(META)
+                .append("GeneratedField.AnnotationMaker {\n");
         out.append("            private final int index;\n\n            Access(int index) {\n")
                 .append("                this.index = index;\n            }\n\n");
         out.append("            @Override\n            public Object apply(Object o) {\n")
@@ -325,7 +339,12 @@ final class ModelCode {
                 .append("            public void accept(Object o, Object v) {\n")
                 .append("                switch (index) {\n").append(sets)
                 .append("                    default: throw new IllegalStateException(\"field \" + index")
-                .append(" + \" is not assignable\");\n                }\n            }\n        }\n\n");
+                .append(" + \" is not assignable\");\n                }\n            }\n\n");
+        out.append("            @Override\n            public java.lang.annotation.Annotation make(int annotation) {\n")
+                .append("                switch (index) {\n").append(makes)
+                .append("                    default: break;\n                }\n")
+                .append("                throw new IllegalStateException(\"field \" + index + \" has no annotation \"")
+                .append(" + annotation);\n            }\n        }\n\n");
         return out.toString();
     }
 
@@ -362,15 +381,33 @@ final class ModelCode {
         return out.toString();
     }
 
-    /** The element's Dynamite annotations re-created as code (others are of no use to the run time). */
-    private String annotations(Element element, String indent) {
+    /** The element's Dynamite annotations, each re-created as code (others are of no use to the run time). */
+    private List<String> dynamiteAnnotations(Element element, String indent) {
         List<String> made = new ArrayList<>();
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
             if (elements.getPackageOf(type).getQualifiedName().contentEquals(ANNOTATIONS)) {
-                made.add(annotation(mirror, indent + "    "));
+                made.add(annotation(mirror, indent));
             }
         }
+        return made;
+    }
+
+    /** The class names of the element's Dynamite annotations, in the order {@link #dynamiteAnnotations} makes them. */
+    private String annotationNames(Element element) {
+        List<String> quoted = new ArrayList<>();
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+            if (elements.getPackageOf(type).getQualifiedName().contentEquals(ANNOTATIONS)) {
+                quoted.add(elements.getConstantExpression(elements.getBinaryName(type).toString()));
+            }
+        }
+        return "new String[] {" + String.join(", ", quoted) + "}";
+    }
+
+    /** The element's Dynamite annotations re-created as code, as an array expression. */
+    private String annotations(Element element, String indent) {
+        List<String> made = dynamiteAnnotations(element, indent + "    ");
         if (made.isEmpty()) {
             return "new java.lang.annotation.Annotation[0]";
         }

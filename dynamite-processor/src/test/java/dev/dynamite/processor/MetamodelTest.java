@@ -176,8 +176,18 @@ class MetamodelTest {
             Object made = generated.construct(new Object[] {"o1", "u1", BigDecimal.TEN, null, "hi", Set.of("a"),
                     List.of(1), 3, null, true, null, 7L, null});
             assertThat(generated.fields().get(7).getter().apply(made)).isEqualTo(3);
-            assertThat(generated.fields().get(4).annotations()).singleElement().satisfies(a ->
-                    assertThat(((dev.dynamite.annotation.Name) a).value()).isEqualTo("note_text"));
+            GeneratedField note = generated.fields().get(4);
+            assertThat(note.annotationNames()).as("named, so the run time knows them without making them")
+                    .containsExactly("dev.dynamite.annotation.Name");
+            dev.dynamite.annotation.Name name = note.annotation(dev.dynamite.annotation.Name.class);
+            assertThat(name).as("made by the generated code when asked for").isNotNull();
+            assertThat(name.value()).isEqualTo("note_text");
+            assertThat(name.annotationType()).isEqualTo(dev.dynamite.annotation.Name.class);
+            assertThat(note.annotation(dev.dynamite.annotation.Name.class)).as("made once").isSameAs(name);
+            assertThat(note.annotation(dev.dynamite.annotation.Version.class)).isNull();
+            assertThat(note.annotations()).containsExactly(name);
+            assertThat(generated.fields().get(1).annotationNames()).isEmpty();
+            assertThat(generated.fields().get(1).annotations()).isEmpty();
             assertThat(generated.fields().get(5).genericType()).isEqualTo(order.getRecordComponents()[5]
                     .getGenericType());
 

@@ -5,6 +5,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,14 +17,16 @@ public final class Member {
     private final Class<?> declaringClass;
     private final Class<?> type;
     private final Type genericType;
-    private final Annotation[] annotations;
+    /** The reflected field's annotations; null for a generated field, which makes its own on demand. */
+    private final Annotation @Nullable [] annotations;
     private final boolean isFinal;
     private final @Nullable Field field;
     private final @Nullable GeneratedField generated;
     private final int marks;
 
-    private Member(String name, Class<?> declaringClass, Class<?> type, Type genericType, Annotation[] annotations,
-                   boolean isFinal, @Nullable Field field, @Nullable GeneratedField generated) {
+    private Member(String name, Class<?> declaringClass, Class<?> type, Type genericType,
+                   Annotation @Nullable [] annotations, int marks, boolean isFinal, @Nullable Field field,
+                   @Nullable GeneratedField generated) {
         this.name = name;
         this.declaringClass = declaringClass;
         this.type = type;
@@ -32,17 +35,23 @@ public final class Member {
         this.isFinal = isFinal;
         this.field = field;
         this.generated = generated;
-        this.marks = marksOf(annotations);
+        this.marks = marks;
     }
 
     static Member of(Field field) {
         return new Member(field.getName(), field.getDeclaringClass(), field.getType(), field.getGenericType(),
-                field.getDeclaredAnnotations(), Modifier.isFinal(field.getModifiers()), field, null);
+                field.getDeclaredAnnotations(), marksOf(field.getDeclaredAnnotations()),
+                Modifier.isFinal(field.getModifiers()), field, null);
     }
 
     static Member of(GeneratedField field) {
-        return new Member(field.name(), field.declaringClass(), field.type(), field.genericType(),
-                field.annotations(), field.isFinal(), null, field);
+        // marks by the annotations' names: the generated code makes an annotation only when its values are read
+        int marks = 0;
+        for (String annotation : field.annotationNames()) {
+            marks |= markOf(annotation);
+        }
+        return new Member(field.name(), field.declaringClass(), field.type(), field.genericType(), null, marks,
+                field.isFinal(), null, field);
     }
 
     public String name() {
@@ -62,10 +71,13 @@ public final class Member {
     }
 
     public Annotation[] annotations() {
-        return annotations.clone();
+        return annotations != null ? annotations.clone() : Objects.requireNonNull(generated).annotations();
     }
 
     public <A extends Annotation> @Nullable A annotation(Class<A> annotation) {
+        if (annotations == null) {
+            return Objects.requireNonNull(generated).annotation(annotation);
+        }
         for (Annotation present : annotations) {
             if (present.annotationType() == annotation) {
                 return annotation.cast(present);
@@ -129,7 +141,17 @@ public final class Member {
      * @return its bit, or 0 if it is not one of Dynamite's
      */
     public static int markOf(Annotation annotation) {
-        return switch (annotation.annotationType().getName()) {
+        return markOf(annotation.annotationType().getName());
+    }
+
+    /**
+     * Returns the bit of an annotation type.
+     *
+     * @param annotationName the annotation type's class name
+     * @return its bit, or 0 if it is not one of Dynamite's
+     */
+    public static int markOf(String annotationName) {
+        return switch (annotationName) {
             case "dev.dynamite.annotation.PrimaryKey" -> Marks.PRIMARY_KEY;
             case "dev.dynamite.annotation.Index" -> Marks.INDEX;
             case "dev.dynamite.annotation.IndexSort" -> Marks.INDEX_SORT;
