@@ -229,7 +229,8 @@ final class BuiltInCodecs {
     /**
      * Returns the built-in codec of a type, or null when there is none.
      *
-     * @throws dev.dynamite.api.CodecNotFoundException for a raw container type (with a cause that says to declare the element type)
+     * @throws dev.dynamite.api.CodecNotFoundException for a raw container type (with a cause that says to declare the
+     *     element type)
      */
     static @Nullable AttributeCodec<?> forType(Type type, CodecLookup lookup) {
         if (type instanceof Class<?>) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The codecs' fast paths ({@link NumberCodec#fastShortest}, {@link InstantCodec#parse}, {@link NumberCodec#checked}, the encoding views of
- * {@link ListCodec} and {@link MapCodec}) give exactly what the reference computations give.
+ * The codecs' fast paths ({@link NumberCodec#fastShortest}, {@link InstantCodec#parse}, {@link NumberCodec#checked},
+ * the encoding views of {@link ListCodec} and {@link MapCodec}) give exactly what the reference computations give.
  */
 class FastPathsTest {
     private static final int SAMPLES = 20_000;
