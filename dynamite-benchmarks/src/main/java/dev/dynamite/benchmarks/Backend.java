@@ -1,4 +1,4 @@
-package dev.dynamite.bench;
+package dev.dynamite.benchmarks;
 
 import dev.dynamite.DynamiteConfig;
 import dev.dynamite.local.DynamoDbLocal;

@@ -1,4 +1,4 @@
-package dev.dynamite.bench;
+package dev.dynamite.benchmarks;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.Model;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Requests and wall time of {@code where} on the key, on an index, on a non-key attribute and with {@code in} on the
  * key of a 10,000-item table, against the baseline of a full {@code Scan} with the same filter (what the TypeScript
- * original did for every query), in one run. A benchmark main, run by {@code scripts/bench-query.sh}; on the embedded engine unless
+ * original did for every query), in one run. A benchmark main, run by {@code scripts/bench.sh query}; on the embedded engine unless
  * {@code BENCH_ENDPOINT} names a server.
  */
 public final class QueryBenchmark {

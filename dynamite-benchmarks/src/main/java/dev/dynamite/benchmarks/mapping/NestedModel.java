@@ -1,4 +1,4 @@
-package dev.dynamite.core.internal.mapping.bench;
+package dev.dynamite.benchmarks.mapping;
 
 import dev.dynamite.annotation.PrimaryKey;
 import java.util.List;

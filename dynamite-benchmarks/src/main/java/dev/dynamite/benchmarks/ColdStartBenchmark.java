@@ -1,4 +1,4 @@
-package dev.dynamite.bench;
+package dev.dynamite.benchmarks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The fresh-JVM path: each run is a new JVM ({@link ColdStartProbe}) that starts the embedded engine and an SDK
  * client, then builds a mapper and reads one 10-attribute item once; the variants (hand-written SDK code, the
  * Enhanced Client's bean schema, Dynamite's reflective mapper) alternate, run after run, in one run of this main.
- * Reports the median of each part. A benchmark main, run by {@code scripts/bench-cold-start.sh}.
+ * Reports the median of each part. A benchmark main, run by {@code scripts/bench.sh cold-start}.
  */
 public final class ColdStartBenchmark {
     private static final Pattern TIMES = Pattern.compile("engine\\+client=([0-9.]+) mapped-read=([0-9.]+)");

@@ -1,4 +1,4 @@
-package dev.dynamite.bench;
+package dev.dynamite.benchmarks;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.Model;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Include loading for 1,000 parents with 10 children each, against the naive approach of one request per parent,
  * one after another, in one run: requests and median wall time. A benchmark main, run by
- * {@code scripts/bench-include.sh}; on the embedded engine (optionally with {@code BENCH_LATENCY_MS} of latency
+ * {@code scripts/bench.sh include}; on the embedded engine (optionally with {@code BENCH_LATENCY_MS} of latency
  * injected per request, as a network would add) unless {@code BENCH_ENDPOINT} names a server.
  */
 public final class IncludeBenchmark {

@@ -1,4 +1,4 @@
-package dev.dynamite.bench;
+package dev.dynamite.benchmarks;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.Model;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * request, with the default write concurrency against the baseline of {@code writeConcurrency(1)}: one conditional
  * {@code UpdateItem} after the other on the calling thread, which is what every bulk write did before concurrent
  * bulk writes. Both clients run in the same JVM, on the same table, in one run. A benchmark main, run by
- * {@code scripts/bench-bulk-write.sh}.
+ * {@code scripts/bench.sh bulk-write}.
  */
 public final class BulkWriteBenchmark {
     public static final class Shipment extends Table<Shipment> {

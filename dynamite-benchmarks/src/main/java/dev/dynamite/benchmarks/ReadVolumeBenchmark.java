@@ -1,4 +1,4 @@
-package dev.dynamite.bench;
+package dev.dynamite.benchmarks;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.Model;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one run: page 200 (of 100 items) of a partition Query read by cursor against the same page read by {@code skip},
  * and a filtered Scan of 100,000 items read as {@code parallel(4)} against one Scan (also with 40 ms a request, closer
  * to what DynamoDB takes to read a 1 MB Scan page). A benchmark main, run by
- * {@code scripts/bench-reads.sh}.
+ * {@code scripts/bench.sh reads}.
  */
 public final class ReadVolumeBenchmark {
     public static final class Reading extends Table<Reading> {

@@ -1,6 +1,6 @@
-package dev.dynamite.core.internal.mapping.bench;
+package dev.dynamite.benchmarks.mapping;
 
-import dev.dynamite.bench.generated.GenItem;
+import dev.dynamite.benchmarks.generated.GenItem;
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.mapping.Mappers;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>{@code write*} converts an entity to an item ({@code toItem} / {@code itemToMap(bean, true)}); {@code read*}
  * converts an item to a new entity ({@code fromItem} / {@code mapToItem}). Each read decodes the item its own mapper
- * wrote (the three write the same attributes). Not a unit test: run by {@code scripts/bench-mapping.sh}.
+ * wrote (the three write the same attributes). Not a unit test: run by {@code scripts/bench.sh mapping}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

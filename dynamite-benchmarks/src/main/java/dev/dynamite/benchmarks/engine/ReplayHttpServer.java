@@ -1,4 +1,4 @@
-package dev.dynamite.local.bench;
+package dev.dynamite.benchmarks.engine;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

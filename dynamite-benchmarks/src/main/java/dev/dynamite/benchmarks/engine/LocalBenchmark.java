@@ -1,4 +1,4 @@
-package dev.dynamite.local.bench;
+package dev.dynamite.benchmarks.engine;
 
 import dev.dynamite.local.DynamoDbLocal;
 import java.net.URI;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * after a warm-up (10 s by default: the JIT needs that long on 2 cores, and the first backend would otherwise be
  * measured half-compiled).
  *
- * <p>Run with {@code scripts/bench-local.sh} (starts dynalite, builds, runs this class).
+ * <p>Run with {@code scripts/bench.sh engine} (starts dynalite, builds, runs this class).
  */
 public final class LocalBenchmark {
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));

@@ -1,4 +1,4 @@
-package dev.dynamite.bench.generated;
+package dev.dynamite.benchmarks.generated;
 
 import dev.dynamite.Table;
 import dev.dynamite.annotation.Name;

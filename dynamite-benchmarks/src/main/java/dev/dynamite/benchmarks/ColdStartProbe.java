@@ -1,10 +1,10 @@
-package dev.dynamite.bench;
+package dev.dynamite.benchmarks;
 
 import dev.dynamite.Dynamite;
 import dev.dynamite.Table;
 import dev.dynamite.annotation.PrimaryKey;
-import dev.dynamite.bench.generated.GenItem;
-import dev.dynamite.core.internal.mapping.bench.FlatModel;
+import dev.dynamite.benchmarks.generated.GenItem;
+import dev.dynamite.benchmarks.mapping.FlatModel;
 import dev.dynamite.local.DynamoDbLocal;
 import java.math.BigDecimal;
 import java.time.Instant;
