@@ -6,6 +6,9 @@
 #   mapping     JMH: item <-> entity mapping, Dynamite (reflective and generated) vs the Enhanced Client vs
 #               hand-written AttributeValue code. Options go to JMH (e.g. -prof gc); BENCH_JMH_OPTS replaces the
 #               default "-f 1 -wi 3 -w 1s -i 5 -r 1s".
+#   e2e         JMH: create, find, a 100-item partition read and a 2,000-item bulk update through one SDK client on
+#               the embedded engine in process: hand-written SDK code vs the Enhanced Client vs Dynamite. Options
+#               and BENCH_JMH_OPTS as for mapping; the default is "-f 1 -wi 10 -w 2s -i 5 -r 2s".
 #   cold-start  fresh JVMs: the first mapped read (BENCH_RUNS, default 7, JVMs per variant).
 #   reads       items read per request of where/page/stream on a large table.
 #   query       the query planner: key, index and scan plans against a full Scan.
@@ -20,7 +23,7 @@ cd "$ROOT"
 name="${1:?usage: scripts/bench.sh NAME [options]; see the head of this script for the names}"
 shift
 case "$name" in
-  mapping | cold-start | reads | query | include | bulk-write | engine) ;;
+  mapping | e2e | cold-start | reads | query | include | bulk-write | engine) ;;
   *) echo "bench.sh: unknown benchmark '$name'; see the head of this script for the names" >&2; exit 2 ;;
 esac
 
@@ -32,8 +35,11 @@ cp="${jar[0]}:$(cat dynamite-benchmarks/target/bench.classpath)"
 pkg=dev.dynamite.benchmarks
 
 jmh() {
+  local defaults="-f 1 -wi 3 -w 1s -i 5 -r 1s"
+  # a whole operation runs through the SDK and the engine, much more code for the JIT to settle than a mapper
+  [[ "$name" == e2e ]] && defaults="-f 1 -wi 10 -w 2s -i 5 -r 2s"
   exec java ${BENCH_JAVA_OPTS:-} -cp "$cp" org.openjdk.jmh.Main \
-    ${BENCH_JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s} -bm thrpt \
+    ${BENCH_JMH_OPTS:-$defaults} -bm thrpt \
     -rf text -rff "dynamite-benchmarks/target/bench-$name.txt" "$@"
 }
 
@@ -48,6 +54,7 @@ main() {
 
 case "$name" in
   mapping) jmh -tu us "$@" "${pkg//./\\.}\\.mapping\\.MappingBenchmark\\." ;;
+  e2e) jmh "$@" "${pkg//./\\.}\\.EndToEndBenchmark\\." ;;
   cold-start) main ColdStartBenchmark "$@" ;;
   reads) main ReadVolumeBenchmark "$@" ;;
   query) main QueryBenchmark "$@" ;;
