@@ -299,7 +299,8 @@ public class EndToEndBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             local = DynamoDbLocal.create();
-            dynamite = new Dynamite(DynamiteConfig.builder().tables(Item.class, Part.class, ActiveItem.class, ActivePart.class)
+            dynamite = new Dynamite(DynamiteConfig.builder()
+                    .tables(Item.class, Part.class, ActiveItem.class, ActivePart.class)
                     .configure(local::configure).build());
             dynamite.sync();
             items = dynamite.model(Item.class);

@@ -29,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * after a warm-up (10 s by default: the JIT needs that long on 2 cores, and the first backend would otherwise be
  * measured half-compiled).
  *
+ * <p>Last, the memory the in-process engine holds per stored item: the heap in use after 100,000 puts of 1 KB items
+ * (DynamoDB's size: a 1,000-character string and the keys), less the heap in use before, each after a full
+ * collection, divided by the items.
+ *
  * <p>Run with {@code scripts/bench.sh engine} (starts dynalite, builds, runs this class).
  */
 public final class LocalBenchmark {
@@ -36,6 +40,7 @@ public final class LocalBenchmark {
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure", 5));
     private static final int PRELOADED = 1000;
     private static final int THREADS = Integer.getInteger("bench.threads", 1);
+    private static final int MEMORY_ITEMS = 100_000;
 
     private LocalBenchmark() {
     }
@@ -74,6 +79,59 @@ public final class LocalBenchmark {
             replayServer.close();
         }
         print(results);
+        memory();
+    }
+
+    /** Prints the heap the in-process engine holds per stored 1 KB item after {@value #MEMORY_ITEMS} puts. */
+    private static void memory() throws InterruptedException {
+        try (DynamoDbLocal local = DynamoDbLocal.create(); DynamoDbClient client = local.client()) {
+            String table = "memory_" + System.nanoTime();
+            client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+            while (client.describeTable(b -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
+                Thread.sleep(50);
+            }
+            // warm the put path up first, so its classes and JIT data are in the baseline, not in the figure
+            String text = "x".repeat(1000);
+            for (int i = 0; i < 1000; i++) {
+                putPayload(client, table, "warm" + i, text);
+            }
+            long before = usedHeap();
+            for (int i = 0; i < MEMORY_ITEMS; i++) {
+                // a string of its own per item, as a request parsed from the wire gives the engine
+                String own = text.substring(0, 990) + String.format(Locale.ROOT, "%010d", i);
+                putPayload(client, table, "item" + i, own);
+            }
+            long after = usedHeap();
+            int stored = client.describeTable(b -> b.tableName(table)).table().itemCount().intValue();
+            System.out.println();
+            System.out.printf(Locale.ROOT, "memory: %d items of about 1 KB (a 1,000-character string, the key) stored"
+                    + " in process; heap in use %.1f MB before, %.1f MB after: %.0f bytes per item%n", stored,
+                    before / 1e6, after / 1e6, (after - before) / (double) MEMORY_ITEMS);
+        }
+    }
+
+    private static void putPayload(DynamoDbClient client, String table, String key, String payload) {
+        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(key),
+                "payload", AttributeValue.fromS(payload))));
+    }
+
+    /** The heap in use after full collections, once it stops shrinking. */
+    private static long usedHeap() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100);
+            long now = runtime.totalMemory() - runtime.freeMemory();
+            if (now >= used) {
+                return now;
+            }
+            used = now;
+        }
+        return used;
     }
 
     private static DynamoDbClient sdk(URI endpoint) {
