@@ -7,7 +7,8 @@ import dev.dynamite.Table;
 import dev.dynamite.annotation.Index;
 import dev.dynamite.annotation.IndexSort;
 import dev.dynamite.annotation.Name;
-import dev.dynamite.annotation.PrimaryKey;
+import dev.dynamite.benchmarks.mapping.FlatFields;
+import dev.dynamite.benchmarks.mapping.FlatModel;
 import dev.dynamite.local.DynamoDbLocal;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -72,156 +73,10 @@ public class EndToEndBenchmark {
     private static final int PARTITION = 100;
     private static final int BULK = 2_000;
 
-    /** What both item classes hold besides their keys: nine attributes of the usual types. */
-    public static class Attributes {
-        public String name;
-        public String email;
-        public int count;
-        public long views;
-        public boolean active;
-        public Instant createdAt;
-        public List<String> tags;
-        public Double rating;
-        public BigDecimal price;
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-
-        public int getCount() {
-            return count;
-        }
-
-        public void setCount(int count) {
-            this.count = count;
-        }
-
-        public long getViews() {
-            return views;
-        }
-
-        public void setViews(long views) {
-            this.views = views;
-        }
-
-        public boolean isActive() {
-            return active;
-        }
-
-        public void setActive(boolean active) {
-            this.active = active;
-        }
-
-        public Instant getCreatedAt() {
-            return createdAt;
-        }
-
-        public void setCreatedAt(Instant createdAt) {
-            this.createdAt = createdAt;
-        }
-
-        public List<String> getTags() {
-            return tags;
-        }
-
-        public void setTags(List<String> tags) {
-            this.tags = tags;
-        }
-
-        public Double getRating() {
-            return rating;
-        }
-
-        public void setRating(Double rating) {
-            this.rating = rating;
-        }
-
-        public BigDecimal getPrice() {
-            return price;
-        }
-
-        public void setPrice(BigDecimal price) {
-            this.price = price;
-        }
-
-        void fill(int i) {
-            name = "name-" + i;
-            email = "user" + i + "@example.com";
-            count = i;
-            views = 10_000_000_000L + i;
-            active = i % 2 == 0;
-            createdAt = Instant.parse("2026-12-07T10:00:00.123Z").plusSeconds(i);
-            tags = List.of("a", "b", "t" + (i % 7));
-            rating = 4.5;
-            price = new BigDecimal("19.99");
-        }
-
-        void put(Map<String, AttributeValue> item) {
-            item.put("name", AttributeValue.fromS(name));
-            item.put("email", AttributeValue.fromS(email));
-            item.put("count", AttributeValue.fromN(Integer.toString(count)));
-            item.put("views", AttributeValue.fromN(Long.toString(views)));
-            item.put("active", AttributeValue.fromBool(active));
-            item.put("createdAt", AttributeValue.fromS(createdAt.toString()));
-            List<AttributeValue> list = new ArrayList<>(tags.size());
-            for (String tag : tags) {
-                list.add(AttributeValue.fromS(tag));
-            }
-            item.put("tags", AttributeValue.fromL(list));
-            item.put("rating", AttributeValue.fromN(rating.toString()));
-            item.put("price", AttributeValue.fromN(price.toPlainString()));
-        }
-
-        void take(Map<String, AttributeValue> item) {
-            name = item.get("name").s();
-            email = item.get("email").s();
-            count = Integer.parseInt(item.get("count").n());
-            views = Long.parseLong(item.get("views").n());
-            active = item.get("active").bool();
-            createdAt = Instant.parse(item.get("createdAt").s());
-            List<AttributeValue> list = item.get("tags").l();
-            List<String> read = new ArrayList<>(list.size());
-            for (AttributeValue tag : list) {
-                read.add(tag.s());
-            }
-            tags = read;
-            rating = Double.valueOf(item.get("rating").n());
-            price = new BigDecimal(item.get("price").n());
-        }
-    }
-
-    /** A 10-attribute item of a table keyed by {@code id}. */
-    @DynamoDbBean
-    @Name("e2e_items")
-    public static class Item extends Attributes {
-        @PrimaryKey public String id;
-
-        @DynamoDbPartitionKey
-        public String getId() {
-            return id;
-        }
-
-        public void setId(String id) {
-            this.id = id;
-        }
-    }
-
-    /** An 11-attribute item of a table keyed by partition {@code pk} and sort key {@code sk}. */
+    /** An 11-attribute item of a table keyed by partition {@code pk} and sort key {@code sk}, and the flat fields. */
     @DynamoDbBean
     @Name("e2e_parts")
-    public static class Part extends Attributes {
+    public static class Part extends FlatFields {
         @Index public String pk;
         @IndexSort public String sk;
 
@@ -245,25 +100,12 @@ public class EndToEndBenchmark {
     }
 
     /**
-     * The item of {@link Item} as an active record, on a table of its own with the same items: Dynamite keeps an active
-     * record's state on the entity, a plain class's beside it. The Enhanced Client cannot map it (its bean schema
-     * would take the base class's methods for properties), so only Dynamite reads it.
+     * The item of {@link Part} as an active record, on a table of its own with the same items: Dynamite keeps an
+     * active record's state on the entity, a plain class's beside it. The Enhanced Client cannot map it (its bean
+     * schema would take the base class's methods for properties), so only Dynamite reads it; the active record of
+     * {@code find} is the cold-start benchmark's {@link ColdStartProbe.ColdItem}, the same attributes as the flat
+     * model.
      */
-    @Name("e2e_active_items")
-    public static class ActiveItem extends Table<ActiveItem> {
-        @PrimaryKey public String id;
-        public String name;
-        public String email;
-        public int count;
-        public long views;
-        public boolean active;
-        public Instant createdAt;
-        public List<String> tags;
-        public Double rating;
-        public BigDecimal price;
-    }
-
-    /** The item of {@link Part} as an active record, on a table of its own with the same items. */
     @Name("e2e_active_parts")
     public static class ActivePart extends Table<ActivePart> {
         @Index public String pk;
@@ -285,11 +127,11 @@ public class EndToEndBenchmark {
         DynamoDbLocal local;
         Dynamite dynamite;
         DynamoDbClient client;
-        Model<Item> items;
+        Model<FlatModel> items;
         Model<Part> parts;
-        Model<ActiveItem> activeItems;
+        Model<ColdStartProbe.ColdItem> activeItems;
         Model<ActivePart> activeParts;
-        DynamoDbTable<Item> enhancedItems;
+        DynamoDbTable<FlatModel> enhancedItems;
         DynamoDbTable<Part> enhancedParts;
         String itemTable;
         String partTable;
@@ -300,18 +142,18 @@ public class EndToEndBenchmark {
         public void setUp() {
             local = DynamoDbLocal.create();
             dynamite = new Dynamite(DynamiteConfig.builder()
-                    .tables(Item.class, Part.class, ActiveItem.class, ActivePart.class)
+                    .tables(FlatModel.class, Part.class, ColdStartProbe.ColdItem.class, ActivePart.class)
                     .configure(local::configure).build());
             dynamite.sync();
-            items = dynamite.model(Item.class);
+            items = dynamite.model(FlatModel.class);
             parts = dynamite.model(Part.class);
-            activeItems = dynamite.model(ActiveItem.class);
+            activeItems = dynamite.model(ColdStartProbe.ColdItem.class);
             activeParts = dynamite.model(ActivePart.class);
             client = items.client();
             itemTable = items.tableName();
             partTable = parts.tableName();
             DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-            enhancedItems = enhanced.table(itemTable, TableSchema.fromBean(Item.class));
+            enhancedItems = enhanced.table(itemTable, TableSchema.fromBean(FlatModel.class));
             enhancedParts = enhanced.table(partTable, TableSchema.fromBean(Part.class));
             List<Map<String, AttributeValue>> seed = new ArrayList<>();
             for (int i = 0; i < STORED; i++) {
@@ -336,7 +178,7 @@ public class EndToEndBenchmark {
             local.close();
         }
 
-        Item fresh() {
+        FlatModel fresh() {
             return item("new-" + next++, next);
         }
 
@@ -350,10 +192,58 @@ public class EndToEndBenchmark {
         }
     }
 
-    static Item item(String id, int i) {
-        Item item = new Item();
+    /** Fills an item's attributes with the values of item {@code i}. */
+    static void fill(FlatFields f, int i) {
+        f.name = "name-" + i;
+        f.email = "user" + i + "@example.com";
+        f.count = i;
+        f.views = 10_000_000_000L + i;
+        f.active = i % 2 == 0;
+        f.createdAt = Instant.parse("2026-12-07T10:00:00.123Z").plusSeconds(i);
+        f.tags = List.of("a", "b", "t" + (i % 7));
+        f.rating = 4.5;
+        f.price = new BigDecimal("19.99");
+    }
+
+    /** Writes the attributes into an item, as hand-written code does. */
+    static void put(FlatFields f, Map<String, AttributeValue> item) {
+        item.put("name", AttributeValue.fromS(f.name));
+        item.put("email", AttributeValue.fromS(f.email));
+        item.put("count", AttributeValue.fromN(Integer.toString(f.count)));
+        item.put("views", AttributeValue.fromN(Long.toString(f.views)));
+        item.put("active", AttributeValue.fromBool(f.active));
+        item.put("createdAt", AttributeValue.fromS(f.createdAt.toString()));
+        List<AttributeValue> list = new ArrayList<>(f.tags.size());
+        for (String tag : f.tags) {
+            list.add(AttributeValue.fromS(tag));
+        }
+        item.put("tags", AttributeValue.fromL(list));
+        item.put("rating", AttributeValue.fromN(f.rating.toString()));
+        item.put("price", AttributeValue.fromN(f.price.toPlainString()));
+    }
+
+    /** Reads the attributes from an item, as hand-written code does. */
+    static void take(FlatFields f, Map<String, AttributeValue> item) {
+        f.name = item.get("name").s();
+        f.email = item.get("email").s();
+        f.count = Integer.parseInt(item.get("count").n());
+        f.views = Long.parseLong(item.get("views").n());
+        f.active = item.get("active").bool();
+        f.createdAt = Instant.parse(item.get("createdAt").s());
+        List<AttributeValue> list = item.get("tags").l();
+        List<String> read = new ArrayList<>(list.size());
+        for (AttributeValue tag : list) {
+            read.add(tag.s());
+        }
+        f.tags = read;
+        f.rating = Double.valueOf(item.get("rating").n());
+        f.price = new BigDecimal(item.get("price").n());
+    }
+
+    static FlatModel item(String id, int i) {
+        FlatModel item = new FlatModel();
         item.id = id;
-        item.fill(i);
+        fill(item, i);
         return item;
     }
 
@@ -361,14 +251,14 @@ public class EndToEndBenchmark {
         Part part = new Part();
         part.pk = pk;
         part.sk = String.format("%05d", i);
-        part.fill(i);
+        fill(part, i);
         return part;
     }
 
-    static Map<String, AttributeValue> toItem(Item item) {
+    static Map<String, AttributeValue> toItem(FlatModel item) {
         Map<String, AttributeValue> map = new HashMap<>(16);
         map.put("id", AttributeValue.fromS(item.id));
-        item.put(map);
+        put(item, map);
         return map;
     }
 
@@ -376,14 +266,14 @@ public class EndToEndBenchmark {
         Map<String, AttributeValue> map = new HashMap<>(16);
         map.put("pk", AttributeValue.fromS(part.pk));
         map.put("sk", AttributeValue.fromS(part.sk));
-        part.put(map);
+        put(part, map);
         return map;
     }
 
-    static Item itemOf(Map<String, AttributeValue> map) {
-        Item item = new Item();
+    static FlatModel itemOf(Map<String, AttributeValue> map) {
+        FlatModel item = new FlatModel();
         item.id = map.get("id").s();
-        item.take(map);
+        take(item, map);
         return item;
     }
 
@@ -391,7 +281,7 @@ public class EndToEndBenchmark {
         Part part = new Part();
         part.pk = map.get("pk").s();
         part.sk = map.get("sk").s();
-        part.take(map);
+        take(part, map);
         return part;
     }
 
@@ -412,8 +302,8 @@ public class EndToEndBenchmark {
 
     @Benchmark
     public Object createEnhanced(World world) {
-        Item item = world.fresh();
-        world.enhancedItems.putItem(PutItemEnhancedRequest.builder(Item.class).item(item)
+        FlatModel item = world.fresh();
+        world.enhancedItems.putItem(PutItemEnhancedRequest.builder(FlatModel.class).item(item)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(#k)")
                         .putExpressionName("#k", "id").build()).build());
         return item;

@@ -1,28 +1,17 @@
 package dev.dynamite.benchmarks.mapping;
 
 import dev.dynamite.annotation.PrimaryKey;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
 /**
- * The flat model of the mapping benchmark: ten attributes. One class serves both mappers: Dynamite maps its fields,
- * the Enhanced Client's BeanTableSchema its getter/setter pairs, so both see exactly the same shape and data.
+ * The flat model of the mapping benchmark: ten attributes, its key and the {@link FlatFields}. One class serves both
+ * mappers: Dynamite maps its fields, the Enhanced Client's BeanTableSchema its getter/setter pairs, so both see
+ * exactly the same shape and data.
  */
 @DynamoDbBean
-public class FlatModel {
+public class FlatModel extends FlatFields {
     @PrimaryKey public String id;
-    public String name;
-    public String email;
-    public int count;
-    public long views;
-    public boolean active;
-    public Instant createdAt;
-    public List<String> tags;
-    public Double rating;
-    public BigDecimal price;
 
     /** For both mappers. */
     public FlatModel() {
@@ -35,77 +24,5 @@ public class FlatModel {
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public int getCount() {
-        return count;
-    }
-
-    public void setCount(int count) {
-        this.count = count;
-    }
-
-    public long getViews() {
-        return views;
-    }
-
-    public void setViews(long views) {
-        this.views = views;
-    }
-
-    public boolean isActive() {
-        return active;
-    }
-
-    public void setActive(boolean active) {
-        this.active = active;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public List<String> getTags() {
-        return tags;
-    }
-
-    public void setTags(List<String> tags) {
-        this.tags = tags;
-    }
-
-    public Double getRating() {
-        return rating;
-    }
-
-    public void setRating(Double rating) {
-        this.rating = rating;
-    }
-
-    public BigDecimal getPrice() {
-        return price;
-    }
-
-    public void setPrice(BigDecimal price) {
-        this.price = price;
     }
 }
