@@ -3,7 +3,6 @@ package dev.dynamite.core.internal.mapping;
 import dev.dynamite.core.internal.errors.Failures;
 import dev.dynamite.annotation.NonAttribute;
 import dev.dynamite.api.CodecNotFoundException;
-import dev.dynamite.api.DynamiteException;
 import dev.dynamite.api.InvalidModelException;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.write.Limits;

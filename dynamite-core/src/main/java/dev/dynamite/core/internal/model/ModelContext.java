@@ -1,7 +1,6 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.core.internal.errors.Failures;
-import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.TableCatalog;

@@ -12,7 +12,6 @@ import dev.dynamite.annotation.UpdatedAt;
 import dev.dynamite.annotation.Validate;
 import dev.dynamite.annotation.Version;
 import dev.dynamite.api.InvalidModelException;
-import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.mapping.Draft;
 import dev.dynamite.core.internal.mapping.EntityMapper;
 import dev.dynamite.core.internal.mapping.Records;

@@ -1,7 +1,6 @@
 package dev.dynamite.core.internal.model;
 
 import dev.dynamite.core.internal.errors.Failures;
-import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.ModelRules.Managed;
 import java.util.ArrayList;

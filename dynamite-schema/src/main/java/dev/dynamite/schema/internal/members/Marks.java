@@ -1,7 +1,5 @@
 package dev.dynamite.schema.internal.members;
 
-import java.lang.annotation.Annotation;
-
 /**
  * Dynamite's annotations as bits, so that {@link Member#has(int)} tells which a field carries without naming their
  * classes: the runtime then loads only the annotation types a model uses (each class a cold JVM loads costs a
