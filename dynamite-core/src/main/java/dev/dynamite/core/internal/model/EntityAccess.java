@@ -71,20 +71,27 @@ public final class EntityAccess {
     public static void setState(Object entity, @Nullable EntityState state) {
         if (isEntity(entity)) {
             accessor().set(entity, state);
-        } else {
-            IdentityStates.SHARED.put(entity, state);
+        } else if (entity instanceof Draft draft) {
             // a write that completes after its record was handed out (in a transaction) updates the record too,
             // and the record given for it where the write ties that one to its draft (a delete)
-            if (entity instanceof Draft draft) {
-                Object shown = draft.shown();
-                if (shown != null) {
-                    IdentityStates.SHARED.put(shown, state);
-                }
-                Object given = draft.given();
-                if (given != null) {
-                    IdentityStates.SHARED.put(given, state);
-                }
-            }
+            IdentityStates.SHARED.put(state, entity, draft.shown(), draft.given());
+        } else {
+            IdentityStates.SHARED.put(state, entity);
+        }
+    }
+
+    /**
+     * Gives an entity the state another one has: {@code setState(to, state(from))}, without unpacking a state held
+     * by identity to pack it again.
+     *
+     * @param from the entity whose state to give
+     * @param to the entity to take it
+     */
+    static void shareState(Object from, Object to) {
+        if (isEntity(from) || isEntity(to)) {
+            setState(to, state(from));
+        } else {
+            IdentityStates.SHARED.share(from, to);
         }
     }
 

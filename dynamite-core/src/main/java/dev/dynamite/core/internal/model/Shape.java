@@ -139,14 +139,14 @@ public class Shape<T, E> {
             Object record = out(view);
             // the record stands for the draft: the commit's state moves to it
             entity.shownAs(record);
-            EntityAccess.setState(record, EntityAccess.state(entity));
+            EntityAccess.shareState(entity, record);
             return record;
         }
 
         @Override
         public Draft in(Object entity) {
             Draft draft = records.toDraft(entity);
-            EntityAccess.setState(draft, EntityAccess.state(entity));
+            EntityAccess.shareState(entity, draft);
             return draft;
         }
 
@@ -197,7 +197,7 @@ public class Shape<T, E> {
         if (entity instanceof Draft draft) {
             Object record = Records.of(draft.model()).toRecord(draft);
             draft.shownAs(record);
-            EntityAccess.setState(record, EntityAccess.state(draft));
+            EntityAccess.shareState(draft, record);
             done.put(entity, record);
             return (X) record;
         }
