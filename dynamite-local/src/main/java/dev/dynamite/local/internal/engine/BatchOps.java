@@ -93,8 +93,8 @@ final class BatchOps {
             responses.put(table.name, found);
             double units = 0;
             for (Map<String, Value> key : read.keys()) {
-                Map<String, Value> item = itemOps.visible(table, table.get(table.key.keyOf(key)));
-                int size = item == null ? 0 : Value.itemSize(item);
+                Stored item = itemOps.visible(table, table.stored(table.key.keyOf(key)));
+                int size = item == null ? 0 : item.size();
                 units += Requests.readUnits(size, read.consistent());
                 if (item == null) {
                     continue;
@@ -109,7 +109,8 @@ final class BatchOps {
                     continue;
                 }
                 bytes += size;
-                found.add(Values.toJson(read.projection() == null ? item : read.projection().apply(item)));
+                found.add(read.projection() == null ? item.json()
+                        : Values.toJson(read.projection().apply(item.item())));
             }
             Requests.consumed(p, consumed, table.name, units);
         }
@@ -208,7 +209,7 @@ final class BatchOps {
         }
         Map<String, Double> units = new LinkedHashMap<>();
         for (ItemOps.Write write : writes) {
-            Map<String, Value> old = itemOps.apply(write);
+            Stored old = itemOps.apply(write);
             units.merge(write.table().name, Requests.writeUnits(old, write.item()), Double::sum);
         }
         Map<String, Object> response = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ final class IndexState {
     final String projectionType;
     final List<String> nonKeyAttributes;
     final @Nullable Map<String, Object> provisionedThroughput;
-    final TreeMap<Key, Map<String, Value>> entries = new TreeMap<>();
+    final TreeMap<Key, Stored> entries = new TreeMap<>();
     /** When the index becomes ACTIVE (millis); for indexes added by UpdateTable. */
     long activeAt;
     long sizeBytes;
@@ -66,19 +66,25 @@ final class IndexState {
     void remove(Map<String, Value> item, Key tableKey) {
         Key entry = entryKey(item, tableKey);
         if (entry != null) {
-            Map<String, Value> old = entries.remove(entry);
+            Stored old = entries.remove(entry);
             if (old != null) {
-                sizeBytes -= Value.itemSize(old);
+                sizeBytes -= old.size();
             }
         }
     }
 
-    void add(Map<String, Value> item, Key tableKey, KeySchema tableSchema) {
+    /**
+     * Adds an item's entry, if it has the index key.
+     *
+     * @param item the item
+     * @param stored the item as its table holds it, which an index that projects every attribute shares
+     */
+    void add(Map<String, Value> item, Stored stored, Key tableKey, KeySchema tableSchema) {
         Key entry = entryKey(item, tableKey);
         if (entry != null) {
-            Map<String, Value> projected = projection(item, tableSchema);
+            Stored projected = projectionType.equals("ALL") ? stored : Stored.of(projection(item, tableSchema));
             entries.put(entry, projected);
-            sizeBytes += Value.itemSize(projected);
+            sizeBytes += projected.size();
         }
     }
 

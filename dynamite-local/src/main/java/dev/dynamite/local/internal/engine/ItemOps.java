@@ -39,8 +39,8 @@ final class ItemOps {
                 .oneOf("ReturnValuesOnConditionCheckFailure", ON_FAILURE);
         p.check();
         Write write = parsePut(p, true);
-        Map<String, Value> old = apply(write);
-        return response(p, write.table(), "ALL_OLD".equals(p.string("ReturnValues")) ? old : null,
+        Stored old = apply(write);
+        return response(p, write.table(), "ALL_OLD".equals(p.string("ReturnValues")) ? decoded(old) : null,
                 Requests.writeUnits(old, write.item()));
     }
 
@@ -51,9 +51,9 @@ final class ItemOps {
                 .oneOf("ReturnValuesOnConditionCheckFailure", ON_FAILURE);
         p.check();
         Write write = parseDelete(p, true);
-        Map<String, Value> old = apply(write);
-        return response(p, write.table(), "ALL_OLD".equals(p.string("ReturnValues")) ? old : null,
-                Requests.writeUnits(old, null));
+        Stored old = apply(write);
+        return response(p, write.table(), "ALL_OLD".equals(p.string("ReturnValues")) ? decoded(old) : null,
+                Requests.writeUnits(old, (Stored) null));
     }
 
     Map<String, Object> updateItem(Map<String, Object> request) {
@@ -64,14 +64,14 @@ final class ItemOps {
         p.check();
         String returns = p.string("ReturnValues") == null ? "NONE" : p.string("ReturnValues");
         Write write = parseUpdate(p);
-        Map<String, Value> old = apply(write);
-        Map<String, Value> now = write.table().get(write.key());
+        Stored old = apply(write);
+        Stored now = write.table().stored(write.key());
         Update update = write.update();
         Map<String, Value> returned = switch (returns) {
-            case "ALL_OLD" -> old;
-            case "ALL_NEW" -> now;
-            case "UPDATED_OLD" -> old == null || update == null ? null : update.updatedPaths().apply(old);
-            case "UPDATED_NEW" -> now == null || update == null ? null : update.updatedPaths().apply(now);
+            case "ALL_OLD" -> decoded(old);
+            case "ALL_NEW" -> decoded(now);
+            case "UPDATED_OLD" -> old == null || update == null ? null : update.updatedPaths().apply(old.item());
+            case "UPDATED_NEW" -> now == null || update == null ? null : update.updatedPaths().apply(now.item());
             default -> null;
         };
         return response(p, write.table(), returned, Requests.writeUnits(old, now));
@@ -82,9 +82,9 @@ final class ItemOps {
         p.oneOf("ReturnConsumedCapacity", CAPACITY).required("TableName").tableName("TableName").required("Key");
         p.check();
         KeyedRead read = parseKeyedRead(p);
-        Map<String, Value> item = visible(read.table(), read.table().get(read.position()));
+        Stored item = visible(read.table(), read.table().stored(read.position()));
         Map<String, Object> response = new LinkedHashMap<>(read.answer(item));
-        Requests.consumed(p, response, read.table().name, Requests.readUnits(item == null ? 0 : Value.itemSize(item),
+        Requests.consumed(p, response, read.table().name, Requests.readUnits(item == null ? 0 : item.size(),
                 p.bool("ConsistentRead")));
         return response;
     }
@@ -98,9 +98,9 @@ final class ItemOps {
      */
     record KeyedRead(TableState table, Key position, @Nullable Projection projection) {
         /** The answer for the item: {@code {"Item": …}} projected, or {@code {}} when there is none. */
-        Map<String, Object> answer(@Nullable Map<String, Value> item) {
+        Map<String, Object> answer(@Nullable Stored item) {
             return item == null ? Map.of()
-                    : Map.of("Item", Values.toJson(projection == null ? item : projection.apply(item)));
+                    : Map.of("Item", projection == null ? item.json() : Values.toJson(projection.apply(item.item())));
         }
     }
 
@@ -118,8 +118,12 @@ final class ItemOps {
     }
 
     /** The item, unless TTL has expired it. */
-    @Nullable Map<String, Value> visible(TableState table, @Nullable Map<String, Value> item) {
+    @Nullable Stored visible(TableState table, @Nullable Stored item) {
         return item == null || table.expired(item, engine.now()) ? null : item;
+    }
+
+    private static @Nullable Map<String, Value> decoded(@Nullable Stored item) {
+        return item == null ? null : item.item();
     }
 
     /**
@@ -216,7 +220,14 @@ final class ItemOps {
      * @throws DynamoException when the condition fails or the update cannot be applied
      */
     @Nullable Map<String, Value> prepare(Write write) {
-        Map<String, Value> old = visible(write.table(), write.table().get(write.key()));
+        return prepare(write, visible(write.table(), write.table().stored(write.key())));
+    }
+
+    /** {@link #prepare(Write)} on the item as it is now, decoded only if the condition or the write reads it. */
+    private @Nullable Map<String, Value> prepare(Write write, @Nullable Stored current) {
+        boolean reads = write.condition() != null || write.kind() == Write.Kind.UPDATE
+                || write.kind() == Write.Kind.CHECK;
+        Map<String, Value> old = reads ? decoded(current) : null;
         if (write.condition() != null && !write.condition().test(old == null ? Map.of() : old)) {
             throw write.returnOldOnFailure() && old != null
                     ? DynamoException.conditionFailed(Values.toJson(old))
@@ -244,11 +255,11 @@ final class ItemOps {
         }
     }
 
-    /** Prepares and commits one write; returns the old item. */
-    @Nullable Map<String, Value> apply(Write write) {
+    /** Prepares and commits one write; returns the old item, as held. */
+    @Nullable Stored apply(Write write) {
         write.table().sweepExpired(engine.now());
-        Map<String, Value> old = visible(write.table(), write.table().get(write.key()));
-        Map<String, Value> next = prepare(write);
+        Stored old = visible(write.table(), write.table().stored(write.key()));
+        Map<String, Value> next = prepare(write, old);
         commit(write, next);
         return old;
     }

@@ -94,7 +94,7 @@ final class ReadOps {
             }
         }
         checkProjectedSelect(read);
-        NavigableMap<Key, Map<String, Value>> range = range(source(read), hash, keyCondition);
+        NavigableMap<Key, Stored> range = range(source(read), hash, keyCondition);
         if (Boolean.FALSE.equals(p.raw("ScanIndexForward"))) {
             range = range.descendingMap();
         }
@@ -143,7 +143,7 @@ final class ReadOps {
                 throw DynamoException.validation("The provided starting key is invalid: " + e.getMessage());
             }
         }
-        NavigableMap<Key, Map<String, Value>> range = source(read);
+        NavigableMap<Key, Stored> range = source(read);
         if (segment != null) {
             long width = (1L << 32) / total;
             long from = width * segment;
@@ -217,11 +217,11 @@ final class ReadOps {
         return new Read(table, index, filter, projection, select, p.integer("Limit"), p.bool("ConsistentRead"));
     }
 
-    private static NavigableMap<Key, Map<String, Value>> source(Read read) {
+    private static NavigableMap<Key, Stored> source(Read read) {
         return read.index() == null ? read.table().items : read.index().entries;
     }
 
-    private static NavigableMap<Key, Map<String, Value>> range(NavigableMap<Key, Map<String, Value>> source,
+    private static NavigableMap<Key, Stored> range(NavigableMap<Key, Stored> source,
                                                                Value hash, KeyCondition condition) {
         Key low = Key.partitionBound(hash, -1);
         Key high = Key.partitionBound(hash, 1);
@@ -254,11 +254,11 @@ final class ReadOps {
         return v instanceof Value.N n ? n.text() : v instanceof Value.S s ? s.value() : v.toString();
     }
 
-    private static NavigableMap<Key, Map<String, Value>> segment(NavigableMap<Key, Map<String, Value>> source,
+    private static NavigableMap<Key, Stored> segment(NavigableMap<Key, Stored> source,
                                                                  long from, long to) {
-        NavigableMap<Key, Map<String, Value>> result = new java.util.TreeMap<>();
+        NavigableMap<Key, Stored> result = new java.util.TreeMap<>();
         // entries are ordered by segment position first, so the segment is a contiguous run
-        for (Map.Entry<Key, Map<String, Value>> e : source.entrySet()) {
+        for (Map.Entry<Key, Stored> e : source.entrySet()) {
             long position = e.getKey().segmentPosition();
             if (position >= to) {
                 break;
@@ -366,18 +366,18 @@ final class ReadOps {
         }
     }
 
-    private Map<String, Object> page(Read read, NavigableMap<Key, Map<String, Value>> range,
+    private Map<String, Object> page(Read read, NavigableMap<Key, Stored> range,
                                      @Nullable KeyCondition beginsWith, Params p) {
         List<Object> items = new ArrayList<>();
         int scanned = 0;
         int count = 0;
         long bytes = 0;
         int consumedBytes = 0;
-        Map<String, Value> last = null;
+        Stored last = null;
         boolean truncated = false;
         long now = engine.now();
-        for (Map.Entry<Key, Map<String, Value>> e : range.entrySet()) {
-            Map<String, Value> stored = e.getValue();
+        for (Map.Entry<Key, Stored> e : range.entrySet()) {
+            Stored stored = e.getValue();
             if (beginsWith != null && !Key.beginsWith(e.getKey().range() == null ? new Value.Null()
                     : e.getKey().range(), beginsWith.sortValue())) {
                 if (Boolean.FALSE.equals(p.raw("ScanIndexForward"))) {
@@ -388,19 +388,22 @@ final class ReadOps {
             if (read.table().expired(stored, now)) {
                 continue;
             }
-            Map<String, Value> item = stored;
+            Stored item = stored;
             if (read.index() != null && !read.index().global && read.select().equals("ALL_ATTRIBUTES")) {
-                item = read.table().get(e.getKey().tail());
+                item = read.table().stored(e.getKey().tail());
             }
             scanned++;
-            int size = Value.itemSize(item);
+            int size = item.size();
             bytes += size;
             consumedBytes += size;
             last = item;
-            if (read.filter() == null || read.filter().test(item)) {
+            // decoded only for what reads its attributes; else the stored JSON is the answer
+            Map<String, Value> decoded = read.filter() != null || read.projection() != null ? item.item() : null;
+            if (read.filter() == null || read.filter().test(decoded)) {
                 count++;
                 if (!read.select().equals("COUNT")) {
-                    items.add(Values.toJson(read.projection() == null ? item : read.projection().apply(item)));
+                    items.add(read.projection() == null ? item.json()
+                            : Values.toJson(read.projection().apply(decoded)));
                 }
             }
             if ((read.limit() != null && scanned >= read.limit()) || bytes >= PAGE_BYTES) {
@@ -415,9 +418,10 @@ final class ReadOps {
         response.put("Count", BigDecimal.valueOf(count));
         response.put("ScannedCount", BigDecimal.valueOf(scanned));
         if (truncated && last != null) {
-            Map<String, Value> key = new LinkedHashMap<>(read.table().key.project(last));
+            Map<String, Value> lastItem = last.item();
+            Map<String, Value> key = new LinkedHashMap<>(read.table().key.project(lastItem));
             if (read.index() != null) {
-                key.putAll(read.index().key.project(last));
+                key.putAll(read.index().key.project(lastItem));
             }
             response.put("LastEvaluatedKey", Values.toJson(key));
         }

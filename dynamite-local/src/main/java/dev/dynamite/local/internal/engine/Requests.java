@@ -224,8 +224,16 @@ final class Requests {
     }
 
     /** Write capacity units of an item: 1 per KB, rounded up. */
-    static double writeUnits(@Nullable Map<String, Value> a, @Nullable Map<String, Value> b) {
-        int size = Math.max(a == null ? 0 : Value.itemSize(a), b == null ? 0 : Value.itemSize(b));
+    static double writeUnits(@Nullable Stored old, @Nullable Map<String, Value> next) {
+        return writeUnits(old, next == null ? 0 : Value.itemSize(next));
+    }
+
+    static double writeUnits(@Nullable Stored old, @Nullable Stored next) {
+        return writeUnits(old, next == null ? 0 : next.size());
+    }
+
+    private static double writeUnits(@Nullable Stored old, int next) {
+        int size = Math.max(old == null ? 0 : old.size(), next);
         return Math.max(1, (size + 1023) / 1024);
     }
 

@@ -426,7 +426,7 @@ final class TableOps {
                             new LinkedHashSet<>(table.indexes.keySet()), now + delay);
                     table.attributeTypes.putAll(definitions);
                     table.indexes.put(indexName, index);
-                    table.items.forEach((k, item) -> index.add(item, k, table.key));
+                    table.items.forEach((k, item) -> index.add(item.item(), item, k, table.key));
                     created = indexName;
                 } else if (delete != null) {
                     String indexName = (String) delete.get("IndexName");

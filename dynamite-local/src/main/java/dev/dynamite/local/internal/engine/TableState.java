@@ -21,7 +21,7 @@ final class TableState {
     final Map<String, String> attributeTypes;
     final Map<String, IndexState> indexes = new LinkedHashMap<>();
     final long createdAt;
-    final TreeMap<Key, Map<String, Value>> items = new TreeMap<>();
+    final TreeMap<Key, Stored> items = new TreeMap<>();
     String billingMode;
     @Nullable Map<String, Object> provisionedThroughput;
     long activeAt;
@@ -60,33 +60,50 @@ final class TableState {
         return "ACTIVE";
     }
 
+    /** The item at a key, decoded, or null. */
     @Nullable Map<String, Value> get(Key k) {
+        Stored stored = items.get(k);
+        return stored == null ? null : stored.item();
+    }
+
+    /** The item at a key as held, or null. */
+    @Nullable Stored stored(Key k) {
         return items.get(k);
     }
 
     void put(Key k, Map<String, Value> item) {
-        Map<String, Value> old = items.put(k, item);
+        Stored stored = Stored.of(item);
+        Stored old = items.put(k, stored);
         if (old != null) {
-            sizeBytes -= Value.itemSize(old);
-            for (IndexState index : indexes.values()) {
-                index.remove(old, k);
-            }
+            sizeBytes -= old.size();
+            removeFromIndexes(old, k);
         }
-        sizeBytes += Value.itemSize(item);
+        sizeBytes += stored.size();
         for (IndexState index : indexes.values()) {
-            index.add(item, k, key);
+            index.add(item, stored, k, key);
         }
     }
 
-    @Nullable Map<String, Value> delete(Key k) {
-        Map<String, Value> old = items.remove(k);
+    void delete(Key k) {
+        Stored old = items.remove(k);
         if (old != null) {
-            sizeBytes -= Value.itemSize(old);
+            sizeBytes -= old.size();
+            removeFromIndexes(old, k);
+        }
+    }
+
+    private void removeFromIndexes(Stored old, Key k) {
+        if (!indexes.isEmpty()) {
+            Map<String, Value> item = old.item();
             for (IndexState index : indexes.values()) {
-                index.remove(old, k);
+                index.remove(item, k);
             }
         }
-        return old;
+    }
+
+    /** Whether TTL has expired a stored item (decoded only when the table has TTL on). */
+    boolean expired(Stored item, long nowMillis) {
+        return ttlEnabled && ttlAttribute != null && expired(item.item(), nowMillis);
     }
 
     /** Whether TTL has expired this item: the TTL attribute is a number of epoch seconds before now. */
@@ -106,8 +123,8 @@ final class TableState {
         }
         lastSweep = nowMillis;
         List<Key> expired = new ArrayList<>();
-        for (Iterator<Map.Entry<Key, Map<String, Value>>> it = items.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Key, Map<String, Value>> e = it.next();
+        for (Iterator<Map.Entry<Key, Stored>> it = items.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, Stored> e = it.next();
             if (expired(e.getValue(), nowMillis)) {
                 expired.add(e.getKey());
             }

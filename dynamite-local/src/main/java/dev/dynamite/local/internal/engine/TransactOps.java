@@ -145,7 +145,7 @@ final class TransactOps {
             if (!seen.add(read.table().name + "\u0000" + read.position())) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
-            responses.add(read.answer(itemOps.visible(read.table(), read.table().get(read.position()))));
+            responses.add(read.answer(itemOps.visible(read.table(), read.table().stored(read.position()))));
         }
         return Map.of("Responses", responses);
     }

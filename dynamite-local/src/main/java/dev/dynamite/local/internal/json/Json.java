@@ -15,6 +15,14 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * JSON text already written, which {@link #write(Object)} copies as it is: an item a table holds as its JSON.
+     *
+     * @param json one well-formed JSON value
+     */
+    public record Raw(String json) {
+    }
+
     /** Thrown for malformed JSON. */
     public static final class JsonException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -59,6 +67,8 @@ public final class Json {
             out.append("null");
         } else if (value instanceof String s) {
             string(s, out);
+        } else if (value instanceof Raw raw) {
+            out.append(raw.json());
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -92,7 +102,16 @@ public final class Json {
 
     private static void string(String s, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && needsNoEscape(s.charAt(plain))) {
+            plain++;
+        }
+        if (plain == s.length()) {
+            out.append(s).append('"');   // most text has nothing to escape: copied at once
+            return;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -112,6 +131,10 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
     }
 
     private static final class Reader {
