@@ -24,10 +24,14 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Throughput of PutItem, GetItem and Query (pages of 100 items) through the AWS SDK on three backends, measured in
- * one run: dynamite-local in-process, dynamite-local over HTTP, and dynalite. {@code -Dbench.threads=N} client
- * threads (default 1) share one SDK client and issue requests back to back; each figure is operations per second
- * after a warm-up (10 s by default: the JIT needs that long on 2 cores, and the first backend would otherwise be
- * measured half-compiled).
+ * one run: dynamite-local in-process, dynamite-local over HTTP, and dynalite, against two ceilings: the SDK alone,
+ * answered from memory, and the SDK with its HTTP client against a server that answers from memory.
+ * {@code -Dbench.threads=N} client threads (default 1) share one SDK client and issue requests back to back.
+ *
+ * <p>Every backend and operation is warmed up first ({@code bench.warmup} seconds each, default 4), then each is
+ * measured ({@code bench.measure}, default 5): the SDK's code is the same on every backend, so a backend measured
+ * before the JIT has seen the others would be measured against a ceiling compiled better. The PutItem figures are of
+ * new items, so every table grows through the run, by some tens of thousands of items.
  *
  * <p>Last, the memory the in-process engine holds per stored item: the heap in use after 100,000 puts of 1 KB items
  * (DynamoDB's size: a 1,000-character string and the keys), less the heap in use before, each after a full
@@ -36,11 +40,16 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * <p>Run with {@code scripts/bench.sh engine} (starts dynalite, builds, runs this class).
  */
 public final class LocalBenchmark {
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 4));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure", 5));
     private static final int PRELOADED = 1000;
     private static final int THREADS = Integer.getInteger("bench.threads", 1);
     private static final int MEMORY_ITEMS = 100_000;
+    private static final String IN_PROCESS = "dynamite-local in-process";
+    private static final String HTTP = "dynamite-local HTTP";
+    private static final String DYNALITE = "dynalite";
+    private static final String SDK_ONLY = "SDK only (replayed responses)";
+    private static final String SDK_HTTP_ONLY = "SDK + HTTP only (replayed)";
 
     private LocalBenchmark() {
     }
@@ -60,20 +69,33 @@ public final class LocalBenchmark {
             URI http = local.startHttp(0);
             ReplayHttpServer replayServer = new ReplayHttpServer(http);
             Map<String, DynamoDbClient> backends = new LinkedHashMap<>();
-            backends.put("dynamite-local in-process", local.client());
-            backends.put("dynamite-local HTTP", sdk(http));
-            backends.put("dynalite", sdk(URI.create(args[0])));
+            backends.put(IN_PROCESS, local.client());
+            backends.put(HTTP, sdk(http));
+            backends.put(DYNALITE, sdk(URI.create(args[0])));
             // the ceiling: the SDK alone, every response replayed from memory without touching the engine
-            backends.put("SDK only (replayed responses)", local.clientBuilder()
+            backends.put(SDK_ONLY, local.clientBuilder()
                     .httpClient(new ReplayHttpClient(local.httpClient())).build());
             // the HTTP ceiling: the SDK and its HTTP client against a server that replays recorded responses
-            backends.put("SDK + HTTP only (replayed)", sdk(replayServer.endpoint()));
+            backends.put(SDK_HTTP_ONLY, sdk(replayServer.endpoint()));
+            Map<String, Backend> prepared = new LinkedHashMap<>();
             for (Map.Entry<String, DynamoDbClient> backend : backends.entrySet()) {
                 boolean replay = backend.getKey().startsWith("SDK");
-                results.put(backend.getKey(), run(backend.getKey(), replay ? local.client() : backend.getValue(),
-                        backend.getValue()));
-                if (backend.getValue() != local.client()) {
-                    backend.getValue().close();
+                prepared.put(backend.getKey(), Backend.prepare(backend.getKey(),
+                        replay ? local.client() : backend.getValue(), backend.getValue()));
+            }
+            for (Backend backend : prepared.values()) {
+                backend.operations().forEach((op, run) -> time(run, WARMUP));
+            }
+            for (Backend backend : prepared.values()) {
+                Map<String, Double> figures = new LinkedHashMap<>();
+                backend.operations().forEach((op, run) -> figures.put(op, time(run, MEASURE)));
+                System.out.printf(Locale.ROOT, "%-28s %s%n", backend.name(), figures);
+                results.put(backend.name(), figures);
+                backend.drop();
+            }
+            for (DynamoDbClient client : backends.values()) {
+                if (client != local.client()) {
+                    client.close();
                 }
             }
             replayServer.close();
@@ -140,44 +162,57 @@ public final class LocalBenchmark {
                 .build();
     }
 
-    /** Creates and fills the table with {@code setup}, then measures {@code client}. */
-    private static Map<String, Double> run(String name, DynamoDbClient setup, DynamoDbClient client)
-            throws InterruptedException {
-        String table = "bench_" + System.nanoTime();
-        setup.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-        while (setup.describeTable(b -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
-            Thread.sleep(50);
-        }
-        for (int i = 0; i < PRELOADED; i++) {
-            setup.putItem(item(table, "p" + (i / 100), i % 100));
-        }
-        Map<String, Double> figures = new LinkedHashMap<>();
-        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1_000_000);
-        figures.put("PutItem", measure(() -> {
-            long n = next.getAndIncrement();
-            client.putItem(item(table, "w" + (n % 5000), n));
-        }));
-        figures.put("GetItem", measure(() -> {
-            int i = ThreadLocalRandom.current().nextInt(PRELOADED);
-            client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("p" + (i / 100)),
-                    "sk", AttributeValue.fromN(Integer.toString(i % 100)))));
-        }));
-        figures.put("Query (100 items)", measure(() -> {
-            int p = ThreadLocalRandom.current().nextInt(PRELOADED / 100);
-            int count = client.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p" + p)))).count();
-            if (count != 100) {
-                throw new IllegalStateException(name + ": a page held " + count + " items, not 100");
+    /**
+     * One backend: a client, the table it is measured on and its operations.
+     *
+     * @param name the backend's name
+     * @param setup the client that creates, fills and drops the table (the engine's, for a ceiling)
+     * @param table the table's name
+     * @param operations the measured operations by name, each one call through the measured client
+     */
+    private record Backend(String name, DynamoDbClient setup, String table, Map<String, Runnable> operations) {
+        /** Creates and fills the table with {@code setup}; the operations call {@code client}. */
+        static Backend prepare(String name, DynamoDbClient setup, DynamoDbClient client) throws InterruptedException {
+            String table = "bench_" + System.nanoTime();
+            setup.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S)
+                                    .build(),
+                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N)
+                                    .build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+            while (setup.describeTable(b -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
+                Thread.sleep(50);
             }
-        }));
-        setup.deleteTable(b -> b.tableName(table));
-        System.out.printf(Locale.ROOT, "%-28s %s%n", name, figures);
-        return figures;
+            for (int i = 0; i < PRELOADED; i++) {
+                setup.putItem(item(table, "p" + (i / 100), i % 100));
+            }
+            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+            Map<String, Runnable> operations = new LinkedHashMap<>();
+            operations.put("PutItem", () -> {
+                long n = next.getAndIncrement();
+                client.putItem(item(table, "w" + (n % 5000), n));
+            });
+            operations.put("GetItem", () -> {
+                int i = ThreadLocalRandom.current().nextInt(PRELOADED);
+                client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("p" + (i / 100)),
+                        "sk", AttributeValue.fromN(Integer.toString(i % 100)))));
+            });
+            operations.put("Query (100 items)", () -> {
+                int p = ThreadLocalRandom.current().nextInt(PRELOADED / 100);
+                int count = client.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p" + p)))).count();
+                if (count != 100) {
+                    throw new IllegalStateException(name + ": a page held " + count + " items, not 100");
+                }
+            });
+            return new Backend(name, setup, table, operations);
+        }
+
+        void drop() {
+            setup.deleteTable(b -> b.tableName(table));
+        }
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.PutItemRequest item(String table, String pk,
@@ -198,17 +233,14 @@ public final class LocalBenchmark {
                 .build();
     }
 
-    private static double measure(Runnable op) {
+    /** Runs an operation back to back on every client thread for a while; returns its operations per second. */
+    private static double time(Runnable op, Duration duration) {
         Thread[] threads = new Thread[THREADS];
         long[] counts = new long[THREADS];
-        long warmupEnd = System.nanoTime() + WARMUP.toNanos();
-        long end = warmupEnd + MEASURE.toNanos();
+        long end = System.nanoTime() + duration.toNanos();
         for (int t = 0; t < THREADS; t++) {
             int slot = t;
             threads[t] = new Thread(() -> {
-                while (System.nanoTime() < warmupEnd) {
-                    op.run();
-                }
                 long ops = 0;
                 while (System.nanoTime() < end) {
                     op.run();
@@ -230,20 +262,27 @@ public final class LocalBenchmark {
         for (long c : counts) {
             total += c;
         }
-        return total / (MEASURE.toNanos() / 1e9);
+        return total / (duration.toNanos() / 1e9);
     }
 
     private static void print(Map<String, Map<String, Double>> results) {
-        Map<String, Double> baseline = results.get("dynalite");
+        Map<String, Double> baseline = results.get(DYNALITE);
+        // each backend of the engine against the ceiling of its transport
+        Map<String, String> ceilings = Map.of(IN_PROCESS, SDK_ONLY, HTTP, SDK_HTTP_ONLY);
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "| %-28s | %-18s | %12s | %14s |", "backend", "operation", "ops/s",
-                "× dynalite"));
-        lines.add("|------------------------------|--------------------|--------------|----------------|");
-        results.forEach((backend, figures) -> figures.forEach((op, opsPerSecond) -> lines.add(String.format(
-                Locale.ROOT, "| %-28s | %-18s | %12.0f | %13.1f× |", backend, op, opsPerSecond,
-                opsPerSecond / baseline.get(op)))));
+        lines.add(String.format(Locale.ROOT, "| %-29s | %-18s | %12s | %11s | %15s |", "backend", "operation", "ops/s",
+                "× dynalite", "% of ceiling"));
+        lines.add("|-------------------------------|--------------------|--------------|-------------|"
+                + "-----------------|");
+        results.forEach((backend, figures) -> figures.forEach((op, opsPerSecond) -> {
+            String ceiling = ceilings.get(backend);
+            String share = ceiling == null ? "" : String.format(Locale.ROOT, "%.0f %%",
+                    100 * opsPerSecond / results.get(ceiling).get(op));
+            lines.add(String.format(Locale.ROOT, "| %-29s | %-18s | %12.0f | %10.1f× | %15s |", backend, op,
+                    opsPerSecond, opsPerSecond / baseline.get(op), share));
+        }));
         System.out.println();
-        System.out.println("client threads: " + THREADS + ", warm-up " + WARMUP.toSeconds() + " s, measured "
+        System.out.println("client threads: " + THREADS + ", warm-up " + WARMUP.toSeconds() + " s and measured "
                 + MEASURE.toSeconds() + " s per figure, " + Runtime.getRuntime().availableProcessors() + " cores");
         lines.forEach(System.out::println);
     }
