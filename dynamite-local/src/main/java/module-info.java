@@ -9,7 +9,6 @@ module dev.dynamite.local {
     requires software.amazon.awssdk.auth;
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.utils;
-    requires jdk.httpserver;
     requires static transitive org.jspecify;
 
     exports dev.dynamite.local;

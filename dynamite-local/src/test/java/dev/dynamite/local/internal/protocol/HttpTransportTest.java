@@ -3,7 +3,12 @@ package dev.dynamite.local.internal.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,6 +145,128 @@ class HttpTransportTest {
         try (HttpTransport any = HttpTransport.start(new JsonProtocol((op, request) -> Map.of(), faults),
                 "0.0.0.0", 0)) {
             assertThat(any.endpoint().toString()).isEqualTo("http://localhost:" + any.port());
+        }
+    }
+
+    /** A raw request of ListTables with the given extra header lines and body, as a client would write it. */
+    private static String rawListTables(String extraHeaders, String body) {
+        return "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nX-Amz-Date: 20240101T000000Z\r\n"
+                + "Authorization: " + Requests.AUTH + "\r\n" + extraHeaders + "\r\n" + body;
+    }
+
+    /** Reads one response: its head, then as many body bytes as its Content-Length says. */
+    private static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed inside a response head: " + head);
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        int length = 0;
+        for (String line : text.split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneConnectionServesRequestsOneAfterAnotherAndChunkedBodies() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            String body = "{\"Limit\":1}";
+            out.write(rawListTables("Content-Length: " + body.length() + "\r\n", body)
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200 OK\r\n")
+                    .endsWith("{\"Operation\":\"ListTables\",\"Request\":{\"Limit\":1}}");
+
+            // the same connection: a chunked body in two chunks, with an extension and a trailer
+            out.write(rawListTables("Transfer-Encoding: chunked\r\n", "5;x=y\r\n{\"Lim\r\n7\r\nit\":2}\r\n"
+                    + "0\r\nX-Trailer: t\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200 OK\r\n")
+                    .endsWith("\"Request\":{\"Limit\":2}}");
+
+            // HEAD (which the protocol does not serve): the head only, and the connection still serves
+            out.write("HEAD / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            out.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String headAnswer = readResponse(new InputStream() {   // a HEAD answer has a length but no body
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public byte[] readNBytes(int length) {
+                    return new byte[0];
+                }
+            });
+            assertThat(headAnswer).startsWith("HTTP/1.1 404 Not Found\r\n").endsWith("\r\n\r\n");
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200 OK\r\n").endsWith(JsonProtocol.HEALTH);
+        }
+    }
+
+    @Test
+    void expectContinueIsAnsweredAndConnectionCloseCloses() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            String body = "{}";
+            out.write(rawListTables("Expect: 100-continue\r\nConnection: close\r\nContent-Length: 2\r\n", "")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(new String(in.readNBytes(25), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n");
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void whatIsNotHttpIsAnswered400AndTheConnectionClosed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("HELLO\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 400 Bad Request\r\n");
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+        // and the server goes on serving
+        assertThat(send(post(server.endpoint(), "ListTables", "{}").build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyLargerThanTheProtocolAcceptsIs413() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(rawListTables("Content-Length: " + (JsonProtocol.MAX_REQUEST_BYTES + 1)
+                    + "\r\n", "").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 413 ");
+        }
+    }
+
+    @Test
+    void closeEndsOpenConnections() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            String body = "{}";
+            socket.getOutputStream().write(rawListTables("Content-Length: 2\r\n", body)
+                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200 OK\r\n");
+
+            server.close();
+
+            socket.setSoTimeout(5000);
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
     }
 }
