@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * {@code -Dbench.threads=N} client threads (default 1) share one SDK client and issue requests back to back.
  *
  * <p>Every backend and operation is warmed up first ({@code bench.warmup} seconds each, default 4), then each is
- * measured ({@code bench.measure}, default 5): the SDK's code is the same on every backend, so a backend measured
- * before the JIT has seen the others would be measured against a ceiling compiled better. The PutItem figures are of
+ * measured ({@code bench.measure}, default 5), operation by operation, every backend in turn: the SDK's code is the
+ * same on every backend, so a backend measured before the JIT has seen the others, or on another heap, would be
+ * measured against a ceiling that had it easier. The PutItem figures are of
  * new items, so every table grows through the run, by some tens of thousands of items.
  *
  * <p>Last, the memory the in-process engine holds per stored item: the heap in use after 100,000 puts of 1 KB items
@@ -45,6 +46,7 @@ public final class LocalBenchmark {
     private static final int PRELOADED = 1000;
     private static final int THREADS = Integer.getInteger("bench.threads", 1);
     private static final int MEMORY_ITEMS = 100_000;
+    private static final List<String> OPERATIONS = List.of("PutItem", "GetItem", "Query (100 items)");
     private static final String IN_PROCESS = "dynamite-local in-process";
     private static final String HTTP = "dynamite-local HTTP";
     private static final String DYNALITE = "dynalite";
@@ -86,11 +88,16 @@ public final class LocalBenchmark {
             for (Backend backend : prepared.values()) {
                 backend.operations().forEach((op, run) -> time(run, WARMUP));
             }
+            // operation by operation, each backend in turn: a backend and its ceiling are measured side by side,
+            // on the same heap (the engine's tables stay until the end, as they grew)
+            for (String op : OPERATIONS) {
+                for (Backend backend : prepared.values()) {
+                    results.computeIfAbsent(backend.name(), name -> new LinkedHashMap<>())
+                            .put(op, time(backend.operations().get(op), MEASURE));
+                }
+            }
             for (Backend backend : prepared.values()) {
-                Map<String, Double> figures = new LinkedHashMap<>();
-                backend.operations().forEach((op, run) -> figures.put(op, time(run, MEASURE)));
-                System.out.printf(Locale.ROOT, "%-28s %s%n", backend.name(), figures);
-                results.put(backend.name(), figures);
+                System.out.printf(Locale.ROOT, "%-28s %s%n", backend.name(), results.get(backend.name()));
                 backend.drop();
             }
             for (DynamoDbClient client : backends.values()) {
@@ -190,16 +197,16 @@ public final class LocalBenchmark {
             }
             java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1_000_000);
             Map<String, Runnable> operations = new LinkedHashMap<>();
-            operations.put("PutItem", () -> {
+            operations.put(OPERATIONS.get(0), () -> {
                 long n = next.getAndIncrement();
                 client.putItem(item(table, "w" + (n % 5000), n));
             });
-            operations.put("GetItem", () -> {
+            operations.put(OPERATIONS.get(1), () -> {
                 int i = ThreadLocalRandom.current().nextInt(PRELOADED);
                 client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("p" + (i / 100)),
                         "sk", AttributeValue.fromN(Integer.toString(i % 100)))));
             });
-            operations.put("Query (100 items)", () -> {
+            operations.put(OPERATIONS.get(2), () -> {
                 int p = ThreadLocalRandom.current().nextInt(PRELOADED / 100);
                 int count = client.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p" + p)))).count();
