@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.model;
 
+import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.mapping.Draft;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,21 @@ public final class EntityAccess {
 
     public static @Nullable EntityState state(Object entity) {
         return isEntity(entity) ? accessor().get(entity) : IdentityStates.SHARED.get(entity);
+    }
+
+    /**
+     * Returns the owner of an entity's state: what {@code state(entity).owner()} gives, without unpacking a state
+     * held by identity.
+     *
+     * @param entity the entity
+     * @return the owner, or null if Dynamite never persisted the entity
+     */
+    public static @Nullable Owner owner(Object entity) {
+        if (isEntity(entity)) {
+            EntityState state = accessor().get(entity);
+            return state == null ? null : state.owner();
+        }
+        return IdentityStates.SHARED.owner(entity);
     }
 
     public static void setState(Object entity, @Nullable EntityState state) {

@@ -76,6 +76,18 @@ final class IdentityStates {
     }
 
     /**
+     * Returns the owner of an entity's state, without unpacking its item.
+     *
+     * @param entity the entity
+     * @return the owner, or null if the entity has no state
+     */
+    synchronized @Nullable Owner owner(Object entity) {
+        expunge();
+        Entry entry = find(entity);
+        return entry == null ? null : entry.owner;
+    }
+
+    /**
      * Sets (or, with null, clears) the state of one or more entities.
      *
      * @param state the state, or null for none

@@ -126,8 +126,8 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
 
     /** The context of an entity's own model, on this client, remembering the entity's owner if it has one. */
     public ModelContext<?> nested(Object entity) {
-        EntityState state = EntityAccess.state(entity);
-        return any(Draft.modelOf(entity), state != null ? state.owner() : owner, binding);
+        Owner stateOwner = EntityAccess.owner(entity);
+        return any(Draft.modelOf(entity), stateOwner != null ? stateOwner : owner, binding);
     }
 
     static @Nullable String attributeOf(@Nullable FieldRule rule) {

@@ -131,7 +131,23 @@ final class PackedItems {
     }
 
     private void text(String text) {
-        raw(text.getBytes(StandardCharsets.UTF_8));
+        // ASCII, most text, is copied a char a byte; other text is written as its UTF-8 bytes
+        int chars = text.length();
+        int mark = length;
+        count(chars);
+        room(chars);
+        byte[] bytes = out;
+        int at = length;
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                length = mark;
+                raw(text.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            bytes[at + i] = (byte) c;
+        }
+        length = at + chars;
     }
 
     private void bytes(SdkBytes bytes) {

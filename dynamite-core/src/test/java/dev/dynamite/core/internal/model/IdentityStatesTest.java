@@ -68,6 +68,8 @@ class IdentityStatesTest {
         assertThat(back.stored().keySet()).containsExactly("id", "tags");
         assertThat(back.unloaded()).containsExactly("notes");
         assertThat(back.stored()).isUnmodifiable();
+        assertThat(states.owner(entity)).isSameAs(Owner.global());
+        assertThat(states.owner(new Object())).isNull();
     }
 
     @Test
