@@ -205,41 +205,6 @@ public class EndToEndBenchmark {
         f.price = new BigDecimal("19.99");
     }
 
-    /** Writes the attributes into an item, as hand-written code does. */
-    static void put(FlatFields f, Map<String, AttributeValue> item) {
-        item.put("name", AttributeValue.fromS(f.name));
-        item.put("email", AttributeValue.fromS(f.email));
-        item.put("count", AttributeValue.fromN(Integer.toString(f.count)));
-        item.put("views", AttributeValue.fromN(Long.toString(f.views)));
-        item.put("active", AttributeValue.fromBool(f.active));
-        item.put("createdAt", AttributeValue.fromS(f.createdAt.toString()));
-        List<AttributeValue> list = new ArrayList<>(f.tags.size());
-        for (String tag : f.tags) {
-            list.add(AttributeValue.fromS(tag));
-        }
-        item.put("tags", AttributeValue.fromL(list));
-        item.put("rating", AttributeValue.fromN(f.rating.toString()));
-        item.put("price", AttributeValue.fromN(f.price.toPlainString()));
-    }
-
-    /** Reads the attributes from an item, as hand-written code does. */
-    static void take(FlatFields f, Map<String, AttributeValue> item) {
-        f.name = item.get("name").s();
-        f.email = item.get("email").s();
-        f.count = Integer.parseInt(item.get("count").n());
-        f.views = Long.parseLong(item.get("views").n());
-        f.active = item.get("active").bool();
-        f.createdAt = Instant.parse(item.get("createdAt").s());
-        List<AttributeValue> list = item.get("tags").l();
-        List<String> read = new ArrayList<>(list.size());
-        for (AttributeValue tag : list) {
-            read.add(tag.s());
-        }
-        f.tags = read;
-        f.rating = Double.valueOf(item.get("rating").n());
-        f.price = new BigDecimal(item.get("price").n());
-    }
-
     static FlatModel item(String id, int i) {
         FlatModel item = new FlatModel();
         item.id = id;
@@ -258,7 +223,7 @@ public class EndToEndBenchmark {
     static Map<String, AttributeValue> toItem(FlatModel item) {
         Map<String, AttributeValue> map = new HashMap<>(16);
         map.put("id", AttributeValue.fromS(item.id));
-        put(item, map);
+        FlatFields.writeByHand(item, map);
         return map;
     }
 
@@ -266,14 +231,14 @@ public class EndToEndBenchmark {
         Map<String, AttributeValue> map = new HashMap<>(16);
         map.put("pk", AttributeValue.fromS(part.pk));
         map.put("sk", AttributeValue.fromS(part.sk));
-        put(part, map);
+        FlatFields.writeByHand(part, map);
         return map;
     }
 
     static FlatModel itemOf(Map<String, AttributeValue> map) {
         FlatModel item = new FlatModel();
         item.id = map.get("id").s();
-        take(item, map);
+        FlatFields.readByHand(item, map);
         return item;
     }
 
@@ -281,7 +246,7 @@ public class EndToEndBenchmark {
         Part part = new Part();
         part.pk = map.get("pk").s();
         part.sk = map.get("sk").s();
-        take(part, map);
+        FlatFields.readByHand(part, map);
         return part;
     }
 

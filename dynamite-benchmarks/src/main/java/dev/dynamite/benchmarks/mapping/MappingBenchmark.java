@@ -199,39 +199,14 @@ public class MappingBenchmark {
     static Map<String, AttributeValue> handWriteFlat(FlatModel f) {
         Map<String, AttributeValue> item = new HashMap<>(16);
         item.put("id", AttributeValue.fromS(f.id));
-        item.put("name", AttributeValue.fromS(f.name));
-        item.put("email", AttributeValue.fromS(f.email));
-        item.put("count", AttributeValue.fromN(Integer.toString(f.count)));
-        item.put("views", AttributeValue.fromN(Long.toString(f.views)));
-        item.put("active", AttributeValue.fromBool(f.active));
-        item.put("createdAt", AttributeValue.fromS(f.createdAt.toString()));
-        List<AttributeValue> tags = new ArrayList<>(f.tags.size());
-        for (String tag : f.tags) {
-            tags.add(AttributeValue.fromS(tag));
-        }
-        item.put("tags", AttributeValue.fromL(tags));
-        item.put("rating", AttributeValue.fromN(f.rating.toString()));
-        item.put("price", AttributeValue.fromN(f.price.toString()));
+        FlatFields.writeByHand(f, item);
         return item;
     }
 
     static FlatModel handReadFlat(Map<String, AttributeValue> item) {
         FlatModel f = new FlatModel();
         f.id = item.get("id").s();
-        f.name = item.get("name").s();
-        f.email = item.get("email").s();
-        f.count = Integer.parseInt(item.get("count").n());
-        f.views = Long.parseLong(item.get("views").n());
-        f.active = item.get("active").bool();
-        f.createdAt = Instant.parse(item.get("createdAt").s());
-        List<AttributeValue> l = item.get("tags").l();
-        List<String> tags = new ArrayList<>(l.size());
-        for (AttributeValue v : l) {
-            tags.add(v.s());
-        }
-        f.tags = tags;
-        f.rating = Double.valueOf(item.get("rating").n());
-        f.price = new BigDecimal(item.get("price").n());
+        FlatFields.readByHand(f, item);
         return f;
     }
 
