@@ -53,7 +53,7 @@ final class ItemOps {
         Write write = parseDelete(p, true);
         Stored old = apply(write);
         return response(p, write.table(), "ALL_OLD".equals(p.string("ReturnValues")) ? decoded(old) : null,
-                Requests.writeUnits(old, (Stored) null));
+                Requests.writeUnits(old, 0));
     }
 
     Map<String, Object> updateItem(Map<String, Object> request) {

@@ -232,7 +232,8 @@ final class Requests {
         return writeUnits(old, next == null ? 0 : next.size());
     }
 
-    private static double writeUnits(@Nullable Stored old, int next) {
+    /** Write capacity units of a write that replaces {@code old} with an item of {@code next} bytes (0: none). */
+    static double writeUnits(@Nullable Stored old, int next) {
         int size = Math.max(old == null ? 0 : old.size(), next);
         return Math.max(1, (size + 1023) / 1024);
     }

@@ -60,12 +60,6 @@ final class TableState {
         return "ACTIVE";
     }
 
-    /** The item at a key, decoded, or null. */
-    @Nullable Map<String, Value> get(Key k) {
-        Stored stored = items.get(k);
-        return stored == null ? null : stored.item();
-    }
-
     /** The item at a key as held, or null. */
     @Nullable Stored stored(Key k) {
         return items.get(k);
