@@ -122,7 +122,9 @@ class IncludeCostOnLocalEngineTest extends FixtureContract {
         long sequential = System.nanoTime() - start;
 
         assertThat(buyers).allSatisfy(b -> assertThat(b.purchases).isNotEmpty());
+        // One query at a time would take about as long as the loop. The bound leaves room for a loaded two-core
+        // machine, where the queries' own CPU time, not the injected latency, sets the concurrent figure.
         assertThat(concurrent).as("include: %d ms, one after another: %d ms", concurrent / 1_000_000,
-                sequential / 1_000_000).isLessThan(sequential / 8);
+                sequential / 1_000_000).isLessThan(sequential / 3);
     }
 }
