@@ -29,9 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * {@code -Dbench.threads=N} client threads (default 1) share one SDK client and issue requests back to back.
  *
  * <p>Every backend and operation is warmed up first ({@code bench.warmup} seconds each, default 4), then each is
- * measured ({@code bench.measure}, default 5), operation by operation, every backend in turn: the SDK's code is the
- * same on every backend, so a backend measured before the JIT has seen the others, or on another heap, would be
- * measured against a ceiling that had it easier. The PutItem figures are of
+ * measured for {@code bench.measure} seconds (default 5) in {@code bench.rounds} rounds (default 5), operation by
+ * operation, every backend in turn in each round, after a full collection: the SDK's code is the same on every
+ * backend, so a backend measured before the JIT has seen the others, or on another heap, would be measured against a
+ * ceiling that had it easier; and a shared machine's speed drifts, so a share of a ceiling is taken round by round,
+ * from figures measured a second apart. The table gives each figure's median and the range of its shares. The PutItem figures are of
  * new items, so every table grows through the run, by some tens of thousands of items.
  *
  * <p>Last, the memory the in-process engine holds per stored item: the heap in use after 100,000 puts of 1 KB items
@@ -43,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 public final class LocalBenchmark {
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 4));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure", 5));
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int PRELOADED = 1000;
     private static final int THREADS = Integer.getInteger("bench.threads", 1);
     private static final int MEMORY_ITEMS = 100_000;
@@ -66,7 +69,7 @@ public final class LocalBenchmark {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: LocalBenchmark <dynalite endpoint>");
         }
-        Map<String, Map<String, Double>> results = new LinkedHashMap<>();
+        Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
         try (DynamoDbLocal local = DynamoDbLocal.create()) {
             URI http = local.startHttp(0);
             ReplayHttpServer replayServer = new ReplayHttpServer(http);
@@ -88,16 +91,21 @@ public final class LocalBenchmark {
             for (Backend backend : prepared.values()) {
                 backend.operations().forEach((op, run) -> time(run, WARMUP));
             }
-            // operation by operation, each backend in turn: a backend and its ceiling are measured side by side,
-            // on the same heap (the engine's tables stay until the end, as they grew)
+            // operation by operation, in rounds of every backend in turn, each round from a collected heap: a
+            // backend and its ceiling are measured side by side, so that what the shared machine does to the one
+            // in a round it does to the other (the engine's tables stay until the end, as they grew)
             for (String op : OPERATIONS) {
-                for (Backend backend : prepared.values()) {
-                    results.computeIfAbsent(backend.name(), name -> new LinkedHashMap<>())
-                            .put(op, time(backend.operations().get(op), MEASURE));
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (Backend backend : prepared.values()) {
+                        System.gc();
+                        results.computeIfAbsent(backend.name(), name -> new LinkedHashMap<>())
+                                .computeIfAbsent(op, name -> new ArrayList<>())
+                                .add(time(backend.operations().get(op), MEASURE.dividedBy(ROUNDS)));
+                    }
                 }
             }
             for (Backend backend : prepared.values()) {
-                System.out.printf(Locale.ROOT, "%-28s %s%n", backend.name(), results.get(backend.name()));
+                System.out.printf(Locale.ROOT, "%-29s %s%n", backend.name(), results.get(backend.name()));
                 backend.drop();
             }
             for (DynamoDbClient client : backends.values()) {
@@ -272,25 +280,44 @@ public final class LocalBenchmark {
         return total / (duration.toNanos() / 1e9);
     }
 
-    private static void print(Map<String, Map<String, Double>> results) {
-        Map<String, Double> baseline = results.get(DYNALITE);
+    private static void print(Map<String, Map<String, List<Double>>> results) {
+        Map<String, List<Double>> baseline = results.get(DYNALITE);
         // each backend of the engine against the ceiling of its transport
         Map<String, String> ceilings = Map.of(IN_PROCESS, SDK_ONLY, HTTP, SDK_HTTP_ONLY);
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "| %-29s | %-18s | %12s | %11s | %15s |", "backend", "operation", "ops/s",
-                "× dynalite", "% of ceiling"));
+        lines.add(String.format(Locale.ROOT, "| %-29s | %-18s | %12s | %11s | %15s | %17s |", "backend", "operation",
+                "ops/s", "× dynalite", "% of ceiling", "rounds' range"));
         lines.add("|-------------------------------|--------------------|--------------|-------------|"
-                + "-----------------|");
-        results.forEach((backend, figures) -> figures.forEach((op, opsPerSecond) -> {
+                + "-----------------|-------------------|");
+        results.forEach((backend, figures) -> figures.forEach((op, rates) -> {
             String ceiling = ceilings.get(backend);
-            String share = ceiling == null ? "" : String.format(Locale.ROOT, "%.0f %%",
-                    100 * opsPerSecond / results.get(ceiling).get(op));
-            lines.add(String.format(Locale.ROOT, "| %-29s | %-18s | %12.0f | %10.1f× | %15s |", backend, op,
-                    opsPerSecond, opsPerSecond / baseline.get(op), share));
+            String share = "";
+            String range = "";
+            if (ceiling != null) {
+                List<Double> shares = new ArrayList<>();
+                List<Double> ceilingRates = results.get(ceiling).get(op);
+                for (int round = 0; round < rates.size(); round++) {
+                    shares.add(100 * rates.get(round) / ceilingRates.get(round));
+                }
+                shares.sort(null);
+                share = String.format(Locale.ROOT, "%.0f %%", median(shares));
+                range = String.format(Locale.ROOT, "%.0f–%.0f %%", shares.get(0), shares.get(shares.size() - 1));
+            }
+            lines.add(String.format(Locale.ROOT, "| %-29s | %-18s | %12.0f | %10.1f× | %15s | %17s |", backend, op,
+                    median(rates), median(rates) / median(baseline.get(op)), share, range));
         }));
         System.out.println();
-        System.out.println("client threads: " + THREADS + ", warm-up " + WARMUP.toSeconds() + " s and measured "
-                + MEASURE.toSeconds() + " s per figure, " + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println("client threads: " + THREADS + ", warm-up " + WARMUP.toSeconds() + " s, then " + ROUNDS
+                + " rounds of " + MEASURE.dividedBy(ROUNDS).toMillis() + " ms per figure, every backend in turn; "
+                + "medians; " + Runtime.getRuntime().availableProcessors() + " cores");
         lines.forEach(System.out::println);
+    }
+
+    /** The median of some figures. */
+    private static double median(List<Double> figures) {
+        List<Double> sorted = new ArrayList<>(figures);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }
