@@ -15,6 +15,7 @@
 #   include     include() against one request per parent (BENCH_ITERATIONS, BENCH_LATENCY_MS).
 #   bulk-write  bulk updates and deletes through the batch writer.
 #   engine      the embedded engine against the SDK's own ceilings and dynalite (starts dynalite; needs Node.js).
+#               Runs on a fixed, pre-touched 4 GB heap; BENCH_OPTS replaces those JVM options.
 #   The mains reads, query and include take --dynalite to run on a freshly started dynalite instead of the embedded
 #   engine.
 set -euo pipefail
@@ -62,5 +63,5 @@ case "$name" in
   bulk-write) main BulkWriteBenchmark "$@" ;;
   engine)
     exec bash scripts/with-dynalite.sh DYNAMITE_BENCH_ENDPOINT bash -c \
-      'exec java ${BENCH_OPTS:-} -cp "$0" dev.dynamite.benchmarks.engine.LocalBenchmark "$DYNAMITE_BENCH_ENDPOINT"' "$cp" ;;
+      'exec java ${BENCH_OPTS:--Xms4g -Xmx4g -XX:+AlwaysPreTouch} -cp "$0" dev.dynamite.benchmarks.engine.LocalBenchmark "$DYNAMITE_BENCH_ENDPOINT"' "$cp" ;;
 esac

@@ -61,13 +61,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *
  * Dynamite reads two kinds of model: the plain class the others map ({@code ...Dynamite}) and the same attributes as
  * an active record ({@code ...DynamiteActive}), which keeps its state on the entity. Run by
- * {@code scripts/bench.sh e2e}; each benchmark forks its own JVM, with its own engine and tables.
+ * {@code scripts/bench.sh e2e}; each benchmark forks its own JVM, with its own engine and tables. The fork's heap is
+ * fixed and touched up front: on a heap the collector is still growing, a read's throughput halves for seconds after
+ * each resize, and which backend a resize lands in then decides the ratios.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class EndToEndBenchmark {
     private static final int STORED = 1_000;
     private static final int PARTITION = 100;

@@ -156,7 +156,8 @@ final class BatchOps {
             }
         }
         p.check();
-        record Parsed(String table, boolean put, Map<String, Value> values) {
+        // size: a put's item size, 0 for a delete
+        record Parsed(String table, boolean put, Map<String, Value> values, int size) {
         }
         List<Parsed> parsed = new ArrayList<>();
         for (Map.Entry<String, Object> entry : requestItems.entrySet()) {
@@ -171,10 +172,9 @@ final class BatchOps {
                 Map<?, ?> r = (Map<?, ?>) o;
                 if (r.get("PutRequest") instanceof Map<?, ?> put) {
                     Map<String, Value> item = Values.item(put.get("Item"));
-                    Requests.checkSize(item);
-                    parsed.add(new Parsed(entry.getKey(), true, item));
+                    parsed.add(new Parsed(entry.getKey(), true, item, Requests.checkSize(item)));
                 } else if (r.get("DeleteRequest") instanceof Map<?, ?> delete) {
-                    parsed.add(new Parsed(entry.getKey(), false, Values.item(delete.get("Key"))));
+                    parsed.add(new Parsed(entry.getKey(), false, Values.item(delete.get("Key")), 0));
                 }
             }
         }
@@ -196,11 +196,11 @@ final class BatchOps {
                     throw e;
                 }
                 write = new ItemOps.Write(table, table.key.keyOf(r.values()), table.key.project(r.values()), null,
-                        ItemOps.Write.Kind.PUT, r.values(), null, false);
+                        ItemOps.Write.Kind.PUT, r.values(), r.size(), null, false);
             } else {
                 Map<String, Value> key = Requests.key(table.key, r.values());
                 write = new ItemOps.Write(table, table.key.keyOf(key), key, null, ItemOps.Write.Kind.DELETE, null,
-                        null, false);
+                        0, null, false);
             }
             if (!seen.computeIfAbsent(table.name, t -> new HashSet<>()).add(write.key())) {
                 throw DynamoException.validation("Provided list of item keys contains duplicates");
@@ -210,7 +210,7 @@ final class BatchOps {
         Map<String, Double> units = new LinkedHashMap<>();
         for (ItemOps.Write write : writes) {
             Stored old = itemOps.apply(write);
-            units.merge(write.table().name, Requests.writeUnits(old, write.item()), Double::sum);
+            units.merge(write.table().name, Requests.writeUnits(old, write.itemSize()), Double::sum);
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("UnprocessedItems", Map.of());

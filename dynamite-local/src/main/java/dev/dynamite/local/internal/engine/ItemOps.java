@@ -26,9 +26,13 @@ final class ItemOps {
         this.engine = engine;
     }
 
-    /** A parsed write: the table, the item key, what to check and what to change. Built before anything changes. */
+    /**
+     * A parsed write: the table, the item key, what to check and what to change (for a put, the item and its size,
+     * counted once). Built before anything changes.
+     */
     record Write(TableState table, Key key, Map<String, Value> keyAttributes, @Nullable Condition condition,
-                 Kind kind, @Nullable Map<String, Value> item, @Nullable Update update, boolean returnOldOnFailure) {
+                 Kind kind, @Nullable Map<String, Value> item, int itemSize, @Nullable Update update,
+                 boolean returnOldOnFailure) {
         enum Kind { PUT, UPDATE, DELETE, CHECK }
     }
 
@@ -41,7 +45,7 @@ final class ItemOps {
         Write write = parsePut(p, true);
         Stored old = apply(write);
         return response(p, write.table(), "ALL_OLD".equals(p.string("ReturnValues")) ? decoded(old) : null,
-                Requests.writeUnits(old, write.item()));
+                Requests.writeUnits(old, write.itemSize()));
     }
 
     Map<String, Object> deleteItem(Map<String, Object> request) {
@@ -138,12 +142,12 @@ final class ItemOps {
         if (single) {
             checkReturnValues(p);
         }
-        Requests.checkSize(item);
+        int size = Requests.checkSize(item);
         Condition condition = condition(p);
         TableState table = engine.activeTable(p.string("TableName"));
         Requests.checkItem(table, item);
         Key key = table.key.keyOf(item);
-        return new Write(table, key, table.key.project(item), condition, Write.Kind.PUT, item, null,
+        return new Write(table, key, table.key.project(item), condition, Write.Kind.PUT, item, size, null,
                 returnOld(p));
     }
 
@@ -161,7 +165,7 @@ final class ItemOps {
         Condition condition = condition(p);
         TableState table = engine.activeTable(p.string("TableName"));
         Map<String, Value> key = Requests.key(table.key, keyValues);
-        return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.DELETE, null, null, returnOld(p));
+        return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.DELETE, null, 0, null, returnOld(p));
     }
 
     Write parseUpdate(Params p) {
@@ -184,7 +188,7 @@ final class ItemOps {
                 }
             }
         }
-        return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.UPDATE, null, update, returnOld(p));
+        return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.UPDATE, null, 0, update, returnOld(p));
     }
 
     Write parseConditionCheck(Params p) {
@@ -193,7 +197,7 @@ final class ItemOps {
         Condition condition = condition(p);
         TableState table = engine.activeTable(p.string("TableName"));
         Map<String, Value> key = Requests.key(table.key, keyValues);
-        return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.CHECK, null, null, returnOld(p));
+        return new Write(table, table.key.keyOf(key), key, condition, Write.Kind.CHECK, null, 0, null, returnOld(p));
     }
 
     /** The request's ConditionExpression, checking its placeholders. */
@@ -241,6 +245,7 @@ final class ItemOps {
                 Map<String, Value> base = old == null ? new LinkedHashMap<>(write.keyAttributes()) : old;
                 Map<String, Value> updated = write.update() == null ? base : write.update().apply(base);
                 Requests.checkItem(write.table(), updated);
+                Requests.checkSize(updated);
                 yield updated;
             }
         };
@@ -249,7 +254,8 @@ final class ItemOps {
     /** Stores the result of {@link #prepare}. */
     void commit(Write write, @Nullable Map<String, Value> next) {
         switch (write.kind()) {
-            case PUT, UPDATE -> write.table().put(write.key(), next);
+            case PUT -> write.table().put(write.key(), next, write.itemSize());
+            case UPDATE -> write.table().put(write.key(), next);
             case DELETE -> write.table().delete(write.key());
             case CHECK -> { }
         }
@@ -258,6 +264,10 @@ final class ItemOps {
     /** Prepares and commits one write; returns the old item, as held. */
     @Nullable Stored apply(Write write) {
         write.table().sweepExpired(engine.now());
+        if (write.kind() == Write.Kind.PUT && write.condition() == null) {
+            // nothing to check first, so one descent of the table's tree both finds the old item and replaces it
+            return visible(write.table(), write.table().put(write.key(), write.item(), write.itemSize()));
+        }
         Stored old = visible(write.table(), write.table().stored(write.key()));
         Map<String, Value> next = prepare(write, old);
         commit(write, next);

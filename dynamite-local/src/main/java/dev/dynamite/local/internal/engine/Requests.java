@@ -120,14 +120,16 @@ final class Requests {
         return key;
     }
 
-    /** Checks the size of an item to be written: at most 400 KB. */
-    static void checkSize(Map<String, Value> item) {
-        if (Value.itemSize(item) > MAX_ITEM_SIZE) {
+    /** Checks the size of an item to be written, at most 400 KB, and returns it. */
+    static int checkSize(Map<String, Value> item) {
+        int size = Value.itemSize(item);
+        if (size > MAX_ITEM_SIZE) {
             throw DynamoException.validation("Item size has exceeded the maximum allowed size");
         }
+        return size;
     }
 
-    /** Checks an item to be written: key present and typed, index keys typed, size within 400 KB. */
+    /** Checks an item to be written: key present and typed, index keys typed (its size: {@link #checkSize}). */
     static void checkItem(TableState table, Map<String, Value> item) {
         checkKeyPiece(item, table.key.hashName(), table.key.hashType(), true, true);
         if (table.key.rangeName() != null) {
@@ -139,7 +141,6 @@ final class Requests {
                 checkIndexKey(item, index, index.key.rangeName(), index.key.rangeType());
             }
         }
-        checkSize(item);
     }
 
     private static void checkIndexKey(Map<String, Value> item, IndexState index, String attribute, String type) {
@@ -223,11 +224,7 @@ final class Requests {
         return n.scale() < 0 ? n.setScale(0) : n;
     }
 
-    /** Write capacity units of an item: 1 per KB, rounded up. */
-    static double writeUnits(@Nullable Stored old, @Nullable Map<String, Value> next) {
-        return writeUnits(old, next == null ? 0 : Value.itemSize(next));
-    }
-
+    /** Write capacity units of a write that replaces {@code old} with {@code next}: 1 per KB, rounded up. */
     static double writeUnits(@Nullable Stored old, @Nullable Stored next) {
         return writeUnits(old, next == null ? 0 : next.size());
     }

@@ -27,7 +27,18 @@ final class Stored {
      * @return its stored form
      */
     static Stored of(Map<String, Value> item) {
-        return new Stored(Json.write(Values.toJson(item)), Value.itemSize(item));
+        return of(item, Value.itemSize(item));
+    }
+
+    /**
+     * Returns the stored form of an item whose size is known.
+     *
+     * @param item the item
+     * @param size its size, as {@link Value#itemSize} counts it
+     * @return its stored form
+     */
+    static Stored of(Map<String, Value> item, int size) {
+        return new Stored(Json.write(Values.toJson(item)), size);
     }
 
     /** The item, decoded: a new, mutable map each call, in the order stored. */

@@ -65,8 +65,14 @@ final class TableState {
         return items.get(k);
     }
 
-    void put(Key k, Map<String, Value> item) {
-        Stored stored = Stored.of(item);
+    /** Stores an item at a key; returns the item it replaces, as held, or null. */
+    @Nullable Stored put(Key k, Map<String, Value> item) {
+        return put(k, item, Value.itemSize(item));
+    }
+
+    /** {@link #put(Key, Map)} of an item whose size is known. */
+    @Nullable Stored put(Key k, Map<String, Value> item, int size) {
+        Stored stored = Stored.of(item, size);
         Stored old = items.put(k, stored);
         if (old != null) {
             sizeBytes -= old.size();
@@ -76,6 +82,7 @@ final class TableState {
         for (IndexState index : indexes.values()) {
             index.add(item, stored, k, key);
         }
+        return old;
     }
 
     void delete(Key k) {
