@@ -6,6 +6,7 @@
  * opened to this module, e.g. {@code opens com.example.model to dev.dynamite.core;}.
  *
  * @uses dev.dynamite.spi.CodecProvider
+ * @uses dev.dynamite.spi.OperationListener
  */
 @SuppressWarnings("module") // the qualified export names dev.dynamite.test, which is built after this module
 module dev.dynamite.core {
@@ -26,4 +27,5 @@ module dev.dynamite.core {
     exports dev.dynamite.core.internal to dev.dynamite.test;
 
     uses dev.dynamite.spi.CodecProvider;
+    uses dev.dynamite.spi.OperationListener;
 }

@@ -193,8 +193,9 @@ final class DefaultModel<T, E> implements Model<T> {
             throw Failures.modelValidation(type, metadata.sortKey().get().name(), "the model has a sort key;"
                     + " find(partitionKey, sortKey, options) needs its value too");
         }
-        return query(context).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
-                "partitionKey")).options(options).first();
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        return context.observe("find", () -> query(context).where(metadata.partitionKey().name(), partitionKey)
+                .options(options).first());
     }
 
     @Override
@@ -203,8 +204,10 @@ final class DefaultModel<T, E> implements Model<T> {
         EntityMetadata metadata = metadata();
         String sort = metadata.sortKey().orElseThrow(() -> new ModelValidationException(type, null, "has no sort"
                 + " key, but a sort key value was given: " + sortKey)).name();
-        return query(context).where(metadata.partitionKey().name(), Objects.requireNonNull(partitionKey,
-                "partitionKey")).where(sort, Objects.requireNonNull(sortKey, "sortKey")).options(options).first();
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(sortKey, "sortKey");
+        return context.observe("find", () -> query(context).where(metadata.partitionKey().name(), partitionKey)
+                .where(sort, sortKey).options(options).first());
     }
 
     @Override
@@ -423,11 +426,13 @@ final class DefaultModel<T, E> implements Model<T> {
         ModelContext<E> context = context();
         EntityWrites<E> writes = new EntityWrites<>(context);
         Map<String, Object> checked = writes.checkChanges(changes);
-        Guard.Targets<E> targets = targeting.read(new Reads<>(context));
-        // the filters are the write's condition: an item changed since the read so that it no longer matches is
-        // skipped (outside a transaction) or cancels the transaction
-        return bulk(context, "update", targets, options,
-                (entity, receipt) -> writes.update(entity, checked, options, targets.guard(), receipt));
+        return context.observe("bulkUpdate", () -> {
+            Guard.Targets<E> targets = targeting.read(new Reads<>(context));
+            // the filters are the write's condition: an item changed since the read so that it no longer matches is
+            // skipped (outside a transaction) or cancels the transaction
+            return bulk(context, "update", targets, options,
+                    (entity, receipt) -> writes.update(entity, checked, options, targets.guard(), receipt));
+        });
     }
 
     @Override
@@ -455,9 +460,11 @@ final class DefaultModel<T, E> implements Model<T> {
     private int deleteMatching(Targeting<E> targeting, MutationOptions options) {
         ModelContext<E> context = context();
         EntityWrites<E> writes = new EntityWrites<>(context);
-        Guard.Targets<E> targets = targeting.read(new Reads<>(context));
-        return bulk(context, "delete", targets, options,
-                (entity, receipt) -> writes.destroy(entity, false, options, targets.guard(), receipt));
+        return context.observe("bulkDelete", () -> {
+            Guard.Targets<E> targets = targeting.read(new Reads<>(context));
+            return bulk(context, "delete", targets, options,
+                    (entity, receipt) -> writes.destroy(entity, false, options, targets.guard(), receipt));
+        });
     }
 
     @Override
@@ -484,9 +491,11 @@ final class DefaultModel<T, E> implements Model<T> {
         ModelContext<E> context = context();
         CounterWrites<E> counters = new CounterWrites<>(context);
         counters.checkCounter(field, by);
-        Guard.Targets<E> targets = targeting.read(new Reads<>(context));
-        return bulk(context, "increment(" + field + ")", targets, options,
-                (entity, receipt) -> counters.increment(entity, field, by, options, targets.guard(), receipt));
+        return context.observe("bulkIncrement", () -> {
+            Guard.Targets<E> targets = targeting.read(new Reads<>(context));
+            return bulk(context, "increment(" + field + ")", targets, options,
+                    (entity, receipt) -> counters.increment(entity, field, by, options, targets.guard(), receipt));
+        });
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.dynamite.core.internal.Owner;
 import dev.dynamite.core.internal.GlobalRegistry;
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.Mappers;
+import dev.dynamite.core.internal.observe.Operations;
+import dev.dynamite.core.internal.observe.RequestCounter;
 import dev.dynamite.core.internal.TableCatalog;
 import dev.dynamite.schema.Schema;
 import dev.dynamite.schema.SchemaSync;
@@ -59,6 +61,7 @@ public final class Dynamite implements AutoCloseable {
     private volatile @Nullable Schema schema;
     private volatile @Nullable Mappers mappers;
     private final TableCatalog catalog = new TableCatalog();
+    private final Operations operations;
     /** Whose client the handles of {@link #model} and their entities use: this one, at each call. */
     private final Owner owner = new Owner(this::binding,
             "Dynamite@" + Integer.toHexString(System.identityHashCode(this)));
@@ -72,7 +75,8 @@ public final class Dynamite implements AutoCloseable {
      */
     public Dynamite(DynamiteConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.client = buildClient(config);
+        this.operations = Operations.of(config.listeners(), config.slowOperationThreshold().orElse(null));
+        this.client = buildClient(config, operations);
     }
 
     /**
@@ -83,7 +87,7 @@ public final class Dynamite implements AutoCloseable {
         synchronized (lock) {
             DynamoDbClient current = client;
             if (current == null) {
-                current = buildClient(config);
+                current = buildClient(config, operations);
                 client = current;
             }
             GlobalRegistry.set(binding(current));
@@ -217,7 +221,8 @@ public final class Dynamite implements AutoCloseable {
     public <R> R tx(TransactionOptions options, TransactionCallback<R> work) {
         TransactionOptions effective = options.maxActions() <= config.maxTransactionItems() ? options
                 : options.toBuilder().maxActions(config.maxTransactionItems()).build();
-        return Transactions.run(getClient(), effective, work);
+        DynamoDbClient current = getClient();
+        return operations.run(null, "tx", null, () -> Transactions.run(current, effective, work));
     }
 
     /**
@@ -304,7 +309,7 @@ public final class Dynamite implements AutoCloseable {
         }
         return new GlobalRegistry.Binding(current, config.tablePrefix(), built, config.hooksByDefault(), catalog,
                 config.writeConcurrency(), config.idempotentWrites(), config.batchRetryDeadline(),
-                config.cursorSigningKey().orElse(null), config.scans(), config.readConcurrency());
+                config.cursorSigningKey().orElse(null), config.scans(), config.readConcurrency(), operations);
     }
 
     private Schema schema() {
@@ -316,7 +321,7 @@ public final class Dynamite implements AutoCloseable {
         return current;
     }
 
-    private static DynamoDbClient buildClient(DynamiteConfig config) {
+    private static DynamoDbClient buildClient(DynamiteConfig config, Operations operations) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
         config.region().ifPresent(region -> builder.region(Region.of(region)));
         config.endpoint().ifPresent(builder::endpointOverride);
@@ -344,6 +349,9 @@ public final class Dynamite implements AutoCloseable {
         } else if (!retryConfigured && config.maxAttempts().isPresent()) {
             int attempts = config.maxAttempts().get();
             override.retryStrategy(b -> b.maxAttempts(attempts));
+        }
+        if (operations.active()) {
+            override.addExecutionInterceptor(new RequestCounter());
         }
         builder.overrideConfiguration(override.build());
         return builder.build();

@@ -5,6 +5,7 @@ import dev.dynamite.api.PluginLoadException;
 import dev.dynamite.api.ScanPolicy;
 import dev.dynamite.schema.KeyTypeStrategies;
 import dev.dynamite.spi.KeyTypeStrategy;
+import dev.dynamite.spi.OperationListener;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -73,6 +74,8 @@ public final class DynamiteConfig {
     private final ScanPolicy scans;
     private final int readConcurrency;
     private final List<Consumer<DynamoDbClientBuilder>> configurers;
+    private final List<OperationListener> listeners;
+    private final @Nullable Duration slowOperationThreshold;
     private final Builder source;
 
     private DynamiteConfig(Builder b, @Nullable URI endpoint, KeyTypeStrategy strategy) {
@@ -97,6 +100,8 @@ public final class DynamiteConfig {
         this.scans = b.scans;
         this.readConcurrency = b.readConcurrency;
         this.configurers = List.copyOf(b.configurers);
+        this.listeners = List.copyOf(b.listeners);
+        this.slowOperationThreshold = b.slowOperationThreshold;
         this.source = b.copy();
     }
 
@@ -285,6 +290,25 @@ public final class DynamiteConfig {
         return readConcurrency;
     }
 
+    /**
+     * Returns the operation listeners given to the builder; those found with {@code ServiceLoader} join them when a
+     * {@link Dynamite} is created.
+     *
+     * @return the listeners, in the order added
+     */
+    public List<OperationListener> listeners() {
+        return listeners;
+    }
+
+    /**
+     * Returns the duration from which an operation is logged at WARNING as slow.
+     *
+     * @return the threshold, or empty for no slow operation log (the default)
+     */
+    public Optional<Duration> slowOperationThreshold() {
+        return Optional.ofNullable(slowOperationThreshold);
+    }
+
     List<Consumer<DynamoDbClientBuilder>> configurers() {
         return configurers;
     }
@@ -312,7 +336,8 @@ public final class DynamiteConfig {
                 + maxTransactionItems + ", writeConcurrency=" + writeConcurrency
                 + ", idempotentWrites=" + idempotentWrites + ", batchRetryDeadline=" + batchRetryDeadline
                 + ", cursors=" + (cursorSigningKey == null ? "checksummed" : "signed") + ", scans=" + scans
-                + ", readConcurrency=" + readConcurrency + "]";
+                + ", readConcurrency=" + readConcurrency + ", listeners=" + listeners.size()
+                + (slowOperationThreshold == null ? "" : ", slowOperationThreshold=" + slowOperationThreshold) + "]";
     }
 
     /**
@@ -342,6 +367,8 @@ public final class DynamiteConfig {
         private ScanPolicy scans = ScanPolicy.WARN;
         private int readConcurrency = DEFAULT_READ_CONCURRENCY;
         private final List<Consumer<DynamoDbClientBuilder>> configurers = new ArrayList<>();
+        private final List<OperationListener> listeners = new ArrayList<>();
+        private @Nullable Duration slowOperationThreshold;
 
         private Builder() {
         }
@@ -631,6 +658,36 @@ public final class DynamiteConfig {
         }
 
         /**
+         * Adds a listener told of every model operation of the client: its plan, requests, items, consumed capacity,
+         * retries, outcome and duration (see {@link OperationListener}). Listeners found with
+         * {@code ServiceLoader} are added after those given here.
+         *
+         * <pre>{@code
+         * builder.listener(start -> event -> log.info(event.start().operation() + " took " + event.duration()));
+         * }</pre>
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(OperationListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Logs every operation that takes at least {@code threshold} at WARNING (logger
+         * {@code dev.dynamite.SlowOperations}), with its model, plan, requests, items and outcome, never its items'
+         * contents. Off unless set.
+         *
+         * @param threshold a positive duration
+         * @return this builder
+         */
+        public Builder slowOperationThreshold(Duration threshold) {
+            this.slowOperationThreshold = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /**
          * Checks every value and builds the configuration.
          *
          * @return the configuration
@@ -668,6 +725,10 @@ public final class DynamiteConfig {
             }
             if (cursorSigningKey != null && cursorSigningKey.length < 16) {
                 problems.add("cursorSigningKey must have at least 16 bytes, had " + cursorSigningKey.length);
+            }
+            if (slowOperationThreshold != null && (slowOperationThreshold.isNegative()
+                    || slowOperationThreshold.isZero())) {
+                problems.add("slowOperationThreshold must be positive, was " + slowOperationThreshold);
             }
             if (readConcurrency < 1 || readConcurrency > 256) {
                 problems.add("readConcurrency must be 1 to 256, was " + readConcurrency);
@@ -734,6 +795,8 @@ public final class DynamiteConfig {
             b.scans = scans;
             b.readConcurrency = readConcurrency;
             b.configurers.addAll(configurers);
+            b.listeners.addAll(listeners);
+            b.slowOperationThreshold = slowOperationThreshold;
             return b;
         }
     }

@@ -2,6 +2,7 @@ package dev.dynamite.core.internal;
 
 import dev.dynamite.core.internal.codec.Codecs;
 import dev.dynamite.core.internal.mapping.Mappers;
+import dev.dynamite.core.internal.observe.Operations;
 import dev.dynamite.api.ScanPolicy;
 import dev.dynamite.schema.KeyTypeStrategies;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,11 +28,12 @@ public final class GlobalRegistry {
      * @param cursorKey the key cursors are signed with, or null for checksummed cursors
      * @param scans what queries that scan do
      * @param readConcurrency how many requests of one batch read or parallel scan run at once
+     * @param operations the client's operation listeners ({@link Operations#NONE} for a bare SDK client)
      */
     public record Binding(DynamoDbClient client, String tablePrefix, Mappers mappers, boolean hooksByDefault,
                           TableCatalog catalog, int writeConcurrency, boolean idempotentWrites,
                           java.time.Duration batchDeadline, byte @Nullable [] cursorKey, ScanPolicy scans,
-                          int readConcurrency) {
+                          int readConcurrency, Operations operations) {
 
         /**
          * Binds a bare SDK client ({@code Dynamite.setGlobalClient}): no prefix, the discovered codecs, the default
@@ -43,7 +45,7 @@ public final class GlobalRegistry {
         public static Binding of(DynamoDbClient client) {
             // DynamiteConfig's defaults, not named: internal code stays below the API
             return new Binding(client, "", defaultMappers(), true, new TableCatalog(), 16, false,
-                    java.time.Duration.ofSeconds(30), null, ScanPolicy.WARN, 8);
+                    java.time.Duration.ofSeconds(30), null, ScanPolicy.WARN, 8, Operations.NONE);
         }
     }
 

@@ -90,6 +90,11 @@ public final class CounterWrites<T> extends OnModel<T> {
      */
     public boolean increment(T entity, String field, Number by, MutationOptions options, @Nullable Guard guard,
                              @Nullable Receipt receipt) {
+        return context.observe("increment", () -> incrementNow(entity, field, by, options, guard, receipt));
+    }
+
+    private boolean incrementNow(T entity, String field, Number by, MutationOptions options, @Nullable Guard guard,
+                                 @Nullable Receipt receipt) {
         FieldRule rule = counter(field, by);
         Map<String, AttributeValue> key = mapper.key(entity);
         String amount = amount(rule, by);

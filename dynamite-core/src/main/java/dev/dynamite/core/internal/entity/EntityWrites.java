@@ -69,6 +69,10 @@ public final class EntityWrites<T> extends OnModel<T> {
      * @return the created entity
      */
     public T create(Map<String, ?> attributes, MutationOptions options) {
+        return context.observe("create", () -> createFrom(attributes, options));
+    }
+
+    private T createFrom(Map<String, ?> attributes, MutationOptions options) {
         T entity = mapper.newInstance();
         for (Map.Entry<String, ?> entry : attributes.entrySet()) {
             String field = entry.getKey();
@@ -86,6 +90,10 @@ public final class EntityWrites<T> extends OnModel<T> {
      * @return the created entity
      */
     public T create(Consumer<T> init, MutationOptions options) {
+        return context.observe("create", () -> createWith(init, options));
+    }
+
+    private T createWith(Consumer<T> init, MutationOptions options) {
         T entity = mapper.newInstance();
         init.accept(entity);
         return create(entity, options);
@@ -102,6 +110,10 @@ public final class EntityWrites<T> extends OnModel<T> {
      * @throws ModelValidationException if a key is missing or a value is invalid; nothing is written
      */
     public T create(T entity, MutationOptions options) {
+        return context.observe("create", () -> createNow(entity, options));
+    }
+
+    private T createNow(T entity, MutationOptions options) {
         boolean hooks = options.runHooks(hooksByDefault);
         WriteOp op = prepareCreate(entity, hooks, true, "create");
         Map<String, AttributeValue> item = Objects.requireNonNull(op.item());
@@ -129,6 +141,10 @@ public final class EntityWrites<T> extends OnModel<T> {
      *     keys written, not written and in doubt; only the written entities become persisted
      */
     public List<T> putAll(Collection<T> entities, MutationOptions options) {
+        return context.observe("putAll", () -> putAllNow(entities, options));
+    }
+
+    private List<T> putAllNow(Collection<T> entities, MutationOptions options) {
         if (options.transaction().isPresent()) {
             throw new ModelValidationException(type, null, "putAll writes with BatchWriteItem, which cannot be part"
                     + " of a transaction; create each item in the transaction instead");
@@ -233,6 +249,10 @@ public final class EntityWrites<T> extends OnModel<T> {
      * @return true if something was written
      */
     public boolean save(T entity, MutationOptions options) {
+        return context.observe("save", () -> saveNow(entity, options));
+    }
+
+    private boolean saveNow(T entity, MutationOptions options) {
         EntityState state = EntityAccess.state(entity);
         if (state == null) {
             create(entity, options);
@@ -266,6 +286,11 @@ public final class EntityWrites<T> extends OnModel<T> {
      */
     public boolean update(T entity, Map<String, ?> changes, MutationOptions options, @Nullable Guard guard,
                           @Nullable Receipt receipt) {
+        return context.observe("update", () -> updateNow(entity, changes, options, guard, receipt));
+    }
+
+    private boolean updateNow(T entity, Map<String, ?> changes, MutationOptions options, @Nullable Guard guard,
+                              @Nullable Receipt receipt) {
         Map<String, Object> values = checkChanges(changes);
         EntityState state = tracking.requirePersisted(entity, "update");
         values.forEach((field, value) -> mapper.set(entity, field, value));
@@ -374,6 +399,12 @@ public final class EntityWrites<T> extends OnModel<T> {
      */
     public boolean destroy(T entity, boolean force, MutationOptions options, @Nullable Guard guard,
                            @Nullable Receipt receipt) {
+        return context.observe(force ? "forceDestroy" : "delete",
+                () -> destroyNow(entity, force, options, guard, receipt));
+    }
+
+    private boolean destroyNow(T entity, boolean force, MutationOptions options, @Nullable Guard guard,
+                               @Nullable Receipt receipt) {
         Map<String, AttributeValue> key = mapper.key(entity);
         EntityState state = EntityAccess.state(entity);
         boolean soft = !force && rules.deleteAt != null;
@@ -432,6 +463,10 @@ public final class EntityWrites<T> extends OnModel<T> {
      * @param options the transaction to queue it in, if any
      */
     public void restore(T entity, MutationOptions options) {
+        context.observe("restore", () -> restoreNow(entity, options));
+    }
+
+    private void restoreNow(T entity, MutationOptions options) {
         FieldRule deleteAt = rules.deleteAt;
         if (deleteAt == null) {
             throw new ModelValidationException(type, null, "has no @DeleteAt field, so its items are never"

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -106,6 +107,29 @@ public record ModelContext<T>(Class<?> type, Owner owner, GlobalRegistry.Binding
     /** @return the SDK client */
     public DynamoDbClient client() {
         return binding.client();
+    }
+
+    /**
+     * Runs an operation of this model, told to the client's listeners unless it is part of an operation already
+     * running on this thread.
+     *
+     * @param operation the operation's name, as listeners and metrics see it
+     * @param body the work
+     * @param <R> the result type
+     * @return what the body returned
+     */
+    public <R> R observe(String operation, Supplier<R> body) {
+        return binding.operations().run(type, operation, tableName, body);
+    }
+
+    /**
+     * Runs an operation of this model that returns nothing; see {@link #observe(String, Supplier)}.
+     *
+     * @param operation the operation's name
+     * @param body the work
+     */
+    public void observe(String operation, Runnable body) {
+        binding.operations().run(type, operation, tableName, body);
     }
 
     /** @return the model's metadata */

@@ -3,6 +3,7 @@ package dev.dynamite.core.internal.query;
 import dev.dynamite.api.Include;
 import dev.dynamite.api.ModelValidationException;
 import dev.dynamite.core.internal.model.ModelContext;
+import dev.dynamite.core.internal.observe.Operations;
 import dev.dynamite.core.internal.model.ModelRules;
 import dev.dynamite.core.internal.model.ModelRules.FieldRule;
 import dev.dynamite.core.internal.model.Tracking;
@@ -359,7 +360,7 @@ final class Loader {
                                                          Function<Object, List<R>> read) {
         Map<Object, Future<List<R>>> running = new LinkedHashMap<>();
         for (Object key : keys) {
-            running.put(key, POOL.submit(() -> read.apply(key)));
+            running.put(key, POOL.submit(Operations.carry(() -> read.apply(key))));
         }
         Map<Object, List<R>> results = new HashMap<>();
         RuntimeException failure = null;

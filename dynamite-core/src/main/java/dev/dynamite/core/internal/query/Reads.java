@@ -47,6 +47,10 @@ public final class Reads<T> extends OnModel<T> {
      * @return the entity, or empty
      */
     public Optional<T> find(Object partitionKey, @Nullable Object sortKey) {
+        return context.observe("find", () -> findNow(partitionKey, sortKey));
+    }
+
+    private Optional<T> findNow(Object partitionKey, @Nullable Object sortKey) {
         Map<String, AttributeValue> key = context.itemKey(partitionKey, sortKey);
         GetItemResponse response = client.getItem(GetItemRequest.builder().tableName(table).key(key).build());
         if (!response.hasItem() || response.item().isEmpty()) {
@@ -79,6 +83,10 @@ public final class Reads<T> extends OnModel<T> {
      * @throws dev.dynamite.api.IncompleteBatchException if keys stayed unprocessed until the deadline, listing them
      */
     public List<T> findAll(Collection<?> keys, QueryOptions options) {
+        return context.observe("findAll", () -> findAllNow(keys, options));
+    }
+
+    private List<T> findAllNow(Collection<?> keys, QueryOptions options) {
         List<String> unsupported = new ArrayList<>();
         if (options.limit().isPresent() || options.skip() > 0) {
             unsupported.add("limit/skip");

@@ -194,6 +194,10 @@ public final class Search<T> {
     }
 
     public List<T> list() {
+        return context.observe("query", () -> listNow());
+    }
+
+    private List<T> listNow() {
         unpaged("list");
         List<T> found;
         try (Stream<T> results = new Reader<>(context).stream(runnable(limit, order), segments)) {
@@ -203,6 +207,10 @@ public final class Search<T> {
     }
 
     public Optional<T> first() {
+        return context.observe("first", () -> firstNow());
+    }
+
+    private Optional<T> firstNow() {
         unpaged("first");
         Plan plan = runnable(1, order == null ? Order.ASC : order);
         try (Stream<T> results = new Reader<>(context).stream(plan, segments)) {
@@ -211,6 +219,10 @@ public final class Search<T> {
     }
 
     public Optional<T> last() {
+        return context.observe("last", () -> lastNow());
+    }
+
+    private Optional<T> lastNow() {
         unpaged("last");
         Order reversed = order == Order.DESC ? Order.ASC : Order.DESC;
         try (Stream<T> results = new Reader<>(context).stream(runnable(1, reversed), segments)) {
@@ -219,6 +231,10 @@ public final class Search<T> {
     }
 
     public long count() {
+        return context.observe("count", () -> countNow());
+    }
+
+    private long countNow() {
         unpaged("count");
         return new Reader<>(context).count(runnable(limit, order), segments);
     }
@@ -283,6 +299,10 @@ public final class Search<T> {
      * @throws dev.dynamite.api.InvalidCursorException if the cursor is not one of this query's; before any request
      */
     public Paged<T> page(int size) {
+        return context.observe("page", () -> pageNow(size));
+    }
+
+    private Paged<T> pageNow(int size) {
         return page(size, after);
     }
 

@@ -73,6 +73,10 @@ public final class Pivots {
 
     /** Links the entity to a related key; idempotent; pivot data never touches the pivot's keys. */
     public void attach(Object entity, Object relatedId, Map<String, ?> pivotData, @Nullable TransactionContext tx) {
+        context.observe("attach", () -> attachNow(entity, relatedId, pivotData, tx));
+    }
+
+    private void attachNow(Object entity, Object relatedId, Map<String, ?> pivotData, @Nullable TransactionContext tx) {
         Map<String, AttributeValue> row = new LinkedHashMap<>();
         for (Map.Entry<String, ?> extra : pivotData.entrySet()) {
             String name = extra.getKey();
@@ -93,6 +97,10 @@ public final class Pivots {
 
     /** Removes the link to a related key; returns whether there was one. */
     public boolean detach(Object entity, Object relatedId, @Nullable TransactionContext tx) {
+        return context.observe("detach", () -> detachNow(entity, relatedId, tx));
+    }
+
+    private boolean detachNow(Object entity, Object relatedId, @Nullable TransactionContext tx) {
         Map<String, AttributeValue> key = Map.of(Schema.PIVOT_KEY, rowId(localValue(entity), relatedValue(relatedId)));
         // a transaction returns nothing, and a failed condition would cancel it: read whether the link exists first
         if (tx != null && !context.client().getItem(b -> b.tableName(table).key(key).consistentRead(true)).hasItem()) {
@@ -105,6 +113,10 @@ public final class Pivots {
 
     /** Makes the entity's links exactly these related keys: one pivot query, then batched puts and deletes. */
     public void sync(Object entity, Collection<?> relatedIds, @Nullable TransactionContext tx) {
+        context.observe("sync", () -> syncNow(entity, relatedIds, tx));
+    }
+
+    private void syncNow(Object entity, Collection<?> relatedIds, @Nullable TransactionContext tx) {
         AttributeValue local = localValue(entity);
         Set<AttributeValue> wanted = new LinkedHashSet<>();
         for (Object id : relatedIds) {

@@ -1,5 +1,6 @@
 package dev.dynamite.core.internal.write;
 
+import dev.dynamite.core.internal.observe.Operations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -62,8 +63,9 @@ public final class Workers {
         };
         int workers = Math.max(1, Math.min(concurrency, count));
         List<Future<?>> running = new ArrayList<>();
+        Runnable carried = Operations.carry(worker);   // the requests of a worker are its caller's operation's
         for (int w = 1; w < workers; w++) {
-            running.add(THREADS.submit(worker));
+            running.add(THREADS.submit(carried));
         }
         worker.run();
         boolean interrupted = false;

@@ -40,7 +40,8 @@ class PlannerTest {
     static <T> ModelContext<T> context(Class<T> type, TableStub table) {
         GlobalRegistry.Binding binding = new GlobalRegistry.Binding(table, "t_",
                 new Mappers(Codecs.discover(), KeyTypeStrategies.named(KeyTypeStrategies.DEFAULT)), true,
-                new TableCatalog(), 16, false, Duration.ofSeconds(5), null, ScanPolicy.WARN, 8);
+                new TableCatalog(), 16, false, Duration.ofSeconds(5), null, ScanPolicy.WARN, 8,
+                dev.dynamite.core.internal.observe.Operations.NONE);
         return ModelContext.of(type, Owner.global(), binding);
     }
 

@@ -115,13 +115,27 @@ final class TransactOps {
             throw new DynamoException("TransactionCanceledException", "Transaction cancelled, please refer"
                     + " cancellation reasons for specific reasons " + codes, 400, Map.of("CancellationReasons", reasons));
         }
+        // a transactional action costs twice its plain counterpart: two writes of each KB (deletes counted as one
+        // KB), two reads of a checked item
+        Map<String, Double> units = new LinkedHashMap<>();
         for (int i = 0; i < writes.size(); i++) {
-            itemOps.commit(writes.get(i), results.get(i));
+            ItemOps.Write write = writes.get(i);
+            Map<String, Value> next = results.get(i);
+            itemOps.commit(write, next);
+            double cost = switch (write.kind()) {
+                case PUT -> Requests.writeUnits(null, write.itemSize());
+                case UPDATE -> Requests.writeUnits(null, next == null ? 0 : Value.itemSize(next));
+                case DELETE -> Requests.writeUnits(null, 0);
+                case CHECK -> Requests.readUnits(0, true);
+            };
+            units.merge(write.table().name, 2 * cost, Double::sum);
         }
         if (token != null) {
             engine.tokens.put(token, new Token(request, now));
         }
-        return Map.of();
+        List<Object> consumed = new ArrayList<>();
+        units.forEach((table, u) -> Requests.consumed(p, consumed, table, u));
+        return consumed.isEmpty() ? Map.of() : Map.of("ConsumedCapacity", consumed);
     }
 
     Map<String, Object> transactGetItems(Map<String, Object> request) {
