@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -128,18 +127,10 @@ public final class Operations {
      */
     public static Runnable carry(Runnable task) {
         Scope scope = CURRENT.get();
-        if (scope == null) {
-            return task;
-        }
-        return () -> {
-            Scope before = CURRENT.get();
-            CURRENT.set(scope);
-            try {
-                task.run();
-            } finally {
-                CURRENT.set(before);
-            }
-        };
+        return scope == null ? task : () -> in(scope, () -> {
+            task.run();
+            return null;
+        });
     }
 
     /**
@@ -149,20 +140,20 @@ public final class Operations {
      * @param <V> its result type
      * @return the task, or one that runs it in this thread's scope
      */
-    public static <V> Callable<V> carry(Callable<V> task) {
+    public static <V> Supplier<V> carry(Supplier<V> task) {
         Scope scope = CURRENT.get();
-        if (scope == null) {
-            return task;
+        return scope == null ? task : () -> in(scope, task);
+    }
+
+    /** Runs a body in a scope on this thread, then puts back the scope it had. */
+    private static <V> V in(Scope scope, Supplier<V> body) {
+        Scope before = CURRENT.get();
+        CURRENT.set(scope);
+        try {
+            return body.get();
+        } finally {
+            CURRENT.set(before);
         }
-        return () -> {
-            Scope before = CURRENT.get();
-            CURRENT.set(scope);
-            try {
-                return task.call();
-            } finally {
-                CURRENT.set(before);
-            }
-        };
     }
 
     /** @return the operation in scope on this thread, or null */

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -360,7 +361,8 @@ final class Loader {
                                                          Function<Object, List<R>> read) {
         Map<Object, Future<List<R>>> running = new LinkedHashMap<>();
         for (Object key : keys) {
-            running.put(key, POOL.submit(Operations.carry(() -> read.apply(key))));
+            Supplier<List<R>> carried = Operations.carry(() -> read.apply(key));
+            running.put(key, POOL.submit(carried::get));
         }
         Map<Object, List<R>> results = new HashMap<>();
         RuntimeException failure = null;
